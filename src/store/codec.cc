@@ -104,10 +104,4 @@ std::vector<DateConflict> ConflictsFromJson(std::string_view json) {
   return out;
 }
 
-uint64_t CountCodePoints(std::string_view utf8) {
-  uint64_t n = 0;
-  for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 }  // namespace sitrep::store

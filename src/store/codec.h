@@ -7,7 +7,6 @@
 // JSON array of {value, source, evidence, why}.
 #pragma once
 
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -31,8 +30,5 @@ std::vector<std::pair<std::string, std::string>> MetadataFromJson(std::string_vi
 
 std::string ConflictsToJson(const std::vector<DateConflict>& conflicts);
 std::vector<DateConflict> ConflictsFromJson(std::string_view json);
-
-// Code points in valid UTF-8 (bytes that do not continue a sequence).
-uint64_t CountCodePoints(std::string_view utf8);
 
 }  // namespace sitrep::store

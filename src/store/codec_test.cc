@@ -50,12 +50,5 @@ TEST(CodecTest, ConflictsRoundTrip) {
   EXPECT_EQ(ConflictsToJson({}), "[]");
 }
 
-TEST(CodecTest, CountCodePoints) {
-  EXPECT_EQ(CountCodePoints(""), 0u);
-  EXPECT_EQ(CountCodePoints("abc"), 3u);
-  EXPECT_EQ(CountCodePoints("caf\xc3\xa9"), 4u);
-  EXPECT_EQ(CountCodePoints("\xe2\x80\x94\xf0\x9f\x98\x80"), 2u);
-}
-
 }  // namespace
 }  // namespace sitrep::store

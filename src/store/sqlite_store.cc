@@ -16,6 +16,7 @@
 #include "store/codec.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
+#include "util/unicode.h"
 
 namespace sitrep {
 namespace store {
