@@ -1,0 +1,124 @@
+// The real pipeline (ingest, text, time) over an in-memory file system. These tests need
+// the ingest and text stages; they check the runner's promises, not the stages' choices.
+#include "sitrep/pipeline.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace sitrep {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+constexpr const char* kReport =
+    "Militia fighters shelled the northern district on Tuesday.\n"
+    "\n"
+    "Residents said at least four houses were hit. The governor called for calm.\n";
+
+constexpr const char* kPage =
+    "<html><head><title>Convoy reaches the valley</title></head><body>"
+    "<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
+    "<h1>Convoy reaches the valley</h1>"
+    "<p>An aid convoy reached the besieged valley on Friday after weeks of talks.</p>"
+    "<p>Drivers said the road was badly damaged.</p>"
+    "</body></html>";
+
+struct Fixture {
+  FixedClock clock{1700000000};
+  MemoryFileSystem fs;
+  std::unique_ptr<Store> store;
+  std::unique_ptr<Pipeline> pipeline;
+
+  explicit Fixture(std::vector<std::string> skip = {}) {
+    auto s = OpenStore(":memory:", &clock);
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    store = std::move(s).value();
+    PipelineOptions options;
+    options.clock = &clock;
+    options.fs = &fs;
+    options.skip = std::move(skip);
+    auto p = Pipeline::Create(options);
+    EXPECT_TRUE(p.ok()) << p.status().ToString();
+    pipeline = std::move(p).value();
+  }
+};
+
+TEST(PipelineTest, StageNames) {
+  Fixture f;
+  EXPECT_THAT(f.pipeline->StageNames(), ElementsAre("text", "time"));
+}
+
+TEST(PipelineTest, UnknownSkipRefused) {
+  PipelineOptions options;
+  options.skip = {"nonsense"};
+  auto p = Pipeline::Create(options);
+  ASSERT_FALSE(p.ok());
+  EXPECT_THAT(p.status().message(), HasSubstr("text, time"));
+}
+
+TEST(PipelineTest, IngestStoresVerifiedDocuments) {
+  Fixture f;
+  f.fs.Add("in/report.txt", kReport);
+  f.fs.Add("in/page.html", kPage);
+  f.fs.Add("in/empty.txt", "");
+  f.fs.Add("in/blob.bin", std::string("\x00\x01\x02\x03\xff\xfe\x00\x00", 8) + std::string(64, '\0'));
+  auto summary = f.pipeline->Ingest({"in"}, *f.store, nullptr);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->seen, 4u);
+  EXPECT_EQ(summary->stored, 2u);
+  EXPECT_EQ(summary->rejected, 2u);
+  EXPECT_EQ(summary->seen, summary->stored + summary->duplicates + summary->rejected);
+  for (const Rejection& r : summary->rejections) {
+    EXPECT_THAT(r.source, ::testing::AnyOf("in/empty.txt", "in/blob.bin"));
+    EXPECT_FALSE(r.reason.empty());
+  }
+
+  auto docs = f.store->ListDocuments();
+  ASSERT_TRUE(docs.ok());
+  ASSERT_EQ(docs->size(), 2u);
+  for (const DocumentSummary& d : *docs) {
+    EXPECT_GT(d.sentences, 0u) << d.source;
+    EXPECT_GT(d.chars, 0u) << d.source;
+    auto doc = f.store->GetDocument(d.id);
+    ASSERT_TRUE(doc.ok());
+    EXPECT_FALSE(doc->lines.empty());
+    EXPECT_FALSE(doc->paragraphs.empty());
+  }
+
+  auto again = f.pipeline->Ingest({"in"}, *f.store, nullptr);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->stored, 0u);
+  EXPECT_EQ(again->duplicates, 2u);
+  EXPECT_EQ(again->rejected, 2u);
+
+  const auto& timings = f.pipeline->timings();
+  ASSERT_GE(timings.size(), 3u);
+  EXPECT_EQ(timings[1].name, "text");
+  EXPECT_EQ(timings[1].documents, 2u);  // duplicates are not processed again
+}
+
+TEST(PipelineTest, ProcessFillsTextAnnotations) {
+  Fixture f;
+  Document doc;
+  doc.id = "hmanual";
+  doc.source = "manual";
+  doc.text = kReport;
+  Status st = f.pipeline->Process(doc);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  EXPECT_GE(doc.sentences.size(), 2u);
+  EXPECT_FALSE(doc.tokens.empty());
+}
+
+TEST(PipelineTest, SkippingTextLeavesDocumentBare) {
+  Fixture f({"text", "time"});
+  Document doc;
+  doc.id = "hbare";
+  doc.source = "manual";
+  doc.text = kReport;
+  ASSERT_TRUE(f.pipeline->Process(doc).ok());
+  EXPECT_TRUE(doc.sentences.empty());
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -1,0 +1,262 @@
+// The runner with fake stages and a fake reader: ordering, skipping, verification,
+// timings and the ingest accounting, independent of the real stages.
+#include "pipeline/runner.h"
+#include "pipeline/verify.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace sitrep::pipeline {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+// Appends its name to doc.title; fails on documents whose text says "fail:<name>";
+// leaves a bad line on those that say "corrupt:<name>".
+class FakeStage final : public Stage {
+ public:
+  explicit FakeStage(std::string name) : name_(std::move(name)) {}
+  std::string_view name() const override { return name_; }
+  Status Run(Document& doc) const override {
+    if (doc.text.find("fail:" + name_) != std::string::npos) {
+      return Status::BadInput("cannot cope");
+    }
+    doc.title += name_ + ";";
+    if (doc.text.find("corrupt:" + name_) != std::string::npos) {
+      doc.lines.push_back({Span{0, 9999}, LineHint::kNone, LineKind::kBody, ""});
+    }
+    return Status();
+  }
+  Status Verify(const Document& doc) const override { return VerifyLines(doc); }
+
+ private:
+  std::string name_;
+};
+
+std::vector<std::unique_ptr<Stage>> FakeStages() {
+  std::vector<std::unique_ptr<Stage>> stages;
+  stages.push_back(std::make_unique<FakeStage>("one"));
+  stages.push_back(std::make_unique<FakeStage>("two"));
+  return stages;
+}
+
+Document Doc(std::string id, std::string text) {
+  Document d;
+  d.id = std::move(id);
+  d.source = "src/" + d.id;
+  d.text = std::move(text);
+  return d;
+}
+
+// A reader that plays back a script: documents and rejections in order.
+struct Item {
+  bool rejected;
+  std::string id_or_source;
+  std::string text_or_reason;
+};
+
+ReadFn Script(std::vector<Item> items) {
+  return [items](const std::vector<std::string>&, const ingest::Options&, ingest::Sink& sink) {
+    uint64_t done = 0;
+    for (const Item& item : items) {
+      if (item.rejected) {
+        sink.OnRejected({item.id_or_source, item.text_or_reason});
+      } else {
+        SITREP_RETURN_IF_ERROR(sink.OnDocument(Doc(item.id_or_source, item.text_or_reason)));
+      }
+      done += 10;
+      sink.OnProgress(done, items.size() * 10);
+    }
+    return Status();
+  };
+}
+
+std::unique_ptr<Pipeline> Make(const PipelineOptions& options, ReadFn read = Script({})) {
+  auto p = CreatePipeline(options, FakeStages(), std::move(read));
+  EXPECT_TRUE(p.ok()) << p.status().ToString();
+  return std::move(p).value();
+}
+
+std::unique_ptr<Store> MemoryStore() {
+  static FixedClock clock(1700000000);
+  auto s = OpenStore(":memory:", &clock);
+  EXPECT_TRUE(s.ok());
+  return std::move(s).value();
+}
+
+TEST(RunnerTest, StagesRunInOrder) {
+  auto p = Make(PipelineOptions());
+  EXPECT_THAT(p->StageNames(), ElementsAre("one", "two"));
+  Document d = Doc("h1", "some text");
+  ASSERT_TRUE(p->Process(d).ok());
+  EXPECT_EQ(d.title, "one;two;");
+}
+
+TEST(RunnerTest, SkippedStageDoesNotRun) {
+  PipelineOptions options;
+  options.skip = {"one"};
+  auto p = Make(options);
+  EXPECT_THAT(p->StageNames(), ElementsAre("one", "two"));  // skipped ones included
+  Document d = Doc("h1", "some text");
+  ASSERT_TRUE(p->Process(d).ok());
+  EXPECT_EQ(d.title, "two;");
+}
+
+TEST(RunnerTest, UnknownSkipIsRefused) {
+  PipelineOptions options;
+  options.skip = {"three"};
+  auto p = CreatePipeline(options, FakeStages(), Script({}));
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(p.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(p.status().message(), HasSubstr("one, two"));
+}
+
+TEST(RunnerTest, FailureNamesStageAndDocument) {
+  auto p = Make(PipelineOptions());
+  Document d = Doc("hfail", "fail:two");
+  Status st = p->Process(d);
+  EXPECT_EQ(st.code(), StatusCode::kBadInput);
+  EXPECT_THAT(st.message(), HasSubstr("stage two"));
+  EXPECT_THAT(st.message(), HasSubstr("hfail"));
+  EXPECT_THAT(st.message(), HasSubstr("cannot cope"));
+}
+
+TEST(RunnerTest, VerificationCatchesBadOutput) {
+  auto p = Make(PipelineOptions());
+  Document d = Doc("hbad", "corrupt:one");
+  Status st = p->Process(d);
+  EXPECT_EQ(st.code(), StatusCode::kInternal);
+  EXPECT_THAT(st.message(), HasSubstr("stage one left document hbad"));
+  EXPECT_THAT(st.message(), HasSubstr("past the end"));
+  EXPECT_EQ(d.title, "one;") << "stops at the failing stage";
+
+  PipelineOptions off;
+  off.verify = false;
+  auto q = Make(off);
+  Document e = Doc("hbad", "corrupt:one");
+  EXPECT_TRUE(q->Process(e).ok());
+}
+
+TEST(RunnerTest, IngestVerificationChecksText) {
+  auto p = Make(PipelineOptions());
+  Document d = Doc("hcr", "a\r\nb");
+  Status st = p->Process(d);
+  EXPECT_THAT(st.message(), HasSubstr("stage ingest"));
+}
+
+TEST(RunnerTest, TimingsCountDocuments) {
+  PipelineOptions options;
+  options.skip = {"two"};
+  auto p = Make(options);
+  for (int i = 0; i < 3; ++i) {
+    Document d = Doc("h" + std::to_string(i), "x");
+    ASSERT_TRUE(p->Process(d).ok());
+  }
+  const auto& t = p->timings();
+  ASSERT_EQ(t.size(), 5u);
+  EXPECT_EQ(t[0].name, "ingest");
+  EXPECT_EQ(t[1].name, "one");
+  EXPECT_EQ(t[1].documents, 3u);
+  EXPECT_EQ(t[2].name, "two");
+  EXPECT_EQ(t[2].documents, 0u);
+  EXPECT_EQ(t[3].name, "verify");
+  EXPECT_EQ(t[4].name, "store");
+}
+
+TEST(RunnerTest, IngestAccountsForEveryInput) {
+  auto store = MemoryStore();
+  bool inserted;
+  ASSERT_TRUE(store->PutDocument(Doc("hold", "stored before"), &inserted).ok());
+  auto p = Make(PipelineOptions(), Script({
+                                        {false, "ha", "first"},
+                                        {true, "bad.bin", "binary data"},
+                                        {false, "hb", "second"},
+                                        {false, "ha", "first again"},    // same run
+                                        {false, "hold", "old"},          // already stored
+                                        {false, "hc", "fail:one"},       // stage fails
+                                        {false, "hd", "corrupt:two"},    // verify fails
+                                        {true, "empty.txt", "empty input"},
+                                    }));
+  std::vector<std::pair<uint64_t, uint64_t>> calls;
+  auto summary = p->Ingest({"in"}, *store, [&](uint64_t done, uint64_t total) {
+    calls.emplace_back(done, total);
+  });
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  const IngestSummary& s = *summary;
+  EXPECT_EQ(s.seen, 8u);
+  EXPECT_EQ(s.stored, 2u);
+  EXPECT_EQ(s.duplicates, 2u);
+  EXPECT_EQ(s.rejected, 4u);
+  EXPECT_EQ(s.seen, s.stored + s.duplicates + s.rejected);
+  EXPECT_THAT(s.duplicate_ids, ElementsAre("ha", "hold"));
+  ASSERT_EQ(s.rejections.size(), 4u);
+  EXPECT_EQ(s.rejections[0].source, "bad.bin");
+  EXPECT_EQ(s.rejections[1].source, "src/hc");
+  EXPECT_THAT(s.rejections[1].reason, HasSubstr("stage one failed"));
+  EXPECT_EQ(s.rejections[2].source, "src/hd");
+  EXPECT_THAT(s.rejections[2].reason, HasSubstr("stage two left"));
+  EXPECT_EQ(s.rejections[3].source, "empty.txt");
+  EXPECT_EQ(s.bytes, 80u);
+  EXPECT_EQ(calls.size(), 8u);
+  EXPECT_EQ(calls.back(), std::make_pair(uint64_t{80}, uint64_t{80}));
+  EXPECT_EQ(p->timings()[0].documents, 8u);
+
+  auto a = store->GetDocument("ha");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->text, "first");
+  EXPECT_EQ(a->title, "one;two;");
+  EXPECT_FALSE(*store->HasDocument("hc"));
+  auto rejections = store->ListRejections();
+  ASSERT_TRUE(rejections.ok());
+  EXPECT_EQ(rejections->size(), 4u);
+}
+
+TEST(RunnerTest, IngestAgainIsAllDuplicates) {
+  auto store = MemoryStore();
+  std::vector<Item> items;
+  for (int i = 0; i < kBatchSize * 2 + 3; ++i) {  // crosses batch boundaries
+    items.push_back({false, "h" + std::to_string(i), "text " + std::to_string(i)});
+  }
+  auto p = Make(PipelineOptions(), Script(items));
+  auto first = p->Ingest({"in"}, *store, nullptr);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->stored, items.size());
+  auto listed = store->ListDocuments();
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(listed->size(), items.size());
+  auto second = p->Ingest({"in"}, *store, nullptr);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->stored, 0u);
+  EXPECT_EQ(second->duplicates, items.size());
+}
+
+// A store whose writes fail: the run stops with the store's error.
+class FailingStore final : public Store {
+ public:
+  Result<bool> HasDocument(std::string_view) override { return false; }
+  Status PutDocument(const Document&, bool*) override { return Status::IoError("disk full"); }
+  Status UpdateDocumentDate(std::string_view, const DocumentDate&) override { return Status(); }
+  Result<std::vector<DocumentSummary>> ListDocuments() override {
+    return std::vector<DocumentSummary>();
+  }
+  Result<Document> GetDocument(std::string_view) override { return Status::NotFound("none"); }
+  Result<int64_t> LogIngestRun(std::string_view, const IngestSummary&) override { return 1; }
+  Result<std::vector<Rejection>> ListRejections() override { return std::vector<Rejection>(); }
+  Status Begin() override { ++begins; return Status(); }
+  Status Commit() override { ++commits; return Status(); }
+  int begins = 0, commits = 0;
+};
+
+TEST(RunnerTest, StoreFailureStopsTheRun) {
+  FailingStore store;
+  auto p = Make(PipelineOptions(), Script({{false, "ha", "a"}, {false, "hb", "b"}}));
+  auto summary = p->Ingest({"in"}, store, nullptr);
+  ASSERT_FALSE(summary.ok());
+  EXPECT_EQ(summary.status().code(), StatusCode::kIoError);
+  EXPECT_THAT(summary.status().message(), HasSubstr("disk full"));
+  EXPECT_EQ(store.begins, store.commits) << "the open batch is closed";
+}
+
+}  // namespace
+}  // namespace sitrep::pipeline

@@ -1,0 +1,39 @@
+// Internal to pipeline/. One per-document stage behind the runner.
+//
+// A stage is a small class: a name (what `--skip` and the timings call it), Run (the work,
+// in place on one document) and Verify (the invariants its output must hold, checked by
+// the runner after Run when PipelineOptions::verify is set). Adding a stage is one class,
+// one factory below and one line in DefaultStages (runner.cc).
+//
+// Threads: Run and Verify may be called for different documents from different threads at
+// once; a stage keeps no per-document state in members.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "sitrep/document.h"
+#include "sitrep/env.h"
+#include "sitrep/status.h"
+
+namespace sitrep::pipeline {
+
+class Stage {
+ public:
+  virtual ~Stage() = default;
+  // Stable, lowercase, one word: "text", "time".
+  virtual std::string_view name() const = 0;
+  // Annotates `doc` in place. Non-ok when the document cannot go through this stage;
+  // the runner then rejects the document with this message.
+  virtual Status Run(Document& doc) const = 0;
+  // Checks what Run promised. Non-ok names the first broken invariant (the runner adds
+  // the stage and the document).
+  virtual Status Verify(const Document& doc) const = 0;
+};
+
+// text::Annotate: lines, paragraphs, sentences, tokens, title.
+std::unique_ptr<Stage> MakeTextStage();
+// The document date (time stage). `clock` says "today"; it must outlive the stage.
+std::unique_ptr<Stage> MakeTimeStage(const Clock* clock);
+
+}  // namespace sitrep::pipeline
