@@ -1,0 +1,88 @@
+// Paragraphs: lines joined where a hard wrap cut them.
+#include <algorithm>
+
+#include "text/chars.h"
+#include "text/line_facts.h"
+#include "text/segment.h"
+
+namespace sitrep::text {
+namespace {
+
+struct Shape {
+  uint32_t chars = 0;
+  bool ends_block = false;  // sentence punctuation or a colon, before closing quotes
+  bool list_item = false;
+};
+
+Shape ShapeOf(std::string_view text, const Line& l) {
+  Shape s;
+  const std::string_view t = l.span.in(text);
+  for (unsigned char b : t) s.chars += (b & 0xC0) != 0x80;
+  uint32_t i = static_cast<uint32_t>(t.size());
+  while (i > 0) {
+    const char32_t c = DecodeBefore(t, &i);
+    if (IsClosing(c) && i > 0) continue;
+    s.ends_block = IsTerminal(c) || c == U'\u2026' || c == ':';
+    break;
+  }
+  s.list_item = l.hint == LineHint::kListItem || ListMarkerEnd(text, l.span) != l.span.start;
+  return s;
+}
+
+bool BlankBetween(std::string_view text, uint32_t a, uint32_t b) {
+  const std::string_view gap = text.substr(a, b - a);
+  const size_t first = gap.find('\n');
+  return first != std::string_view::npos && gap.find('\n', first + 1) != std::string_view::npos;
+}
+
+}  // namespace
+
+void BuildParagraphs(Document* doc) {
+  const std::vector<Line>& lines = doc->lines;
+  const size_t n = lines.size();
+  doc->paragraphs.clear();
+  std::vector<Shape> shapes(n);
+  std::vector<bool> continues(n, false);  // line i+1 follows i with no blank, both kept
+  std::vector<uint32_t> widths;
+  for (size_t i = 0; i < n; ++i) {
+    shapes[i] = ShapeOf(doc->text, lines[i]);
+    if (i + 1 < n && lines[i].kind != LineKind::kDropped &&
+        lines[i + 1].kind != LineKind::kDropped &&
+        !BlankBetween(doc->text, lines[i].span.end, lines[i + 1].span.start)) {
+      continues[i] = true;
+      widths.push_back(shapes[i].chars);
+    }
+  }
+  // Hard-wrapped: three or more continued lines, nine in ten no wider than 110.
+  uint32_t wrap = 0;
+  if (widths.size() >= 3) {
+    std::sort(widths.begin(), widths.end());
+    const uint32_t p90 = widths[std::min(widths.size() - 1, widths.size() * 9 / 10)];
+    if (p90 <= 110) wrap = p90;
+  }
+  auto joins = [&](size_t i) {
+    if (!continues[i] || lines[i].kind != lines[i + 1].kind || shapes[i + 1].list_item)
+      return false;
+    if (lines[i + 1].hint == LineHint::kHeading || lines[i].hint == LineHint::kHeading)
+      return false;
+    const Shape& a = shapes[i];
+    if (!a.ends_block && a.chars >= 40) return true;
+    return wrap > 0 && a.chars * 4 >= wrap * 3 && !(a.ends_block && a.chars * 10 < wrap * 9);
+  };
+  for (size_t i = 0; i < n; ++i) {
+    if (lines[i].kind == LineKind::kDropped) continue;
+    Paragraph p;
+    p.span = lines[i].span;
+    p.kind = lines[i].kind;
+    p.first_line = static_cast<uint32_t>(i);
+    p.line_count = 1;
+    while (i + 1 < n && joins(i)) {
+      ++i;
+      p.span.end = lines[i].span.end;
+      ++p.line_count;
+    }
+    doc->paragraphs.push_back(p);
+  }
+}
+
+}  // namespace sitrep::text
