@@ -1,0 +1,118 @@
+// sitrep demo : ingest the bundled examples into a fresh database and show what sitrep
+// knows about them.
+//
+// The corpus is $SITREP_HOME/examples when SITREP_HOME is set, else the examples/ folder
+// of the source tree this binary was built from; README files are skipped. The database
+// is ./demo.db, deleted and recreated on every run (only if it is a sitrep database: any
+// other file of that name is left alone and the demo stops). With --db FILE the demo
+// ingests into FILE as it is, without deleting anything ($SITREP_DB is ignored: the demo
+// never writes into your usual database unless you name it).
+//
+// Output: the ingest accounting line and the documents table (as `sitrep docs`); with
+// --format json one object {db, examples, ingest, documents}. Exit as `ingest`.
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+
+#include "cli/command.h"
+#include "cli/output.h"
+#include "cli/run_ingest.h"
+#include "store/schema.h"
+
+namespace sitrep::cli {
+namespace {
+
+constexpr const char* kDemoDb = "demo.db";
+
+std::string ExamplesDir() {
+  const char* home = std::getenv("SITREP_HOME");
+  if (home != nullptr && *home != '\0') return std::string(home) + "/examples";
+  return SITREP_SOURCE_DIR "/examples";
+}
+
+// True when `path` is absent, empty, or an SQLite file carrying sitrep's application id
+// (big-endian at byte 68 of the header), i.e. safe for the demo to delete.
+bool SafeToRecreate(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return true;
+  char header[100];
+  in.read(header, sizeof header);
+  if (in.gcount() == 0) return true;
+  if (in.gcount() < 100 || std::memcmp(header, "SQLite format 3", 16) != 0) return false;
+  const auto* b = reinterpret_cast<const unsigned char*>(header + 68);
+  const uint32_t app = (uint32_t{b[0]} << 24) | (uint32_t{b[1]} << 16) | (uint32_t{b[2]} << 8) | b[3];
+  return app == static_cast<uint32_t>(store::kApplicationId);
+}
+
+class DemoCommand final : public Command {
+ public:
+  CLI::App* Register(CLI::App& app, Globals&) override {
+    return app.add_subcommand(
+        "demo", "Ingest the bundled examples into a fresh ./demo.db and list what sitrep found");
+  }
+
+  int Run(const Globals& globals, Io& io) override {
+    const std::string dir = ExamplesDir();
+    const FileSystem* fs = PosixFileSystem();
+    if (!fs->Stat(dir).is_directory) {
+      return Fail(io, Status::NotFound("no examples folder at " + dir +
+                                       "; set SITREP_HOME to the sitrep source folder"));
+    }
+    auto listed = fs->ListFilesRecursive(dir);
+    if (!listed.ok()) return Fail(io, listed.status());
+    IngestRequest request;
+    for (const std::string& path : *listed) {
+      const std::string name = path.substr(path.find_last_of('/') + 1);
+      if (name.rfind("README", 0) != 0) request.paths.push_back(path);
+    }
+    if (request.paths.empty()) {
+      return Fail(io, Status::NotFound("the examples folder " + dir + " has no files"));
+    }
+
+    const bool fresh = globals.db.empty();
+    const std::string db = fresh ? kDemoDb : globals.db;
+    if (fresh) {
+      if (!SafeToRecreate(db)) {
+        return Fail(io, Status::BadInput("./" + db + " exists and is not a sitrep database; "
+                                         "move it away or pass --db FILE"));
+      }
+      for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        std::remove((db + suffix).c_str());
+      }
+    }
+    if (!globals.quiet) {
+      io.err << "demo: ingesting " << request.paths.size() << " files from " << dir << " into "
+             << db << (fresh ? " (recreated)" : "") << "\n";
+    }
+    auto store = OpenStore(db, SystemClock());
+    if (!store.ok()) return Fail(io, store.status());
+    auto outcome = RunIngest(globals, io, request, **store);
+    if (!outcome.ok()) return Fail(io, outcome.status());
+    auto docs = (*store)->ListDocuments();
+    if (!docs.ok()) return Fail(io, docs.status());
+
+    const IngestSummary& s = outcome->summary;
+    if (globals.format == "json") {
+      Json j;
+      j["db"] = db;
+      j["examples"] = dir;
+      j["ingest"] = IngestSummaryJson(s, outcome->timings);
+      Json arr = Json::array();
+      for (const DocumentSummary& d : *docs) arr.push_back(DocumentSummaryJson(d));
+      j["documents"] = std::move(arr);
+      PrintJson(io.out, j);
+    } else {
+      io.out << AccountingLine(s) << "\n\n";
+      PrintDocumentsTable(io.out, *docs);
+      io.out << "\nNext: sitrep --db " << db << " show ID   (any 4+ characters of an id)\n";
+    }
+    return s.rejected > 0 ? kExitBadInput : kExitOk;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeDemoCommand() { return std::make_unique<DemoCommand>(); }
+
+}  // namespace sitrep::cli
