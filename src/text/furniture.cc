@@ -66,8 +66,9 @@ bool BlankBetween(std::string_view text, uint32_t a, uint32_t b) {
 
 class Classifier {
  public:
-  Classifier(const Resources& res, Document* doc, LineTokens* lt)
-      : res_(res), doc_(*doc), text_(doc->text), lines_(doc->lines), lt_(*lt) {}
+  Classifier(const Resources& res, Document* doc, LineTokens* lt, bool prefilled)
+      : res_(res), doc_(*doc), text_(doc->text), lines_(doc->lines), lt_(*lt),
+        prefilled_(prefilled) {}
 
   void Run() {
     const size_t n = lines_.size();
@@ -193,14 +194,64 @@ class Classifier {
       const size_t j = i - 1;
       const LineFacts& f = facts_[j];
       if (!Open(j) || f.title_case || f.words < 3) continue;
-      const bool adjacent = !f.blank_after;
-      if ((adjacent && f.bytes < 400) || !f.sentence_like) Caption(j, kCaptionBeforeCredit);
+      // A caption rarely ends like a sentence; when it does, it sits right on its
+      // credit and names the picture ("in this file photo").
+      if (!f.sentence_like || (!f.blank_after && f.words <= 60 && HasCreditWord(j)))
+        Caption(j, kCaptionBeforeCredit);
     }
   }
 
+  bool HasCreditWord(size_t i) const {
+    std::string w;
+    for (auto [t, e] = Tokens(i); t != e; ++t) {
+      if (t->kind != TokenKind::kWord) continue;
+      w.clear();
+      AppendFoldForMatch(t->span.in(text_), &w);
+      if (res_.IsCreditWord(w)) return true;
+    }
+    return false;
+  }
+
   // Pass 3: position relative to the article body.
+  // Lines cut by a hard wrap read as prose together: a chain of open lines with no blank
+  // between, each but the last at least 40 characters and not ending a sentence, is
+  // prose when it has six or more words and ends like a sentence.
+  void WrappedProse() {
+    const size_t n = lines_.size();
+    for (size_t i = 0; i < n;) {
+      size_t j = i;
+      uint32_t words = facts_[i].words;
+      while (j + 1 < n && WrapLink(j)) {
+        ++j;
+        words += facts_[j].words;
+      }
+      if (j > i && Open(i) && words >= 6 && (EndsBlock(facts_[j]) || words >= 25)) {
+        for (size_t k = i; k <= j; ++k) {
+          facts_[k].prose = true;
+          facts_[k].sentence_like = true;
+          facts_[k].title_like = false;
+        }
+      }
+      i = j + 1;
+    }
+  }
+
+  // Line i looks cut by a wrap and i + 1 continues it. Title-cased lines are headline
+  // lists, not wrapped prose; lines from HTML blocks are never wrapped.
+  bool WrapLink(size_t i) const {
+    const LineFacts& a = facts_[i];
+    const LineFacts& b = facts_[i + 1];
+    return !prefilled_ && Open(i) && Open(i + 1) && !a.blank_after && a.chars >= 40 &&
+           !EndsBlock(a) && b.marker_end == 0 && !a.title_case && !b.title_case;
+  }
+
+  static bool EndsBlock(const LineFacts& f) {
+    return IsTerminal(f.last) || f.last == U'\u2026' || f.last == ':' || f.last == ';';
+  }
+
   void Positions() {
     const int n = static_cast<int>(lines_.size());
+    WrappedProse();
     int first = -1, last = -1;
     for (int i = 0; i < n; ++i) {
       if (Open(i) && facts_[i].prose && facts_[i].edge_reason.empty()) {
@@ -225,7 +276,8 @@ class Classifier {
       const bool edge = i < first || i > last;
       if (edge && !f.edge_reason.empty()) {
         Drop(i, f.edge_reason);
-      } else if (i < top_end && !f.sentence_like && !f.prose) {
+      } else if (i < top_end && !f.sentence_like && !f.prose && f.marker_end == 0 &&
+                 !EndsBlock(f)) {
         Drop(i, f.tag_pieces >= 3 ? kReasonTagList : kReasonMenuLabel);
       }
     }
@@ -367,19 +419,28 @@ class Classifier {
   std::string_view text_;
   std::vector<Line>& lines_;
   LineTokens& lt_;
+  const bool prefilled_;
   std::vector<LineFacts> facts_;
 };
 
 }  // namespace
 
 Status ClassifyLines(const Resources& res, Document* doc, LineTokens* tokens) {
-  if (doc->lines.empty()) {
-    SplitLines(doc->text, &doc->lines);
-  } else {
+  const bool prefilled = !doc->lines.empty();
+  if (prefilled) {
     Status s = CheckPrefilled(*doc);
     if (!s.ok()) return s;
+    // Trim, and forget lines that are blank.
+    size_t k = 0;
+    for (Line& l : doc->lines) {
+      l.span = TrimSpan(doc->text, l.span.start, l.span.end);
+      if (!l.span.empty()) doc->lines[k++] = std::move(l);
+    }
+    doc->lines.resize(k);
+  } else {
+    SplitLines(doc->text, &doc->lines);
   }
-  Classifier(res, doc, tokens).Run();
+  Classifier(res, doc, tokens, prefilled).Run();
   return Status::Ok();
 }
 

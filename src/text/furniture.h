@@ -71,8 +71,9 @@ struct LineTokens {
 };
 
 // Fills doc->lines: when empty, one Line per non-blank line of doc->text (trimmed of
-// white space and format characters); when ingest pre-filled it, its spans and hints are
-// kept. Every line gets a kind and, unless it is plain body, a reason. Sets doc->title
+// white space and format characters); when ingest pre-filled it, its hints and spans are
+// kept (spans trimmed the same way; blank ones removed) and no line is treated as cut by
+// a hard wrap. Every line gets a kind and, unless it is plain body, a reason. Sets doc->title
 // from the headline when it was empty. Fails with InvalidArgument when pre-filled spans
 // are out of range, overlapping or out of order. Fills `*tokens` (see LineTokens).
 Status ClassifyLines(const Resources& res, Document* doc, LineTokens* tokens);

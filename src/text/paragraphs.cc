@@ -37,7 +37,7 @@ bool BlankBetween(std::string_view text, uint32_t a, uint32_t b) {
 
 }  // namespace
 
-void BuildParagraphs(Document* doc) {
+void BuildParagraphs(Document* doc, bool lines_are_blocks) {
   const std::vector<Line>& lines = doc->lines;
   const size_t n = lines.size();
   doc->paragraphs.clear();
@@ -61,6 +61,7 @@ void BuildParagraphs(Document* doc) {
     if (p90 <= 110) wrap = p90;
   }
   auto joins = [&](size_t i) {
+    if (lines_are_blocks) return false;
     if (!continues[i] || lines[i].kind != lines[i + 1].kind || shapes[i + 1].list_item)
       return false;
     if (lines[i + 1].hint == LineHint::kHeading || lines[i].hint == LineHint::kHeading)

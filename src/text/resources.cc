@@ -319,6 +319,11 @@ std::optional<PhraseHit> Resources::MatchLine(std::string_view line, std::string
   auto make = [&](const Section& s) {
     return PhraseHit{reasons_[s.reason], s.edges_only, false};
   };
+  if (folded.size() < 300) {
+    for (const Affix& a : contains_) {
+      if (folded.find(a.text) != std::string_view::npos) return make(a.section);
+    }
+  }
   if (folded.size() < 200) {
     for (const Affix& a : prefixes_) {
       if (!folded.starts_with(a.text)) continue;
@@ -341,11 +346,6 @@ std::optional<PhraseHit> Resources::MatchLine(std::string_view line, std::string
         if (IsAlnum(first) && IsAlnum(prev)) continue;
       }
       return make(a.section);
-    }
-  }
-  if (folded.size() < 300) {
-    for (const Affix& a : contains_) {
-      if (folded.find(a.text) != std::string_view::npos) return make(a.section);
     }
   }
   return std::nullopt;

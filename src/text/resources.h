@@ -76,9 +76,10 @@ class Resources {
   TimeWord Timestamp(std::string_view folded) const;
 
   // Interface phrases: whole-line cover first (lines of at most 12 words; tried again
-  // with run-together words split), then ^prefix and $suffix (lines under 200 bytes;
-  // a prefix ending in a letter must end at a word end), then ~contains (lines under
-  // 300 bytes). `line` is the raw line; `folded` its FoldForMatch.
+  // with run-together words split), then ~contains (lines under 300 bytes), then
+  // ^prefix and $suffix (lines under 200 bytes; an affix ending in a letter must end at
+  // a word end: "^by" does not match "bypass"). Entries are tried in file order.
+  // `line` is the raw line; `folded` its FoldForMatch.
   std::optional<PhraseHit> MatchLine(std::string_view line, std::string_view folded) const;
 
   // Reason names of every section of interface_phrases.txt, in file order.

@@ -16,7 +16,8 @@ namespace sitrep::text {
 // it is at least 40 characters long and does not end with sentence punctuation or a
 // colon, or the document is hard-wrapped (most lines of equal width, at most 110
 // characters) and the first line is near that width. Otherwise each line is a paragraph.
-void BuildParagraphs(Document* doc);
+// With `lines_are_blocks` (lines pre-filled by HTML ingest) lines never join.
+void BuildParagraphs(Document* doc, bool lines_are_blocks);
 
 // Appends the sentences of paragraph `para` of `text` to `*out`, using the paragraph's
 // tokens [begin, end) (those of its lines). A list marker at the start of the paragraph

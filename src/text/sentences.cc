@@ -83,6 +83,9 @@ class Splitter {
 
   // Should the text break after the mark cluster [m, after) with `next` following it?
   bool Decide(const Token* m, Mark mark, const Token* next, bool glued) const {
+    if (glued && mark == Mark::kStrong && First(Text(m)) >= 0x3000) {
+      return true;  // ideographic and full-width marks need no space after them
+    }
     if (glued) {
       // "city.The": only a plain full stop between a lower-case word end and a
       // capitalised word with a lower-case second letter.

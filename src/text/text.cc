@@ -22,12 +22,13 @@ Status Annotate(const Resources& res, Document& doc) {
     return Status::BadInput("document " + doc.id + " text is not valid UTF-8");
   }
   thread_local LineTokens lt;
+  const bool prefilled = !doc.lines.empty();
   Status s = ClassifyLines(res, &doc, &lt);
   if (!s.ok()) {
     doc.lines.clear();
     return s;
   }
-  BuildParagraphs(&doc);
+  BuildParagraphs(&doc, prefilled);
   thread_local std::vector<Span> spans;
   for (uint32_t p = 0; p < doc.paragraphs.size(); ++p) {
     const Paragraph& para = doc.paragraphs[p];
