@@ -122,7 +122,9 @@ void NormalizeKey(std::string* keys, size_t off, int32_t terminator) {
     keys->append("al");
     return;
   }
-  // Collapse doubled ASCII letters.
+  // Collapse doubled ASCII letters, in keys longer than three letters only: short keys are
+  // mostly acronyms and words ("AA", "all") that must not meet other keys.
+  if (k.size() <= 3) return;
   size_t w = off;
   for (size_t r = off; r < keys->size(); ++r) {
     char c = (*keys)[r];

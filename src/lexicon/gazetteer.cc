@@ -174,7 +174,7 @@ namespace {
 std::string SourcesKey(const GazetteerSources& s, const FileSystem& fs) {
   XXH3_state_t* st = XXH3_createState();
   XXH3_64bits_reset(st);
-  const char kVersion[] = "gazetteer-format-1;fold-1";
+  const char kVersion[] = "gazetteer-format-1;fold-2";
   XXH3_64bits_update(st, kVersion, sizeof kVersion);
   auto add_meta = [&](const std::string& p) {
     FileInfo fi = fs.Stat(p);

@@ -91,8 +91,32 @@ Status Lexicon::ReadPersons(const std::string& path, const FileSystem& fs) {
     entity_ids_.emplace(e.id, idx);
     entities_.push_back(std::move(e));
     for (auto n : names) AddPhrase(n, PhraseKind::kEntity, idx);
+    AddLeaderPhrases(entities_[idx], names);
     return Status::Ok();
   });
+}
+
+// A head of state or government lends his name to the state: "the Assad regime" is the
+// Syrian government and "Assad's forces" its armed forces. Only one-word names are used.
+void Lexicon::AddLeaderPhrases(const Entity& person, const std::vector<std::string_view>& names) {
+  static const std::unordered_set<std::string_view> kHeads = {
+      "president", "prime minister", "leader", "king", "supreme leader", "emir", "crown prince"};
+  if (!kHeads.count(person.role) || !person.affiliation.starts_with("gov:")) return;
+  uint32_t gov = FindEntity(person.affiliation);
+  uint32_t forces = FindEntity("forces:" + person.affiliation.substr(4));
+  static constexpr std::string_view kGov[] = {
+      "{s} regime", "{s}'s regime", "{s} government", "{s}'s government", "{s} administration",
+      "{s}'s administration"};
+  static constexpr std::string_view kForces[] = {
+      "{s}'s forces", "{s} forces", "forces loyal to {s}", "{s}'s army", "{s}'s troops",
+      "pro-{s} forces", "{s}'s military", "{s} loyalists", "{s} regime forces",
+      "{s} regime's forces", "{s} regime's army",
+      "{s}'s regular army", "{s} regime troops", "troops loyal to {s}"};
+  for (auto n : names) {
+    if (n.find(' ') != std::string_view::npos) continue;
+    for (auto t : kGov) if (gov != Gazetteer::kNone) AddPhrase(Replace(std::string(t), "{s}", std::string(n)), PhraseKind::kEntity, gov);
+    for (auto t : kForces) if (forces != Gazetteer::kNone) AddPhrase(Replace(std::string(t), "{s}", std::string(n)), PhraseKind::kEntity, forces);
+  }
 }
 
 Status Lexicon::ReadCountryTemplates(const std::string& countries, const std::string& templates,
@@ -203,9 +227,9 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Build(std::unique_ptr<Gazetteer> gazet
   lex->gazetteer_ = std::move(gazetteer);
   SITREP_RETURN_IF_ERROR(lex->ReadEntities(dir + "/actors.tsv", EntityKind::kActor, fs));
   SITREP_RETURN_IF_ERROR(lex->ReadEntities(dir + "/sources.tsv", EntityKind::kSource, fs));
-  SITREP_RETURN_IF_ERROR(lex->ReadPersons(dir + "/persons.tsv", fs));
   SITREP_RETURN_IF_ERROR(
       lex->ReadCountryTemplates(dir + "/countries.tsv", dir + "/state_templates.tsv", fs));
+  SITREP_RETURN_IF_ERROR(lex->ReadPersons(dir + "/persons.tsv", fs));
   SITREP_RETURN_IF_ERROR(lex->ReadDescriptors(dir + "/descriptors.tsv", fs));
   SITREP_RETURN_IF_ERROR(lex->ReadTitles(dir + "/titles.tsv", fs));
   SITREP_RETURN_IF_ERROR(lex->ReadMetonyms(dir + "/metonyms.tsv", fs));

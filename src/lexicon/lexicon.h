@@ -97,6 +97,7 @@ class Lexicon {
   Status ReadMetonyms(const std::string& path, const FileSystem& fs);
   Status ReadStopwords(const std::string& path, const FileSystem& fs);
   void AddPhrase(std::string_view name, PhraseKind kind, uint32_t target);
+  void AddLeaderPhrases(const Entity& person, const std::vector<std::string_view>& names);
 
   std::unique_ptr<Gazetteer> gazetteer_;
   PhraseIndexBuilder builder_;

@@ -1,0 +1,1134 @@
+// Finding and resolving mentions in a document; see mentions.h.
+//
+// The passes, in order (each claims pieces of text so later passes cannot reuse them):
+//   1. pieces: the document's sentences split into folded pieces (fold.h)
+//   2. lexicon phrases: actors, sources and known people, longest first (a longer place
+//      name such as "Sea of Azov" keeps its text from a shorter actor name inside it)
+//   3. people found from titles and speech: "Kremlin spokesman Dmitry Peskov", "the
+//      Governor of X, Name", "said Name", "Name said"; then their surnames alone
+//   4. places from the gazetteer, longest first, skipping names that are part of a longer
+//      capitalised name ("Rami" in "Rami Abdulrahman") and capitals used as governments
+//   5. descriptors ("the group", "the city") and "he said"
+//   6. the focus country; each place scored against population, feature class, focus
+//      country, containers ("X, Syria", "X in Homs province") and nearby places
+//   7. descriptors and pronouns resolved to the most recent compatible mention; glosses
+//      ("X, known as Y in Arabic"); relative positions ("200 km southeast of X")
+#include "lexicon/mentions.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace sitrep::lexicon {
+
+std::string_view MentionKindName(MentionKind k) {
+  switch (k) {
+    case MentionKind::kPlace: return "place";
+    case MentionKind::kActor: return "actor";
+    case MentionKind::kPerson: return "person";
+    case MentionKind::kSource: return "source";
+  }
+  return "?";
+}
+
+std::string FocusCountry(const std::vector<Mention>& mentions) {
+  std::map<std::string, int> counts;
+  for (const auto& m : mentions) {
+    if (m.resolved && !m.resolved->country.empty() && m.refers_to == Mention::kNoRef) {
+      counts[m.resolved->country] += m.kind == MentionKind::kPlace ? 2 : 1;
+    }
+  }
+  std::string best;
+  int n = 0;
+  for (const auto& [cc, c] : counts) {
+    if (c > n) { best = cc; n = c; }
+  }
+  return best;
+}
+
+namespace {
+
+constexpr uint32_t kNone = 0xFFFFFFFFu;
+
+bool In(std::string_view k, std::initializer_list<std::string_view> set) {
+  for (auto s : set) if (k == s) return true;
+  return false;
+}
+
+bool IsSpeechVerb(std::string_view k) {
+  return In(k, {"said", "says", "told", "added", "adds", "noted", "warned", "stresed", "stressed",
+                "explained", "concluded", "recaled", "recalled", "claimed", "claims", "claiming", "saying", "insisting", "insisted",
+                "argued", "wrote", "tweted", "tweeted", "declared", "announced", "confirmed",
+                "denied", "asked", "urged", "pointed", "sugested", "suggested", "acknowledged",
+                "admitted", "estimated", "reported", "described", "believes", "thinks"});
+}
+
+// Verbs after which a capital stands for its government ("Moscow said").
+bool IsGovernmentVerb(std::string_view k) {
+  return IsSpeechVerb(k) ||
+         In(k, {"has", "had", "have", "is", "was", "wil", "would", "could", "should", "must",
+                "acused", "acuses", "acusing", "denying", "warning", "threatening", "wants", "wanted", "sees", "saw", "backed", "backs",
+                "suports", "suported", "sent", "sends", "launched", "responded", "condemned",
+                "condemns", "rejected", "rejects", "demanded", "demands", "caled", "cals",
+                "agreed", "agres", "signed", "intervened", "deployed", "imposed", "sanctioned",
+                "blamed", "blames", "hopes", "hoped", "fears", "feared", "considers", "plans",
+                "planed", "refused", "refuses", "vowed", "vows", "threatened", "threatens",
+                "expeled", "recognised", "recognized", "welcomed", "welcomes"});
+}
+
+bool IsParticle(std::string_view k) {
+  return In(k, {"al", "bin", "ibn", "abu", "abd", "abdel", "abdul", "de", "da", "di", "van",
+                "von", "der", "den", "le", "la", "du", "dos", "das", "ul", "bint", "ben", "ould",
+                "ag"});
+}
+
+// Words that may precede a place name in capitals without being part of it.
+bool IsPlaceLeadIn(std::string_view k) {
+  return In(k, {"eastern", "western", "northern", "southern", "central", "east", "west", "north",
+                "south", "greater", "upper", "lower", "rural", "downtown", "in", "on", "at",
+                "from", "to", "the", "near", "outside", "inside", "around", "across", "both",
+                "and", "but", "while", "as", "since", "after", "before", "despite", "like",
+                "unlike", "toward", "towards", "into", "via", "through", "beyond", "between",
+                "of", "for", "by", "with", "within", "without", "a", "an", "if", "when", "where",
+                "why", "how", "what", "who", "which", "this", "that", "then", "so", "yet", "also",
+                "even", "only", "just", "meanwhile", "elsewhere", "earlier", "later", "today",
+                "yesterday", "last", "next", "however", "moreover", "besides", "beirut", "cairo",
+                "moscow", "reuters", "afp"});
+}
+
+// Words that may follow a place name in capitals without making it part of a longer name.
+bool IsPlaceTail(std::string_view k) {
+  return In(k, {"province", "governorate", "region", "district", "city", "town", "village",
+                "oblast", "state", "county", "valley", "desert", "countryside", "front", "axis",
+                "road", "highway", "border", "offensive", "operation", "battle", "campaign",
+                "pocket", "frontline", "front-line", "is", "was", "has", "had", "said", "and",
+                "or", "the", "in", "on", "at", "to", "for", "of", "from", "with", "by", "as",
+                "after", "since", "before", "during", "until", "while", "where", "when", "which",
+                "who", "that", "this", "earlier", "today", "yesterday", "on", "last", "this"});
+}
+
+std::string Slug(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(static_cast<char>(c));
+    else if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c + 32));
+    else if (!out.empty() && out.back() != '-') out.push_back('-');
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+std::string ActorTypeName(std::string_view t) {
+  if (t == "nsag") return "non-state armed group";
+  if (t == "state-forces") return "state armed forces";
+  if (t == "government") return "government";
+  if (t == "militia") return "militia";
+  if (t == "igo") return "international organisation";
+  if (t == "coalition") return "coalition";
+  if (t == "person") return "person";
+  return "media or monitor";
+}
+
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kR = 6371.0, kRad = M_PI / 180.0;
+  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kR * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+enum class CandType : uint8_t { kEntity, kPlace, kDescriptor, kTitle, kMetonym, kDemonym };
+
+struct Cand {
+  uint32_t first, end;
+  CandType type;
+  std::vector<uint32_t> values;  // gazetteer name values, or lexicon phrase values
+};
+
+// A mention under construction.
+struct Work {
+  Work(uint32_t f, uint32_t e, MentionKind k) : first(f), end(e), kind(k) {}
+  uint32_t first, end;  // pieces
+  MentionKind kind;
+  // Places: candidate name values. Entities: entity index.
+  std::vector<uint32_t> places;
+  uint32_t entity = kNone;
+  uint32_t descriptor = kNone;
+  bool pronoun = false;
+  bool dropped = false;
+  std::string how;
+  std::optional<Resolved> resolved;
+  uint32_t refers_to = kNone;
+  // Context evidence for places.
+  std::vector<uint32_t> containers;  // other Work indices that contain this place
+  uint32_t chosen = kNone;           // chosen gazetteer record
+  // Persons found from patterns.
+  std::string person_name, person_org, person_role;
+  uint32_t person_entity = kNone;  // known person in the lexicon
+};
+
+class Finder {
+ public:
+  Finder(const Document& doc, const Lexicon& lex, const MentionOptions& opt)
+      : doc_(doc), lex_(lex), gaz_(lex.gazetteer()), opt_(opt) {}
+  std::vector<Mention> Run();
+
+ private:
+  // Pass 1.
+  void BuildPieces();
+  // Pass 2..5.
+  void Collect();
+  void ClaimEntities();
+  void FindPersons();
+  void ClaimPlaces();
+  void ClaimDescriptorsAndPronouns();
+  // Pass 6, 7.
+  void InferFocus();
+  void ResolvePlaces();
+  void ResolveEntities();
+  void ResolveReferences();
+  void ApplyGlosses();
+  void ApplyRelative();
+  std::vector<Mention> Emit();
+
+  std::string_view key(uint32_t i) const { return buf_.key(i); }
+  uint8_t flags(uint32_t i) const { return buf_.pieces[i].flags; }
+  bool Cap(uint32_t i) const { return flags(i) & (kUpperInitial | kAllUpper); }
+  bool Free(uint32_t a, uint32_t b) const {
+    for (uint32_t i = a; i < b; ++i) if (owner_[i] != kNone) return false;
+    return true;
+  }
+  void Claim(uint32_t a, uint32_t b, uint32_t w) {
+    for (uint32_t i = a; i < b; ++i) owner_[i] = w;
+  }
+  uint32_t AddWork(Work w) {
+    work_.push_back(std::move(w));
+    return static_cast<uint32_t>(work_.size() - 1);
+  }
+  // End of a run of name pieces starting at `i` (capitalised words and inner particles),
+  // at most `max` pieces, stopping at breaks and claimed pieces. Returns i when none.
+  uint32_t NameRun(uint32_t i, uint32_t max) const;
+  bool CaseOk(const PhraseInfo& info, uint32_t a, uint32_t b) const;
+  bool PlaceCaseOk(uint32_t value, uint32_t a, uint32_t b) const;
+  bool PlaceShapeOk(const Cand& c) const;
+  Resolved PlaceResolved(uint32_t rec, int precision) const;
+  Resolved EntityResolved(uint32_t entity) const;
+  double Score(uint32_t value, const Work& w, uint32_t self) const;
+  uint32_t EntityBefore(uint32_t piece) const;  // entity Work ending right before piece
+  void AddPerson(uint32_t a, uint32_t b, std::string org, std::string role, std::string how);
+
+  const Document& doc_;
+  const Lexicon& lex_;
+  const Gazetteer& gaz_;
+  const MentionOptions& opt_;
+  PieceBuffer buf_;
+  std::vector<uint32_t> sentence_;  // piece -> sentence number
+  std::vector<uint32_t> owner_;     // piece -> Work index
+  std::vector<Cand> cands_;
+  std::vector<Work> work_;
+  std::unordered_map<std::string, uint32_t> surnames_;  // folded surname -> Work of the person
+  std::map<std::string, double> country_weight_;
+  std::string focus_;
+};
+
+void Finder::BuildPieces() {
+  uint32_t sent = 0;
+  auto add = [&](Span s) {
+    size_t before = buf_.size();
+    buf_.Split(doc_.view(s), s.start);
+    if (buf_.size() > before) buf_.pieces[before].flags |= kSentenceStart;
+    // Sentence starts inside the stretch: after . ! ? when the text stage did not split.
+    for (size_t i = before; i < buf_.size(); ++i) {
+      if (i > before && !doc_.sentences.empty()) {
+        sentence_.push_back(sent);
+        continue;
+      }
+      if (i > before) {
+        uint32_t gap_a = buf_.pieces[i - 1].span.end, gap_b = buf_.pieces[i].span.start;
+        std::string_view gap = std::string_view(doc_.text).substr(gap_a, gap_b - gap_a);
+        bool end_mark = gap.find_first_of(".!?") != std::string_view::npos;
+        bool abbrev = buf_.pieces[i - 1].key_len <= 1 ||
+                      In(buf_.key(i - 1), {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "st",
+                                           "prof", "sen", "rep", "capt", "maj", "sgt"});
+        if (end_mark && !abbrev && (buf_.pieces[i].flags & (kUpperInitial | kAllUpper))) {
+          buf_.pieces[i].flags |= kSentenceStart | kBreakBefore;
+          ++sent;
+        }
+      }
+      sentence_.push_back(sent);
+    }
+    ++sent;
+  };
+  if (!doc_.sentences.empty()) {
+    for (const auto& s : doc_.sentences) {
+      if (s.kind == LineKind::kDropped) continue;
+      if (opt_.skip_captions && s.kind == LineKind::kCaption) continue;
+      if (s.span.end > doc_.text.size() || s.span.start > s.span.end) continue;
+      add(s.span);
+    }
+  } else {
+    std::string_view t = doc_.text;
+    uint32_t pos = 0;
+    while (pos < t.size()) {
+      size_t nl = t.find('\n', pos);
+      if (nl == std::string_view::npos) nl = t.size();
+      if (nl > pos) add(Span{pos, static_cast<uint32_t>(nl)});
+      pos = static_cast<uint32_t>(nl + 1);
+    }
+  }
+  owner_.assign(buf_.size(), kNone);
+}
+
+bool Finder::CaseOk(const PhraseInfo& info, uint32_t a, uint32_t b) const {
+  if (info.case_sensitive) {
+    for (uint32_t i = a; i < b; ++i) {
+      if (!(flags(i) & (kAllUpper | kHasDigit))) return false;
+    }
+    return true;
+  }
+  if (info.needs_capital) {
+    for (uint32_t i = a; i < b; ++i) if (Cap(i)) return true;
+    return false;
+  }
+  return true;
+}
+
+bool Finder::PlaceCaseOk(uint32_t value, uint32_t a, uint32_t b) const {
+  if (NameFlags(value) & kNameCaseSensitive) {
+    for (uint32_t i = a; i < b; ++i) {
+      if (!(flags(i) & (kAllUpper | kHasDigit))) return false;
+    }
+  }
+  return true;
+}
+
+void Finder::Collect() {
+  std::vector<uint32_t> scratch;
+  std::vector<PhraseMatch> matches;
+  lex_.phrases().FindAll(buf_, 0, buf_.size(), &scratch, &matches);
+  for (const auto& m : matches) {
+    std::map<CandType, std::vector<uint32_t>> by;
+    for (uint32_t v : lex_.phrases().Values(m.node)) {
+      const PhraseInfo& info = lex_.phrase_info(v);
+      if (!CaseOk(info, m.first, m.end)) continue;
+      CandType t = info.kind == PhraseKind::kEntity       ? CandType::kEntity
+                   : info.kind == PhraseKind::kDescriptor ? CandType::kDescriptor
+                   : info.kind == PhraseKind::kTitle      ? CandType::kTitle
+                                                          : CandType::kMetonym;
+      by[t].push_back(v);
+    }
+    for (auto& [t, vals] : by) cands_.push_back({m.first, m.end, t, std::move(vals)});
+  }
+  matches.clear();
+  gaz_.names().FindAll(buf_, 0, buf_.size(), &scratch, &matches);
+  for (const auto& m : matches) {
+    std::vector<uint32_t> places, demonyms;
+    for (uint32_t v : gaz_.names().Values(m.node)) {
+      if (!PlaceCaseOk(v, m.first, m.end)) continue;
+      if (NameFlags(v) & kNameDemonym) demonyms.push_back(v);
+      else places.push_back(v);
+    }
+    if (!places.empty()) cands_.push_back({m.first, m.end, CandType::kPlace, std::move(places)});
+    if (!demonyms.empty()) cands_.push_back({m.first, m.end, CandType::kDemonym, std::move(demonyms)});
+  }
+  // Longest first; at equal length entities before places before the rest; then by position.
+  std::stable_sort(cands_.begin(), cands_.end(), [](const Cand& a, const Cand& b) {
+    uint32_t la = a.end - a.first, lb = b.end - b.first;
+    if (la != lb) return la > lb;
+    if (a.type != b.type) return a.type < b.type;
+    return a.first < b.first;
+  });
+}
+
+bool Finder::PlaceShapeOk(const Cand& c) const {
+  if (flags(c.first) & kPossessive) return false;
+  uint32_t n = c.end - c.first;
+  // The first word capitalised, or an article before a capitalised word ("al-Tanf",
+  // "the Gaza Strip"); generic words after it may be lower case ("Shaer gas field").
+  bool lead = Cap(c.first) || (n > 1 && In(key(c.first), {"al", "the"}) && Cap(c.first + 1));
+  if (!lead) return false;
+  if (n == 1 && lex_.IsPlaceStopword(key(c.first))) return false;
+  // A capitalised word sentence-initially that is a stop word cannot start a place either.
+  if (n > 1 && lex_.IsPlaceStopword(key(c.first)) && (flags(c.first) & kSentenceStart)) {
+    bool all_stop = true;
+    for (uint32_t i = c.first; i < c.end; ++i) all_stop &= lex_.IsPlaceStopword(key(i));
+    if (all_stop) return false;
+  }
+  return true;
+}
+
+void Finder::ClaimEntities() {
+  for (const Cand& c : cands_) {
+    if (c.type != CandType::kEntity) continue;
+    if (!Free(c.first, c.end)) continue;
+    // A longer valid place name around this entity name keeps its text.
+    bool inside_place = false;
+    for (const Cand& p : cands_) {
+      if (p.type != CandType::kPlace || p.end - p.first <= c.end - c.first) continue;
+      if (p.first <= c.first && p.end >= c.end && PlaceShapeOk(p)) {
+        inside_place = true;
+        break;
+      }
+    }
+    if (inside_place) continue;
+    uint32_t entity = lex_.phrase_info(c.values[0]).target;
+    const Entity& e = lex_.entity(entity);
+    Work w{c.first, c.end,
+           e.kind == EntityKind::kPerson   ? MentionKind::kPerson
+           : e.kind == EntityKind::kSource ? MentionKind::kSource
+                                           : MentionKind::kActor};
+    w.entity = entity;
+    w.how = "lexicon";
+    if (e.kind == EntityKind::kPerson) w.person_entity = entity;
+    uint32_t idx = AddWork(std::move(w));
+    Claim(c.first, c.end, idx);
+  }
+}
+
+uint32_t Finder::NameRun(uint32_t i, uint32_t max) const {
+  uint32_t j = i, n = static_cast<uint32_t>(buf_.size());
+  uint32_t last_cap = i;
+  while (j < n && j - i < max) {
+    if (j > i && (flags(j) & kBreakBefore)) break;
+    if (owner_[j] != kNone) break;
+    if (flags(j) & kPossessive) break;
+    if (Cap(j) && !(flags(j) & kHasDigit)) {
+      if (lex_.IsPlaceStopword(key(j)) && In(key(j), {"the", "and", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "is", "it", "he", "she", "they", "we", "said", "says"})) break;
+      last_cap = j + 1;
+      ++j;
+      continue;
+    }
+    if (IsParticle(key(j)) && j + 1 < n && !(flags(j + 1) & kBreakBefore) && Cap(j + 1)) {
+      ++j;
+      continue;
+    }
+    break;
+  }
+  return last_cap;
+}
+
+uint32_t Finder::EntityBefore(uint32_t piece) const {
+  if (piece == 0) return kNone;
+  uint32_t p = piece - 1;
+  if (flags(p) & kPossessive) {
+    if (p == 0) return kNone;
+    --p;
+  }
+  return owner_[p];
+}
+
+void Finder::AddPerson(uint32_t a, uint32_t b, std::string org, std::string role, std::string how) {
+  Work w{a, b, MentionKind::kPerson};
+  w.person_name = std::string(std::string_view(doc_.text).substr(
+      buf_.pieces[a].span.start, buf_.pieces[b - 1].span.end - buf_.pieces[a].span.start));
+  w.person_org = std::move(org);
+  w.person_role = std::move(role);
+  w.how = std::move(how);
+  uint32_t idx = AddWork(std::move(w));
+  Claim(a, b, idx);
+  if (b - a >= 2 && Cap(b - 1) && key(b - 1).size() >= 3) surnames_.emplace(std::string(key(b - 1)), idx);
+}
+
+// The organisation a title hangs on: an entity right before it ("Kremlin spokesman",
+// "Russia's President"), a demonym or country ("Russian President"), or one named after
+// it ("director of the Observatory").
+void Finder::FindPersons() {
+  // Head nouns of entities mentioned anywhere: "the Observatory" -> its full name.
+  std::unordered_map<std::string, uint32_t> heads;
+  for (uint32_t wi = 0; wi < work_.size(); ++wi) {
+    const Work& w = work_[wi];
+    if (w.entity == kNone || w.end - w.first < 2) continue;
+    heads.emplace(std::string(key(w.end - 1)), w.entity);
+  }
+  auto org_of_work = [&](uint32_t wi) -> std::string {
+    if (wi == kNone || wi >= work_.size()) return "";
+    const Work& w = work_[wi];
+    if (w.entity != kNone) return lex_.entity(w.entity).id;
+    return "";
+  };
+  auto org_before = [&](uint32_t piece, bool head_title) -> std::string {
+    std::string org = org_of_work(EntityBefore(piece));
+    if (!org.empty()) return org;
+    if (piece == 0) return "";
+    uint32_t p = piece - 1;
+    if (flags(p) & kPossessive && p > 0) --p;
+    // Demonym or country right before the title.
+    for (const Cand& c : cands_) {
+      if ((c.type != CandType::kDemonym && c.type != CandType::kPlace) || c.end != p + 1) continue;
+      uint32_t rec = NameRecord(c.values[0]);
+      if (gaz_.record(rec).kind != PlaceKind::kCountry) continue;
+      std::string id = std::string(head_title ? "gov:" : "gov:") + std::string(gaz_.CountryCode(rec));
+      if (lex_.FindEntity(id) != kNone) return id;
+    }
+    auto it = heads.find(std::string(key(p)));
+    if (it != heads.end() && Cap(p)) return lex_.entity(it->second).id;
+    return "";
+  };
+  auto org_after = [&](uint32_t from, uint32_t limit) -> std::string {
+    uint32_t n = static_cast<uint32_t>(buf_.size());
+    for (uint32_t i = from; i < n && i < from + limit; ++i) {
+      if (sentence_[i] != sentence_[from]) break;
+      if (owner_[i] != kNone) {
+        std::string org = org_of_work(owner_[i]);
+        if (!org.empty()) return org;
+      }
+      auto it = heads.find(std::string(key(i)));
+      if (it != heads.end() && Cap(i) && i > 0 && key(i - 1) == "the") return lex_.entity(it->second).id;
+    }
+    return "";
+  };
+
+  const uint32_t n = static_cast<uint32_t>(buf_.size());
+  for (const Cand& c : cands_) {
+    if (c.type != CandType::kTitle) continue;
+    const Title& t = lex_.title(lex_.phrase_info(c.values[0]).target);
+    uint32_t b = c.end;
+    if (b >= n) continue;
+    // "the Governor of Homs province, Talal Al-Burazi"
+    if (key(b) == "of" && !(flags(b) & kBreakBefore)) {
+      uint32_t k = b + 1;
+      while (k < n && k < b + 9 && !(flags(k) & kBreakBefore)) ++k;
+      if (k >= n || k == b + 1 || sentence_[k] != sentence_[b]) continue;
+      std::string_view gap = std::string_view(doc_.text).substr(
+          buf_.pieces[k - 1].span.end, buf_.pieces[k].span.start - buf_.pieces[k - 1].span.end);
+      if (gap.find(',') == std::string_view::npos) continue;
+      uint32_t e = NameRun(k, 5);
+      if (e - k < 2) continue;
+      std::string org = org_after(b + 1, k - b - 1);
+      if (org.empty()) {
+        // A place: the government of its country.
+        for (const Cand& p : cands_) {
+          if (p.type == CandType::kPlace && p.first > b && p.end <= k) {
+            std::string id = "gov:" + std::string(gaz_.CountryCode(NameRecord(p.values[0])));
+            if (lex_.FindEntity(id) != kNone) { org = id; break; }
+          }
+        }
+      }
+      std::string role(std::string_view(doc_.text).substr(
+          buf_.pieces[c.first].span.start, buf_.pieces[k - 1].span.end - buf_.pieces[c.first].span.start));
+      AddPerson(k, e, org, role, "title: " + role);
+      continue;
+    }
+    if (!Free(b, b + 1)) continue;
+    uint32_t e = NameRun(b, 5);
+    if (e == b) continue;
+    // One capitalised word after a title is a name only when it is not itself a place or title.
+    if (e - b == 1) {
+      bool other = false;
+      for (const Cand& p : cands_) {
+        if ((p.type == CandType::kPlace || p.type == CandType::kTitle || p.type == CandType::kDemonym) &&
+            p.first == b) {
+          other = true;
+        }
+      }
+      if (other || lex_.IsPlaceStopword(key(b))) continue;
+    }
+    std::string org = org_before(c.first, t.head);
+    if (org.empty()) org = org_after(e, 8);
+    AddPerson(b, e, org, t.text, "title: " + t.text);
+  }
+  // "said Name", "according to Name", "Name said".
+  for (uint32_t i = 0; i + 1 < n; ++i) {
+    bool intro = IsSpeechVerb(key(i)) || (key(i) == "to" && i > 0 && key(i - 1) == "acording");
+    if (intro && !(flags(i + 1) & kBreakBefore) && Free(i + 1, i + 2)) {
+      uint32_t e = NameRun(i + 1, 5);
+      if (e - (i + 1) >= 2) {
+        std::string org = org_after(e, 10);
+        AddPerson(i + 1, e, org, "", "speech: " + std::string(key(i)));
+        continue;
+      }
+    }
+  }
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!Free(i, i + 1) || !Cap(i)) continue;
+    uint32_t e = NameRun(i, 5);
+    if (e - i >= 2 && e < n && IsSpeechVerb(key(e)) && !(flags(e) & kBreakBefore)) {
+      // Not a place or a demonym phrase ("Syrian Army said" is an entity already).
+      bool place = false;
+      for (const Cand& p : cands_) {
+        if ((p.type == CandType::kPlace || p.type == CandType::kDemonym) && p.first == i &&
+            p.end == e) {
+          place = true;
+        }
+      }
+      if (place) continue;
+      AddPerson(i, e, org_after(e, 10), "", "speech: " + std::string(key(e)));
+      i = e;
+    }
+  }
+  // Surnames alone after the full name.
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!Free(i, i + 1) || !Cap(i)) continue;
+    auto it = surnames_.find(std::string(key(i)));
+    if (it == surnames_.end() || work_[it->second].first > i) continue;
+    if (i + 1 < n && !(flags(i + 1) & kBreakBefore) && Cap(i + 1) && !(flags(i + 1) & kPossessive)) continue;
+    Work w{i, i + 1, MentionKind::kPerson};
+    w.refers_to = it->second;
+    w.how = "surname";
+    uint32_t idx = AddWork(std::move(w));
+    Claim(i, i + 1, idx);
+  }
+}
+
+void Finder::ClaimPlaces() {
+  const uint32_t n = static_cast<uint32_t>(buf_.size());
+  for (const Cand& c : cands_) {
+    if (c.type != CandType::kPlace || !Free(c.first, c.end) || !PlaceShapeOk(c)) continue;
+    // Part of a longer capitalised name?
+    if (c.first > 0 && !(flags(c.first) & kBreakBefore)) {
+      uint32_t p = c.first - 1;
+      if (Cap(p) && !(flags(p) & kSentenceStart) && owner_[p] == kNone && !IsPlaceLeadIn(key(p))) {
+        continue;
+      }
+      if (Cap(p) && (flags(p) & kSentenceStart) && owner_[p] == kNone && !IsPlaceLeadIn(key(p)) &&
+          !lex_.IsPlaceStopword(key(p))) {
+        // "Rami Palmyra said": a sentence-initial unknown capital word glued to the name.
+        bool known = false;
+        for (const Cand& o : cands_) known |= o.first == p && o.type != CandType::kTitle;
+        if (!known) continue;
+      }
+    }
+    if (c.end < n && !(flags(c.end) & kBreakBefore)) {
+      uint32_t q = c.end;
+      if (Cap(q) && !(flags(q) & kPossessive) && owner_[q] == kNone && !IsPlaceTail(key(q))) {
+        continue;
+      }
+    }
+    Work w{c.first, c.end, MentionKind::kPlace};
+    w.places = c.values;
+    w.how = "gazetteer";
+    // A capital standing for its government.
+    for (const Cand& m : cands_) {
+      if (m.type != CandType::kMetonym || m.first != c.first || m.end != c.end) continue;
+      bool gov = false;
+      if (c.end < n && !(flags(c.end) & kBreakBefore) && IsGovernmentVerb(key(c.end))) gov = true;
+      if (c.end + 1 < n && (flags(c.end) & kPossessive) &&
+          In(key(c.end + 1), {"intervention", "alies", "alys", "backing", "suport", "campaign", "role",
+                              "position", "policy", "forces", "military", "oficials", "decision",
+                              "strategy", "stance", "response", "plan", "plans", "claims", "claim",
+                              "statement", "statements", "involvement", "objective", "oficial"})) {
+        gov = true;
+      }
+      // Coordinated with another capital of the list: "Moscow and Damascus".
+      for (const Cand& o : cands_) {
+        if (o.type != CandType::kMetonym || &o == &m) continue;
+        if ((o.first == c.end + 1 && In(key(c.end), {"and", "or"})) ||
+            (o.end + 1 == c.first && In(key(o.end), {"and", "or"}))) {
+          gov = true;
+        }
+      }
+      if (gov) {
+        uint32_t ent = lex_.FindEntity(lex_.metonym(lex_.phrase_info(m.values[0]).target).gov_id);
+        if (ent != kNone) {
+          w.kind = MentionKind::kActor;
+          w.entity = ent;
+          w.places.clear();
+          w.how = "metonymy: capital for its government";
+        }
+      }
+      break;
+    }
+    uint32_t idx = AddWork(std::move(w));
+    Claim(c.first, c.end, idx);
+  }
+  // Demonyms are evidence for the focus country.
+  for (const Cand& c : cands_) {
+    if (c.type != CandType::kDemonym || !Cap(c.first)) continue;
+    uint32_t rec = NameRecord(c.values[0]);
+    std::string cc(gaz_.CountryCode(rec));
+    if (!cc.empty()) country_weight_[cc] += 1;
+  }
+}
+
+void Finder::ClaimDescriptorsAndPronouns() {
+  const uint32_t n = static_cast<uint32_t>(buf_.size());
+  for (const Cand& c : cands_) {
+    if (c.type != CandType::kDescriptor || !Free(c.first, c.end)) continue;
+    // "the city of Palmyra", "the terrorist group Daesh": the name that follows is the mention.
+    if (c.end < n && !(flags(c.end) & kBreakBefore)) {
+      if (key(c.end) == "of" && c.end + 1 < n && Cap(c.end + 1)) continue;
+      if (Cap(c.end) && !(flags(c.end) & kSentenceStart)) continue;
+      if (owner_[c.end] != kNone && work_[owner_[c.end]].kind != MentionKind::kPlace) continue;
+    }
+    // "Syrian government forces": preceded by a demonym, it is a state's forces.
+    uint32_t d = lex_.phrase_info(c.values[0]).target;
+    Work w{c.first, c.end, MentionKind::kActor};
+    const Descriptor& desc = lex_.descriptor(d);
+    w.kind = desc.kind == "place" ? MentionKind::kPlace
+             : desc.kind == "source" ? MentionKind::kSource
+                                     : MentionKind::kActor;
+    w.descriptor = d;
+    w.how = "descriptor";
+    uint32_t idx = AddWork(std::move(w));
+    Claim(c.first, c.end, idx);
+  }
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!Free(i, i + 1) || !In(key(i), {"he", "she"})) continue;
+    bool speech = (i + 1 < n && !(flags(i + 1) & kBreakBefore) && IsSpeechVerb(key(i + 1)) &&
+                   sentence_[i + 1] == sentence_[i]) ||
+                  (i > 0 && !(flags(i) & kBreakBefore) && IsSpeechVerb(key(i - 1)) &&
+                   sentence_[i - 1] == sentence_[i]);
+    if (!speech) continue;
+    Work w{i, i + 1, MentionKind::kPerson};
+    w.pronoun = true;
+    w.how = "pronoun";
+    uint32_t idx = AddWork(std::move(w));
+    Claim(i, i + 1, idx);
+  }
+}
+
+void Finder::InferFocus() {
+  for (const Work& w : work_) {
+    if (w.kind == MentionKind::kPlace && !w.places.empty()) {
+      std::unordered_set<std::string> ccs;
+      bool strong = false;
+      for (uint32_t v : w.places) {
+        const PlaceRecord& r = gaz_.record(NameRecord(v));
+        if (r.kind == PlaceKind::kCountry || r.kind == PlaceKind::kAdmin1 ||
+            r.population >= 100000 || r.geonameid == 0) {
+          ccs.insert(std::string(gaz_.CountryCode(NameRecord(v))));
+          strong |= r.kind == PlaceKind::kCountry;
+        }
+      }
+      if (ccs.size() == 1 && !ccs.begin()->empty()) country_weight_[*ccs.begin()] += strong ? 2 : 1;
+    } else if (w.entity != kNone) {
+      const Entity& e = lex_.entity(w.entity);
+      if (!e.country.empty()) {
+        bool state = e.type == "state-forces" || e.type == "government" || e.type == "state-media";
+        country_weight_[e.country] += state ? 1.0 : 0.5;
+      }
+    }
+  }
+  double best = 0;
+  for (const auto& [cc, wgt] : country_weight_) {
+    if (wgt > best) { best = wgt; focus_ = cc; }
+  }
+}
+
+double Finder::Score(uint32_t value, const Work& w, uint32_t self) const {
+  uint32_t rec = NameRecord(value);
+  const PlaceRecord& r = gaz_.record(rec);
+  std::string cc(gaz_.CountryCode(rec));
+  std::string_view fcode = gaz_.FeatureCode(rec);
+  double s = 0;
+  switch (r.kind) {
+    case PlaceKind::kCountry: s += 12; break;
+    case PlaceKind::kAdmin1: s += 6; break;
+    case PlaceKind::kFeature: s += r.geonameid == 0 ? 5 : 2; break;
+    case PlaceKind::kPopulated:
+      s += std::log10(static_cast<double>(r.population) + 10.0);
+      if (fcode == "PPLC") s += 3;
+      else if (fcode == "PPLA") s += 2;
+      else if (fcode == "PPLA2") s += 1;
+      break;
+  }
+  s += (NameFlags(value) & kNameMain) ? 1.5 : -1;
+  if (!cc.empty() && cc == focus_) s += 4;
+  auto it = country_weight_.find(cc);
+  if (it != country_weight_.end()) s += std::min(it->second, 3.0) * (2.0 / 3.0);
+  for (uint32_t ci : w.containers) {
+    const Work& c = work_[ci];
+    if (c.chosen == kNone) continue;
+    const PlaceRecord& cr = gaz_.record(c.chosen);
+    if (cr.kind == PlaceKind::kCountry && r.country == c.chosen) s += 8;
+    if (cr.kind == PlaceKind::kAdmin1 && r.admin1 == c.chosen) s += 8;
+  }
+  // Near other places the document names (first-pass choices).
+  for (uint32_t oi = 0; oi < work_.size(); ++oi) {
+    const Work& o = work_[oi];
+    if (oi == self || o.chosen == kNone || o.kind != MentionKind::kPlace) continue;
+    const PlaceRecord& orr = gaz_.record(o.chosen);
+    if (orr.kind == PlaceKind::kCountry) continue;
+    if (o.chosen == rec) continue;
+    if (orr.kind == PlaceKind::kAdmin1 && r.admin1 == o.chosen) { s += 3; continue; }
+    if (DistanceKm(r.lat, r.lon, orr.lat, orr.lon) < 300) { s += 1.5; }
+  }
+  return s;
+}
+
+// A candidate is plausible when it is a country, division or curated feature, a town of
+// some size, or in the document's focus country; otherwise a capitalised word that happens
+// to name a hamlet somewhere ("Gates", "Bel") is not taken for a place.
+bool Plausible(const Gazetteer& g, uint32_t value, const std::map<std::string, double>& weights,
+               const std::string& focus) {
+  uint32_t rec = NameRecord(value);
+  const PlaceRecord& r = g.record(rec);
+  if (r.kind != PlaceKind::kPopulated && r.kind != PlaceKind::kFeature) return true;
+  if (r.geonameid == 0) return true;  // sitrep's own alias file
+  std::string cc(g.CountryCode(rec));
+  if (!cc.empty() && cc == focus) return true;
+  if (r.population >= 100000) return true;
+  if (r.population >= 20000 && (NameFlags(value) & kNameMain)) return true;
+  auto it = weights.find(cc);
+  return it != weights.end() && it->second >= 3 && r.population >= 1000 &&
+         (NameFlags(value) & kNameMain);
+}
+
+void Finder::ResolvePlaces() {
+  // Containers: "X, Syria", "X in Homs province", "X in northern Syria".
+  const uint32_t n = static_cast<uint32_t>(buf_.size());
+  for (uint32_t wi = 0; wi < work_.size(); ++wi) {
+    Work& w = work_[wi];
+    if (w.kind != MentionKind::kPlace || w.places.empty()) continue;
+    uint32_t k = w.end;
+    if (k < n && In(key(k), {"in", "of"})) ++k;
+    if (k < n && In(key(k), {"the"})) ++k;
+    if (k < n && In(key(k), {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"})) ++k;
+    if (k >= n || owner_[k] == kNone || owner_[k] == wi) continue;
+    const Work& c = work_[owner_[k]];
+    if (c.kind == MentionKind::kPlace && c.first == k && !c.places.empty()) w.containers.push_back(owner_[k]);
+  }
+  // Two passes: the second sees the first pass's choices for proximity and containers.
+  for (int pass = 0; pass < 2; ++pass) {
+    std::vector<uint32_t> choice(work_.size(), kNone);
+    for (uint32_t wi = 0; wi < work_.size(); ++wi) {
+      Work& w = work_[wi];
+      if (w.kind != MentionKind::kPlace || w.places.empty()) continue;
+      double best = -1e9;
+      uint32_t best_v = kNone;
+      for (uint32_t v : w.places) {
+        double s = Score(v, w, pass == 0 ? kNone - 1 : wi);
+        if (pass == 0) {
+          // First pass: no proximity (choices are not made yet).
+        }
+        if (s > best) { best = s; best_v = v; }
+      }
+      if (best_v != kNone && !Plausible(gaz_, best_v, country_weight_, focus_)) best_v = kNone;
+      choice[wi] = best_v == kNone ? kNone : NameRecord(best_v);
+      if (pass == 1) {
+        w.how = "gazetteer";
+        if (best_v == kNone) {
+          w.dropped = true;  // only implausible candidates: not a place mention
+          continue;
+        }
+        uint32_t rec = NameRecord(best_v);
+        const PlaceRecord& r = gaz_.record(rec);
+        int precision = r.kind == PlaceKind::kCountry || r.kind == PlaceKind::kAdmin1 ||
+                                (r.fclass == 'L' && std::string_view(r.fcode) == "RGN")
+                            ? 3 : 1;
+        w.resolved = PlaceResolved(rec, precision);
+        std::string ctx;
+        if (w.places.size() > 1) {
+          ctx = std::to_string(w.places.size()) + " candidates";
+          if (!focus_.empty() && gaz_.CountryCode(rec) == focus_) ctx += ", focus country " + focus_;
+          if (!w.containers.empty()) ctx += ", container";
+          if (r.population > 0) ctx += ", population";
+        }
+        if (!ctx.empty()) w.how += " (" + ctx + ")";
+      }
+    }
+    for (uint32_t wi = 0; wi < work_.size(); ++wi) work_[wi].chosen = choice[wi];
+  }
+}
+
+Resolved Finder::PlaceResolved(uint32_t rec, int precision) const {
+  const PlaceRecord& r = gaz_.record(rec);
+  Resolved x;
+  x.id = gaz_.Id(rec);
+  x.name = std::string(gaz_.name(rec));
+  x.type = std::string(PlaceKindName(r.kind));
+  x.subtype = std::string(gaz_.FeatureCode(rec));
+  x.country = std::string(gaz_.CountryCode(rec));
+  if (r.admin1 != Gazetteer::kNone) x.admin1 = std::string(gaz_.name(r.admin1));
+  x.has_position = true;
+  x.lat = std::round(r.lat * 1e5) / 1e5;
+  x.lon = std::round(r.lon * 1e5) / 1e5;
+  x.feature_class = r.fclass;
+  x.precision = precision;
+  return x;
+}
+
+Resolved Finder::EntityResolved(uint32_t entity) const {
+  const Entity& e = lex_.entity(entity);
+  Resolved x;
+  x.id = e.id;
+  x.name = e.name;
+  x.type = ActorTypeName(e.type);
+  if (e.kind == EntityKind::kSource) {
+    x.type = "media or monitor";
+    x.subtype = e.type;
+  }
+  x.country = e.country;
+  x.affiliation = e.affiliation;
+  x.role = e.role;
+  x.foreign = !focus_.empty() && !e.country.empty() && e.country != focus_ &&
+              (e.type == "state-forces" || e.type == "government");
+  return x;
+}
+
+void Finder::ResolveEntities() {
+  for (Work& w : work_) {
+    if (w.entity != kNone) {
+      w.resolved = EntityResolved(w.entity);
+    } else if (w.kind == MentionKind::kPerson && !w.person_name.empty()) {
+      Resolved x;
+      x.id = "person:" + Slug(w.person_name);
+      x.name = w.person_name;
+      x.type = "person";
+      x.affiliation = w.person_org;
+      x.role = w.person_role;
+      uint32_t org = w.person_org.empty() ? kNone : lex_.FindEntity(w.person_org);
+      if (org != kNone) x.country = lex_.entity(org).country;
+      w.resolved = std::move(x);
+    }
+  }
+}
+
+void Finder::ResolveReferences() {
+  // Work items in text order.
+  std::vector<uint32_t> order(work_.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return work_[a].first < work_[b].first; });
+  auto entity_type = [&](const Work& w) -> std::string {
+    if (!w.resolved) return "";
+    if (w.entity != kNone) return lex_.entity(w.entity).type;
+    return w.resolved->type;
+  };
+  for (size_t oi = 0; oi < order.size(); ++oi) {
+    Work& w = work_[order[oi]];
+    if (w.dropped) continue;
+    if (w.refers_to != kNone && !w.resolved) {  // surname
+      const Work& t = work_[w.refers_to];
+      if (t.resolved) w.resolved = t.resolved;
+      w.how = "surname -> " + t.person_name;
+      continue;
+    }
+    if (w.descriptor == kNone && !w.pronoun) continue;
+    auto find_back = [&](auto pred) -> uint32_t {
+      for (size_t k = oi; k-- > 0;) {
+        const Work& c = work_[order[k]];
+        if (c.dropped || !c.resolved) continue;
+        if (pred(c)) return order[k];
+      }
+      return kNone;
+    };
+    uint32_t target = kNone;
+    if (w.pronoun) {
+      target = find_back([&](const Work& c) { return c.kind == MentionKind::kPerson; });
+    } else {
+      const Descriptor& d = lex_.descriptor(w.descriptor);
+      if (d.kind == "actor") {
+        if (d.refers == "nsag") {
+          target = find_back([&](const Work& c) {
+            std::string t = entity_type(c);
+            return c.kind == MentionKind::kActor && (t == "nsag" || t == "militia");
+          });
+        } else if (d.refers == "militia") {
+          target = find_back([&](const Work& c) { return c.kind == MentionKind::kActor && entity_type(c) == "militia"; });
+        } else if (d.refers == "focus-forces" || d.refers == "focus-gov" || d.refers == "forces" || d.refers == "gov") {
+          bool forces = d.refers.find("forces") != std::string::npos;
+          std::string id = (forces ? "forces:" : "gov:") + focus_;
+          uint32_t ent = focus_.empty() ? kNone : lex_.FindEntity(id);
+          if (ent != kNone) {
+            w.resolved = EntityResolved(ent);
+            w.how = "descriptor: focus country " + focus_;
+            continue;
+          }
+          target = find_back([&](const Work& c) {
+            return c.kind == MentionKind::kActor && entity_type(c) == (forces ? "state-forces" : "government");
+          });
+        } else {
+          target = find_back([&](const Work& c) { return c.kind == MentionKind::kActor; });
+        }
+      } else if (d.kind == "place") {
+        target = find_back([&](const Work& c) {
+          if (c.kind != MentionKind::kPlace || c.chosen == kNone) return false;
+          PlaceKind k = gaz_.record(c.chosen).kind;
+          if (d.refers == "populated") return k == PlaceKind::kPopulated;
+          if (d.refers == "admin1") return k == PlaceKind::kAdmin1;
+          if (d.refers == "country") return k == PlaceKind::kCountry;
+          if (d.refers == "feature") return k == PlaceKind::kFeature;
+          return k != PlaceKind::kCountry;
+        });
+      } else {
+        target = find_back([&](const Work& c) {
+          if (c.kind != MentionKind::kSource) return false;
+          return d.refers == "any" || (c.resolved && c.resolved->subtype == d.refers);
+        });
+      }
+    }
+    if (target == kNone) {
+      if (w.descriptor != kNone && lex_.descriptor(w.descriptor).refers == "country" && !focus_.empty()) {
+        uint32_t rec = gaz_.CountryRecord(focus_);
+        if (rec != Gazetteer::kNone) {
+          w.resolved = PlaceResolved(rec, 3);
+          w.chosen = rec;
+          w.how = "descriptor: focus country " + focus_;
+          continue;
+        }
+      }
+      // "he said" or "the group" with nothing named before: not a mention.
+      w.dropped = true;
+      continue;
+    }
+    while (work_[target].refers_to != kNone && (work_[target].descriptor != kNone || work_[target].pronoun)) {
+      target = work_[target].refers_to;
+    }
+    const Work& t = work_[target];
+    w.resolved = t.resolved;
+    if (w.kind == MentionKind::kPlace) w.chosen = t.chosen;
+    w.refers_to = target;
+    std::string_view ttext = std::string_view(doc_.text).substr(
+        buf_.pieces[t.first].span.start, buf_.pieces[t.end - 1].span.end - buf_.pieces[t.first].span.start);
+    w.how = std::string(w.pronoun ? "pronoun -> " : "descriptor -> ") + std::string(ttext);
+  }
+}
+
+void Finder::ApplyGlosses() {
+  // "X, known as Y", "X, known in Arabic as Y", "X, also known as Y", "X (Y)".
+  const uint32_t n = static_cast<uint32_t>(buf_.size());
+  for (uint32_t wi = 0; wi < work_.size(); ++wi) {
+    if (work_[wi].kind != MentionKind::kPlace || work_[wi].dropped) continue;
+    uint32_t k = work_[wi].end;
+    if (k < n && key(k) == "also") ++k;
+    if (k >= n || key(k) != "known") continue;
+    ++k;
+    if (k < n && key(k) == "in" && k + 2 < n && key(k + 2) == "as") k += 3;
+    else if (k < n && key(k) == "as") ++k;
+    else continue;
+    if (k < n && key(k) == "the") ++k;
+    if (k >= n || !Cap(k)) continue;
+    uint32_t y;
+    if (owner_[k] != kNone) {
+      y = owner_[k];
+      if (work_[y].kind != MentionKind::kPlace) continue;
+    } else {
+      uint32_t e = NameRun(k, 4);
+      if (e == k) continue;
+      Work g{k, e, MentionKind::kPlace};
+      y = AddWork(std::move(g));
+      Claim(k, e, y);
+    }
+    Work& x = work_[wi];
+    Work& yy = work_[y];
+    if (x.resolved) {
+      yy.resolved = x.resolved;
+      yy.chosen = x.chosen;
+      yy.dropped = false;
+      yy.refers_to = wi;
+      yy.how = "gloss: another name of the place before";
+    } else if (yy.resolved) {
+      x.resolved = yy.resolved;
+      x.chosen = yy.chosen;
+      x.how = "gloss: resolved through its other name";
+    }
+  }
+}
+
+void Finder::ApplyRelative() {
+  for (Work& w : work_) {
+    if (w.kind != MentionKind::kPlace || !w.resolved || w.first == 0) continue;
+    uint32_t k = w.first;
+    auto at = [&](uint32_t i) { return key(i); };
+    std::string direction;
+    double km = 0;
+    if (k >= 1 && at(k - 1) == "of") {
+      uint32_t d = k - 1;  // index of "of"
+      if (d >= 1) {
+        std::string_view d1 = at(d - 1);
+        static const std::initializer_list<std::string_view> kDirs = {
+            "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"};
+        if (In(d1, kDirs)) {
+          direction = std::string(d1);
+          uint32_t s = d - 1;
+          if (s >= 1 && In(at(s - 1), {"north", "south"}) && In(d1, {"east", "west"})) {
+            direction = std::string(at(s - 1)) + std::string(d1);
+            --s;
+          }
+          // Distance: scan back a few pieces for "<number> <unit>".
+          for (uint32_t j = s; j-- > 0 && j + 8 > s;) {
+            std::string_view u = at(j);
+            bool metric = In(u, {"km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"});
+            bool miles = In(u, {"mile", "miles", "mi"});
+            if (!metric && !miles) continue;
+            if (j == 0) break;
+            double v = 0;
+            std::string_view num = at(j - 1);
+            if (num.find_first_not_of("0123456789") == std::string_view::npos && !num.empty()) {
+              v = std::stod(std::string(num));
+            } else if (In(num, {"few", "several", "some"})) {
+              v = 0;
+            }
+            if (v > 0) {
+              double this_km = miles ? v * 1.609 : v;
+              if (km == 0 || metric) km = this_km;
+            }
+          }
+        } else if (In(d1, {"outskirts", "edge", "edges", "part", "parts", "vicinity", "countryside",
+                           "suburbs", "center", "centre", "heart", "outside"})) {
+          direction = std::string(d1);
+          if (d >= 2 && In(at(d - 2), {"eastern", "western", "northern", "southern", "central"})) {
+            direction = std::string(at(d - 2)) + " " + direction;
+          }
+        }
+      }
+    } else if (In(at(k - 1), {"near", "outside", "around", "nearby", "close"}) &&
+               !(flags(k) & kBreakBefore)) {
+      direction = std::string(at(k - 1));
+    } else if (In(at(k - 1), {"eastern", "western", "northern", "southern", "east", "west",
+                              "north", "south"}) &&
+               !(flags(k) & kBreakBefore) && w.resolved->type == "populated") {
+      direction = std::string(at(k - 1)) + " part";
+    }
+    if (direction.empty()) continue;
+    w.resolved->direction = direction;
+    w.resolved->offset_km = km;
+    if (w.resolved->precision == 1) w.resolved->precision = 2;
+    w.how += "; relative: " + direction + (km > 0 ? " " + std::to_string(static_cast<int>(km)) + " km" : "");
+  }
+}
+
+std::vector<Mention> Finder::Emit() {
+  std::vector<uint32_t> order;
+  for (uint32_t i = 0; i < work_.size(); ++i) {
+    const Work& w = work_[i];
+    if (w.dropped) continue;
+    order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return work_[a].first < work_[b].first; });
+  std::vector<uint32_t> index(work_.size(), kNone);
+  for (uint32_t i = 0; i < order.size(); ++i) index[order[i]] = i;
+  std::vector<Mention> out;
+  out.reserve(order.size());
+  for (uint32_t wi : order) {
+    const Work& w = work_[wi];
+    Mention m;
+    m.span = {buf_.pieces[w.first].span.start, buf_.pieces[w.end - 1].span.end};
+    m.kind = w.kind;
+    m.resolved = w.resolved;
+    m.how = w.how;
+    if (w.refers_to != kNone && index[w.refers_to] != kNone) m.refers_to = index[w.refers_to];
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+std::vector<Mention> Finder::Run() {
+  BuildPieces();
+  if (buf_.size() == 0) return {};
+  Collect();
+  ClaimEntities();
+  FindPersons();
+  ClaimPlaces();
+  ClaimDescriptorsAndPronouns();
+  InferFocus();
+  ResolvePlaces();
+  ResolveEntities();
+  ApplyGlosses();
+  ResolveReferences();
+  ApplyRelative();
+  return Emit();
+}
+
+}  // namespace
+
+std::vector<Mention> FindMentions(const Document& doc, const Lexicon& lex,
+                                  const MentionOptions& options) {
+  Finder f(doc, lex, options);
+  return f.Run();
+}
+
+}  // namespace sitrep::lexicon
