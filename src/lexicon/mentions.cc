@@ -58,36 +58,51 @@ bool In(std::string_view k, std::initializer_list<std::string_view> set) {
   return false;
 }
 
+// A set of words compared with folded keys; the words are folded once, so they are
+// written naturally here ("added", not the folded "aded").
+class KeySet {
+ public:
+  KeySet(std::initializer_list<std::string_view> words) {
+    for (auto w : words) keys_.insert(FoldPhrase(w));
+  }
+  bool has(std::string_view k) const { return keys_.count(std::string(k)) > 0; }
+
+ private:
+  std::unordered_set<std::string> keys_;
+};
+
 bool IsSpeechVerb(std::string_view k) {
-  return In(k, {"said", "says", "told", "added", "adds", "noted", "warned", "stresed", "stressed",
-                "explained", "concluded", "recaled", "recalled", "claimed", "claims", "claiming", "saying", "insisting", "insisted",
-                "argued", "wrote", "tweted", "tweeted", "declared", "announced", "confirmed",
-                "denied", "asked", "urged", "pointed", "sugested", "suggested", "acknowledged",
-                "admitted", "estimated", "reported", "described", "believes", "thinks"});
+  static const KeySet kSet = {"said", "says", "told", "added", "adds", "noted", "warned", "stressed",
+                "explained", "concluded", "recalled", "claimed", "claims", "claiming", "saying", "insisting", "insisted",
+                "argued", "wrote", "tweeted", "declared", "announced", "confirmed",
+                "denied", "asked", "urged", "pointed", "suggested", "acknowledged",
+                "admitted", "estimated", "reported", "described", "believes", "thinks"};
+  return kSet.has(k);
 }
 
 // Verbs after which a capital stands for its government ("Moscow said").
 bool IsGovernmentVerb(std::string_view k) {
-  return IsSpeechVerb(k) ||
-         In(k, {"has", "had", "have", "is", "was", "wil", "would", "could", "should", "must",
-                "acused", "acuses", "acusing", "denying", "warning", "threatening", "wants", "wanted", "sees", "saw", "backed", "backs",
-                "suports", "suported", "sent", "sends", "launched", "responded", "condemned",
-                "condemns", "rejected", "rejects", "demanded", "demands", "caled", "cals",
-                "agreed", "agres", "signed", "intervened", "deployed", "imposed", "sanctioned",
+  static const KeySet kSet = {"has", "had", "have", "is", "was", "will", "would", "could", "should", "must",
+                "accused", "accuses", "accusing", "denying", "warning", "threatening", "wants", "wanted", "sees", "saw", "backed", "backs",
+                "supports", "supported", "sent", "sends", "launched", "responded", "condemned",
+                "condemns", "rejected", "rejects", "demanded", "demands", "called", "calls",
+                "agreed", "agrees", "signed", "intervened", "deployed", "imposed", "sanctioned",
                 "blamed", "blames", "hopes", "hoped", "fears", "feared", "considers", "plans",
-                "planed", "refused", "refuses", "vowed", "vows", "threatened", "threatens",
-                "expeled", "recognised", "recognized", "welcomed", "welcomes"});
+                "planned", "refused", "refuses", "vowed", "vows", "threatened", "threatens",
+                "expelled", "recognised", "recognized", "welcomed", "welcomes"};
+  return IsSpeechVerb(k) || kSet.has(k);
 }
 
 bool IsParticle(std::string_view k) {
-  return In(k, {"al", "bin", "ibn", "abu", "abd", "abdel", "abdul", "de", "da", "di", "van",
+  static const KeySet kSet = {"al", "bin", "ibn", "abu", "abd", "abdel", "abdul", "de", "da", "di", "van",
                 "von", "der", "den", "le", "la", "du", "dos", "das", "ul", "bint", "ben", "ould",
-                "ag"});
+                "ag"};
+  return kSet.has(k);
 }
 
 // Words that may precede a place name in capitals without being part of it.
 bool IsPlaceLeadIn(std::string_view k) {
-  return In(k, {"eastern", "western", "northern", "southern", "central", "east", "west", "north",
+  static const KeySet kSet = {"eastern", "western", "northern", "southern", "central", "east", "west", "north",
                 "south", "greater", "upper", "lower", "rural", "downtown", "in", "on", "at",
                 "from", "to", "the", "near", "outside", "inside", "around", "across", "both",
                 "and", "but", "while", "as", "since", "after", "before", "despite", "like",
@@ -96,18 +111,20 @@ bool IsPlaceLeadIn(std::string_view k) {
                 "why", "how", "what", "who", "which", "this", "that", "then", "so", "yet", "also",
                 "even", "only", "just", "meanwhile", "elsewhere", "earlier", "later", "today",
                 "yesterday", "last", "next", "however", "moreover", "besides", "beirut", "cairo",
-                "moscow", "reuters", "afp"});
+                "moscow", "reuters", "afp"};
+  return kSet.has(k);
 }
 
 // Words that may follow a place name in capitals without making it part of a longer name.
 bool IsPlaceTail(std::string_view k) {
-  return In(k, {"province", "governorate", "region", "district", "city", "town", "village",
+  static const KeySet kSet = {"province", "governorate", "region", "district", "city", "town", "village",
                 "oblast", "state", "county", "valley", "desert", "countryside", "front", "axis",
                 "road", "highway", "border", "offensive", "operation", "battle", "campaign",
                 "pocket", "frontline", "front-line", "is", "was", "has", "had", "said", "and",
                 "or", "the", "in", "on", "at", "to", "for", "of", "from", "with", "by", "as",
                 "after", "since", "before", "during", "until", "while", "where", "when", "which",
-                "who", "that", "this", "earlier", "today", "yesterday", "on", "last", "this"});
+                "who", "that", "this", "earlier", "today", "yesterday", "on", "last", "this"};
+  return kSet.has(k);
 }
 
 std::string Slug(std::string_view s) {
@@ -165,6 +182,8 @@ struct Work {
   // Context evidence for places.
   std::vector<uint32_t> containers;  // other Work indices that contain this place
   uint32_t chosen = kNone;           // chosen gazetteer record
+  bool locative = false;             // after "in", "near", "at", "from", ...
+  uint32_t pattern_container = kNone;  // unknown name placed by "X in <region>"
   // Persons found from patterns.
   std::string person_name, person_org, person_role;
   uint32_t person_entity = kNone;  // known person in the lexicon
@@ -185,6 +204,7 @@ class Finder {
   void FindPersons();
   void ClaimPlaces();
   void ClaimDescriptorsAndPronouns();
+  void ClaimUnknownPlaces();
   // Pass 6, 7.
   void InferFocus();
   void ResolvePlaces();
@@ -600,6 +620,11 @@ void Finder::ClaimPlaces() {
     Work w{c.first, c.end, MentionKind::kPlace};
     w.places = c.values;
     w.how = "gazetteer";
+    static const KeySet kLocative = {"in", "near", "at", "from", "into", "outside", "around", "towards",
+                                     "toward", "across", "to", "through", "inside", "entered", "captured",
+                                     "seized", "took", "retook", "shelled", "struck", "hit", "besieged",
+                                     "stormed", "attacked", "bombed", "reached", "fled"};
+    w.locative = c.first > 0 && !(flags(c.first) & kBreakBefore) && kLocative.has(key(c.first - 1));
     // A capital standing for its government.
     for (const Cand& m : cands_) {
       if (m.type != CandType::kMetonym || m.first != c.first || m.end != c.end) continue;
@@ -640,6 +665,40 @@ void Finder::ClaimPlaces() {
     uint32_t rec = NameRecord(c.values[0]);
     std::string cc(gaz_.CountryCode(rec));
     if (!cc.empty()) country_weight_[cc] += 1;
+  }
+}
+
+// Names the gazetteer lacks but the text marks as places: "the village of X", "the town
+// of X", and "X in <known region or country>". They stay unresolved, or, with a container,
+// resolve to it at precision 3 (the region only), as ACLED codes such events.
+void Finder::ClaimUnknownPlaces() {
+  static const KeySet kKinds = {"town", "village", "city", "district", "hamlet", "suburb",
+                                "neighbourhood", "neighborhood", "area", "camp", "settlement",
+                                "municipality", "locality", "outpost"};
+  const uint32_t n = static_cast<uint32_t>(buf_.size());
+  for (uint32_t i = 2; i < n; ++i) {
+    if (!Free(i, i + 1) || !Cap(i) || (flags(i) & kSentenceStart)) continue;
+    uint32_t e = NameRun(i, 4);
+    if (e == i || lex_.IsPlaceStopword(key(i))) continue;
+    bool pattern = key(i - 1) == "of" && kKinds.has(key(i - 2)) && !(flags(i) & kBreakBefore);
+    uint32_t container = kNone;
+    if (e + 1 < n && key(e) == "in" && !(flags(e) & kBreakBefore) && owner_[e + 1] != kNone) {
+      const Work& c = work_[owner_[e + 1]];
+      if (c.kind == MentionKind::kPlace && c.first == e + 1) {
+        for (uint32_t v : c.places) {
+          PlaceKind k = gaz_.record(NameRecord(v)).kind;
+          if (k == PlaceKind::kCountry || k == PlaceKind::kAdmin1) container = owner_[e + 1];
+        }
+      }
+    }
+    if (!pattern && container == kNone) continue;
+    Work w{i, e, MentionKind::kPlace};
+    w.pattern_container = container;
+    w.how = pattern ? "pattern: " + std::string(doc_.view(buf_.pieces[i - 2].span)) + " of"
+                   : "pattern: name in a region";
+    uint32_t idx = AddWork(std::move(w));
+    Claim(i, e, idx);
+    i = e;
   }
 }
 
@@ -753,7 +812,7 @@ double Finder::Score(uint32_t value, const Work& w, uint32_t self) const {
 // some size, or in the document's focus country; otherwise a capitalised word that happens
 // to name a hamlet somewhere ("Gates", "Bel") is not taken for a place.
 bool Plausible(const Gazetteer& g, uint32_t value, const std::map<std::string, double>& weights,
-               const std::string& focus) {
+               const std::string& focus, bool locative) {
   uint32_t rec = NameRecord(value);
   const PlaceRecord& r = g.record(rec);
   if (r.kind != PlaceKind::kPopulated && r.kind != PlaceKind::kFeature) return true;
@@ -761,10 +820,12 @@ bool Plausible(const Gazetteer& g, uint32_t value, const std::map<std::string, d
   std::string cc(g.CountryCode(rec));
   if (!cc.empty() && cc == focus) return true;
   if (r.population >= 100000) return true;
-  if (r.population >= 20000 && (NameFlags(value) & kNameMain)) return true;
   auto it = weights.find(cc);
-  return it != weights.end() && it->second >= 3 && r.population >= 1000 &&
-         (NameFlags(value) & kNameMain);
+  double w = it == weights.end() ? 0 : it->second;
+  bool main = NameFlags(value) & kNameMain;
+  // A mid-sized town needs a locative ("in Kidal") or its country named in the document.
+  if (main && r.population >= 20000 && (locative || w >= 1)) return true;
+  return main && r.population >= 1000 && (w >= 3 || (locative && w >= 1));
 }
 
 void Finder::ResolvePlaces() {
@@ -796,7 +857,7 @@ void Finder::ResolvePlaces() {
         }
         if (s > best) { best = s; best_v = v; }
       }
-      if (best_v != kNone && !Plausible(gaz_, best_v, country_weight_, focus_)) best_v = kNone;
+      if (best_v != kNone && !Plausible(gaz_, best_v, country_weight_, focus_, w.locative)) best_v = kNone;
       choice[wi] = best_v == kNone ? kNone : NameRecord(best_v);
       if (pass == 1) {
         w.how = "gazetteer";
@@ -861,6 +922,13 @@ Resolved Finder::EntityResolved(uint32_t entity) const {
 
 void Finder::ResolveEntities() {
   for (Work& w : work_) {
+    if (w.pattern_container != kNone && work_[w.pattern_container].resolved) {
+      const Work& c = work_[w.pattern_container];
+      w.resolved = c.resolved;
+      w.resolved->precision = 3;
+      w.how += "; not in the gazetteer, placed in its container";
+      continue;
+    }
     if (w.entity != kNone) {
       w.resolved = EntityResolved(w.entity);
     } else if (w.kind == MentionKind::kPerson && !w.person_name.empty()) {
@@ -897,11 +965,20 @@ void Finder::ResolveReferences() {
       continue;
     }
     if (w.descriptor == kNone && !w.pronoun) continue;
+    // The most recent compatible mention; within its sentence the first one (the subject,
+    // in most news sentences: "HTS, formerly al-Nusra, ..." -> HTS).
     auto find_back = [&](auto pred) -> uint32_t {
       for (size_t k = oi; k-- > 0;) {
         const Work& c = work_[order[k]];
-        if (c.dropped || !c.resolved) continue;
-        if (pred(c)) return order[k];
+        if (c.dropped || !c.resolved || !pred(c)) continue;
+        uint32_t best = order[k];
+        uint32_t sent = sentence_[c.first];
+        for (size_t j = k; j-- > 0;) {
+          const Work& d = work_[order[j]];
+          if (sentence_[d.first] != sent) break;
+          if (!d.dropped && d.resolved && pred(d) && d.descriptor == kNone) best = order[j];
+        }
+        return best;
       }
       return kNone;
     };
@@ -1113,6 +1190,7 @@ std::vector<Mention> Finder::Run() {
   ClaimEntities();
   FindPersons();
   ClaimPlaces();
+  ClaimUnknownPlaces();
   ClaimDescriptorsAndPronouns();
   InferFocus();
   ResolvePlaces();
