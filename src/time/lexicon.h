@@ -1,0 +1,130 @@
+// Internal to time/. The word lists the tagger reads (data/time/*.txt), compiled once
+// into hash tables: one LexEntry per lowercase word, the multi-word modifier and holiday
+// phrases, and the pre-filter's trigger table.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "sitrep/env.h"
+#include "sitrep/status.h"
+#include "time/holidays.h"
+#include "time/timex.h"
+
+namespace sitrep::time {
+
+enum LexFlag : uint32_t {
+  kLexMonth = 1u << 0,
+  kLexWeekday = 1u << 1,
+  kLexUnit = 1u << 2,
+  kLexCardinal = 1u << 3,
+  kLexOrdinal = 1u << 4,
+  kLexTens = 1u << 5,
+  kLexTensOrdinal = 1u << 6,
+  kLexScale = 1u << 7,
+  kLexVague = 1u << 8,
+  kLexDigitWord = 1u << 9,  // "oh", "o" as zero in "twelve oh three"
+  kLexDayPart = 1u << 10,
+  kLexSeason = 1u << 11,
+  kLexAbbr = 1u << 12,
+  kLexAmbiguous = 1u << 13,
+  kLexPlural = 1u << 14,
+  kLexClipped = 1u << 15,
+  kLexFuture = 1u << 16,
+  kLexFutureTo = 1u << 17,
+  kLexPast = 1u << 18,
+  kLexNotPast = 1u << 19,
+  kLexPresent = 1u << 20,
+  kLexModifierStart = 1u << 21,  // first word of a modifiers.txt entry
+  kLexHolidayStart = 1u << 22,   // first word of a holiday name
+  kLexTrigger = 1u << 23,        // the pre-filter lets a sentence with this word through
+};
+
+// What the lexicon knows of one lowercase word. A word may have several roles
+// ("second": unit and ordinal; "may": month, ambiguous).
+struct LexEntry {
+  uint32_t flags = 0;
+  int8_t month = 0;     // 1..12
+  int8_t weekday = 0;   // 1..7
+  Grain unit = Grain::kNone;
+  int8_t unit_mult = 1;  // "fortnight" is 2 weeks
+  int16_t cardinal = -1;  // cardinal, tens, scale, vague and digit words
+  int16_t ordinal = -1;   // ordinal and tens_ordinal words
+  int8_t day_part = -1;   // index into Lexicon::day_parts()
+  int8_t season = -1;     // index into Lexicon::seasons()
+};
+
+struct DayPart {
+  std::string code;  // TIMEX3 code: MO AF EV NI DT MI
+  int start_hour = 0;
+  int end_hour = 0;  // exclusive, may exceed 24
+};
+
+struct Season {
+  std::string code;  // SP SU FA WI
+  int start_month = 0, start_day = 0;
+  int end_month = 0, end_day = 0;  // exclusive
+};
+
+struct Phrase {
+  std::vector<std::string> words;  // normalised: lowercase, no apostrophes
+  int value = 0;                   // TimexMod for modifiers, holiday index for holidays
+};
+
+class Lexicon {
+ public:
+  // Reads every list from `dir`. Errors name the file and line.
+  static Result<std::unique_ptr<Lexicon>> Load(const FileSystem& fs, const std::string& dir);
+
+  // The entry of a lowercase word, or nullptr.
+  const LexEntry* Find(std::string_view lower) const {
+    auto it = words_.find(lower);
+    return it == words_.end() ? nullptr : &it->second;
+  }
+  const std::vector<DayPart>& day_parts() const { return day_parts_; }
+  const std::vector<Season>& seasons() const { return seasons_; }
+  const std::vector<Holiday>& holidays() const { return holidays_; }
+  // Phrases whose first word is `first`, longest first.
+  const std::vector<Phrase>* Modifiers(std::string_view first) const;
+  const std::vector<Phrase>* HolidayNames(std::string_view first) const;
+
+  // The pre-filter's question for one ASCII word of any case: is it a trigger?
+  bool IsTrigger(std::string_view word) const;
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  using WordMap = std::unordered_map<std::string, LexEntry, Hash, std::equal_to<>>;
+  using PhraseMap = std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>>;
+
+  LexEntry& Add(std::string_view word) { return words_[std::string(word)]; }
+  void AddTrigger(std::string_view word);
+  void BuildTriggers();
+
+  WordMap words_;
+  PhraseMap modifiers_;
+  PhraseMap holiday_names_;
+  std::vector<DayPart> day_parts_;
+  std::vector<Season> seasons_;
+  std::vector<Holiday> holidays_;
+  // Open-addressing table of 64-bit hashes of lowercase trigger words (0 = empty).
+  std::vector<uint64_t> trigger_table_;
+  uint64_t trigger_mask_ = 0;
+  friend class LexiconLoader;
+};
+
+// Lowercases ASCII letters; other bytes are kept.
+void AsciiLower(std::string_view in, std::string* out);
+// FNV-1a of the ASCII-lowercased bytes.
+uint64_t LowerHash(std::string_view s);
+
+// Closed-class words the grammar itself recognises (today, ago, noon, ...): triggers too.
+const std::vector<std::string_view>& GrammarTriggerWords();
+
+}  // namespace sitrep::time

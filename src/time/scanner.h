@@ -1,0 +1,48 @@
+// Internal to time/. The tagger's own light scanner: splits a sentence into words,
+// numbers and punctuation with byte offsets, lowercases words and looks each one up in
+// the lexicon. Digit/letter boundaries split ("15SEP", "4pm", "2018Q4"), except ordinal
+// suffixes ("1st", "22nd"), which stay on their number.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "time/lexicon.h"
+
+namespace sitrep::time {
+
+enum class TokKind : uint8_t { kWord, kNumber, kPunct };
+
+struct Tok {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  TokKind kind = TokKind::kWord;
+  bool space_before = true;  // whitespace or the start of the text precedes it
+  bool cap = false;          // first letter uppercase
+  bool all_caps = false;     // every letter uppercase (and at least two)
+  bool ordinal = false;      // number with st/nd/rd/th
+  uint8_t ndigits = 0;       // kNumber: digits (leading zeros count)
+  char punct = 0;            // kPunct: '-' for hyphens and dashes, '\'' for apostrophes,
+                             // '"' for quotes, else the ASCII byte ('?' for other symbols)
+  bool long_dash = false;    // en or em dash
+  int64_t num = 0;           // kNumber value (saturates at 10^12)
+  uint32_t low_begin = 0;    // lowercase text in Scan::lower
+  uint32_t low_len = 0;
+  const LexEntry* lex = nullptr;
+};
+
+struct Scan {
+  std::vector<Tok> toks;
+  std::string lower;  // lowercase words, concatenated
+  std::string_view text;
+
+  std::string_view Low(const Tok& t) const { return std::string_view(lower).substr(t.low_begin, t.low_len); }
+  std::string_view Raw(const Tok& t) const { return text.substr(t.start, t.end - t.start); }
+};
+
+// Fills `out` (reusing its buffers) with the tokens of `text`.
+void ScanText(std::string_view text, const Lexicon& lex, Scan* out);
+
+}  // namespace sitrep::time

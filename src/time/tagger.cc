@@ -1,0 +1,250 @@
+#include <cstdlib>
+
+#include "time/grammar.h"
+#include "time/lexicon.h"
+#include "time/resolve.h"
+#include "time/scanner.h"
+#include "time/tense.h"
+#include "time/timex.h"
+
+namespace sitrep::time {
+
+std::string_view TimexTypeName(TimexType t) {
+  switch (t) {
+    case TimexType::kDate: return "DATE";
+    case TimexType::kTime: return "TIME";
+    case TimexType::kDuration: return "DURATION";
+    case TimexType::kSet: return "SET";
+  }
+  return "DATE";
+}
+
+std::string_view GrainName(Grain g) {
+  switch (g) {
+    case Grain::kNone: return "none";
+    case Grain::kSecond: return "second";
+    case Grain::kMinute: return "minute";
+    case Grain::kHour: return "hour";
+    case Grain::kPartOfDay: return "part_of_day";
+    case Grain::kDay: return "day";
+    case Grain::kWeek: return "week";
+    case Grain::kMonth: return "month";
+    case Grain::kQuarter: return "quarter";
+    case Grain::kSeason: return "season";
+    case Grain::kYear: return "year";
+    case Grain::kDecade: return "decade";
+    case Grain::kCentury: return "century";
+  }
+  return "none";
+}
+
+std::string_view TimexModName(TimexMod m) {
+  switch (m) {
+    case TimexMod::kNone: return "";
+    case TimexMod::kApprox: return "APPROX";
+    case TimexMod::kLessThan: return "LESS_THAN";
+    case TimexMod::kMoreThan: return "MORE_THAN";
+    case TimexMod::kEqualOrLess: return "EQUAL_OR_LESS";
+    case TimexMod::kEqualOrMore: return "EQUAL_OR_MORE";
+    case TimexMod::kStart: return "START";
+    case TimexMod::kMid: return "MID";
+    case TimexMod::kEnd: return "END";
+    case TimexMod::kBefore: return "BEFORE";
+    case TimexMod::kAfter: return "AFTER";
+    case TimexMod::kOnOrBefore: return "ON_OR_BEFORE";
+    case TimexMod::kOnOrAfter: return "ON_OR_AFTER";
+  }
+  return "";
+}
+
+std::string Anchor::Describe() const {
+  switch (kind) {
+    case AnchorKind::kNone: return "none";
+    case AnchorKind::kReference: return "reference " + value;
+    case AnchorKind::kDocumentDate: return "document date " + value;
+    case AnchorKind::kPreviousExpression:
+      return "previous expression at offset " + std::to_string(offset) + " (" + value + ")";
+  }
+  return "none";
+}
+
+Reference Reference::Instant(DateTime t, AnchorKind kind) {
+  Reference r;
+  r.time = t;
+  r.precision = Grain::kSecond;
+  r.kind = kind;
+  return r;
+}
+
+Reference Reference::DocumentDate(int year, int month, int day) {
+  Reference r;
+  r.time = MakeDateTime(year, month, day);
+  r.precision = Grain::kDay;
+  r.kind = AnchorKind::kDocumentDate;
+  return r;
+}
+
+Reference Reference::Unknown() { return Reference(); }
+
+Result<Reference> Reference::Parse(std::string_view iso, AnchorKind kind) {
+  DateTime t;
+  bool has_time;
+  if (!ParseIsoDateTime(iso, &t, &has_time))
+    return Status::InvalidArgument("not an ISO 8601 date or date-time: '" + std::string(iso) +
+                                   "' (expected 2016-12-11 or 2016-12-11T04:30:00)");
+  Reference r;
+  r.time = t;
+  r.precision = has_time ? Grain::kSecond : Grain::kDay;
+  r.kind = kind;
+  return r;
+}
+
+std::string Reference::Value() const {
+  if (precision == Grain::kNone) return "";
+  Resolved r;
+  r.iv = {time, time + 1};
+  r.grain = precision == Grain::kSecond && time % 60 == 0 ? Grain::kMinute : precision;
+  return FormatValue(r);
+}
+
+Tagger::Tagger(std::unique_ptr<Lexicon> lex) : lex_(std::move(lex)) {}
+Tagger::~Tagger() = default;
+
+Result<std::unique_ptr<Tagger>> Tagger::Load(const FileSystem& fs, const std::string& data_dir) {
+  Result<std::unique_ptr<Lexicon>> lex = Lexicon::Load(fs, data_dir);
+  if (!lex.ok()) return lex.status();
+  return std::unique_ptr<Tagger>(new Tagger(std::move(lex.value())));
+}
+
+std::string Tagger::DefaultDataDir() {
+  if (const char* home = std::getenv("SITREP_HOME"); home && *home) {
+    std::string dir = std::string(home) + "/data/time";
+    if (PosixFileSystem()->Stat(dir).is_directory) return dir;
+  }
+  return std::string(SITREP_SOURCE_DIR) + "/data/time";
+}
+
+Result<std::unique_ptr<Tagger>> Tagger::LoadDefault() { return Load(*PosixFileSystem(), DefaultDataDir()); }
+
+bool Tagger::MayContainTime(std::string_view text) const {
+  const char* p = text.data();
+  const char* end = p + text.size();
+  while (p < end) {
+    const unsigned char c = static_cast<unsigned char>(*p);
+    if (c >= '0' && c <= '9') return true;
+    if (((c | 32) >= 'a' && (c | 32) <= 'z')) {
+      const char* q = p + 1;
+      while (q < end && ((static_cast<unsigned char>(*q) | 32) >= 'a' && (static_cast<unsigned char>(*q) | 32) <= 'z')) ++q;
+      const size_t len = static_cast<size_t>(q - p);
+      if (len >= 2 && len <= 16 && lex_->IsTrigger(std::string_view(p, len))) return true;
+      p = q;
+      continue;
+    }
+    ++p;
+  }
+  return false;
+}
+
+namespace {
+
+struct Scratch {
+  Scan scan;
+  Arena arena;
+  std::vector<Expr> exprs;
+};
+
+Scratch& ThreadScratch() {
+  thread_local Scratch s;
+  return s;
+}
+
+}  // namespace
+
+std::vector<Timex> Tagger::Tag(std::string_view sentence, const Reference& ref, const TagOptions& opts) const {
+  std::vector<Timex> out;
+  if (sentence.empty()) return out;
+  if (!opts.skip_prefilter && !MayContainTime(sentence)) return out;
+  Scratch& sc = ThreadScratch();
+  ScanText(sentence, *lex_, &sc.scan);
+  sc.arena.nodes.clear();
+  sc.exprs.clear();
+  ParseExpressions(sc.scan, *lex_, opts, &sc.arena, &sc.exprs);
+  if (sc.exprs.empty()) return out;
+  Reference cur = ref;
+  const std::string ref_value = ref.Value();
+  for (const Expr& e : sc.exprs) {
+    ResolveContext ctx;
+    ctx.lex = lex_.get();
+    ctx.ref = &cur;
+    ctx.forward_mode = opts.forward;
+    Tense tense = Tense::kUnknown;
+    const bool needs = NeedsDirection(sc.arena, e.node);
+    if (needs && !opts.forward && !opts.nearest) tense = DetectTense(sc.scan, e.tok_begin, e.tok_end);
+    ctx.tense = tense;
+    if (opts.forward) ctx.dir = Direction::kForwardStrict;
+    else if (opts.nearest) ctx.dir = Direction::kNearest;
+    else ctx.dir = tense == Tense::kFuture ? Direction::kFuture : Direction::kPast;
+    Resolved r = Resolve(sc.arena, e.node, ctx);
+    Timex t;
+    t.span = {sc.scan.toks[e.tok_begin].start + ref.span_offset, sc.scan.toks[e.tok_end - 1].end + ref.span_offset};
+    if (r.type == TimexType::kDuration || r.type == TimexType::kSet) t.type = r.type;
+    else if (e.type == TimexType::kTime || r.type == TimexType::kTime) t.type = TimexType::kTime;
+    else t.type = TimexType::kDate;
+    if (e.type == TimexType::kDuration && r.type != TimexType::kDate) t.type = TimexType::kDuration;
+    if (!(opts.types & (1u << static_cast<unsigned>(t.type)))) continue;
+    t.value = r.value;
+    t.grain = r.ok ? r.grain : Grain::kNone;
+    if (!r.ok && t.type == TimexType::kDuration) t.grain = Grain::kNone;
+    t.mod = r.mod;
+    t.bound = r.bound;
+    if (r.ok) t.interval = r.iv;
+    t.anchor.kind = r.anchor;
+    if (r.anchor == AnchorKind::kPreviousExpression) {
+      t.anchor.value = cur.previous_value;
+      t.anchor.offset = cur.previous_offset;
+    } else if (r.anchor != AnchorKind::kNone) {
+      t.anchor.value = ref_value;
+    }
+    t.tense = needs ? (tense == Tense::kUnknown && !opts.forward && !opts.nearest ? Tense::kPast : tense) : Tense::kUnknown;
+    if (opts.forward && needs) t.tense = Tense::kFuture;
+    t.stated = CollectStated(sc.arena, e.node);
+    t.relative = r.relative;
+    // The latest point becomes the anchor for "a day later" further on.
+    if (r.ok && (t.type == TimexType::kDate || t.type == TimexType::kTime) && r.value.find("_REF") == std::string::npos &&
+        r.grain >= Grain::kHour && r.grain <= Grain::kMonth) {
+      cur.previous = r.iv;
+      cur.previous_grain = r.grain;
+      cur.previous_value = t.value;
+      cur.previous_offset = t.span.start;
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::vector<DocumentTimex> TagDocument(const Tagger& tagger, const Document& doc, const Reference& ref,
+                                       const TagOptions& opts) {
+  std::vector<DocumentTimex> out;
+  Reference cur = ref;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    if (s.kind == LineKind::kDropped) continue;
+    const bool narrative = s.kind == LineKind::kBody;
+    Reference sref = narrative ? cur : ref;
+    sref.span_offset = s.span.start;
+    std::vector<Timex> found = tagger.Tag(doc.view(s.span), sref, opts);
+    for (Timex& t : found) {
+      if (narrative && t.interval.valid() && (t.type == TimexType::kDate || t.type == TimexType::kTime) &&
+          t.value.find("_REF") == std::string::npos && t.grain >= Grain::kHour && t.grain <= Grain::kMonth) {
+        cur.previous = t.interval;
+        cur.previous_grain = t.grain;
+        cur.previous_value = t.value;
+        cur.previous_offset = t.span.start;
+      }
+      out.push_back({static_cast<uint32_t>(si), std::move(t)});
+    }
+  }
+  return out;
+}
+
+}  // namespace sitrep::time

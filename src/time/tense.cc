@@ -1,0 +1,84 @@
+#include "time/tense.h"
+
+#include <cstdlib>
+
+namespace sitrep::time {
+
+namespace {
+
+constexpr int kWindow = 14;
+
+bool IsClauseBoundary(const Tok& t) {
+  if (t.kind != TokKind::kPunct) return false;
+  return t.punct == ';' || t.punct == ':' || t.punct == '(' || t.punct == ')' || t.punct == '"' || t.punct == '?' ||
+         t.punct == '!' || (t.punct == '.' && t.space_before == false && false);
+}
+
+// 0 none, else a cue with its strength in the low bits: future 3, past 3 or 2, present 1.
+struct Cue {
+  Tense tense = Tense::kUnknown;
+  int strength = 0;
+};
+
+Cue CueAt(const Scan& s, int i) {
+  const std::vector<Tok>& t = s.toks;
+  const Tok& tok = t[i];
+  Cue c;
+  if (tok.kind != TokKind::kWord) return c;
+  const std::string_view w = s.Low(tok);
+  const LexEntry* e = tok.lex;
+  const bool next_to = i + 1 < static_cast<int>(t.size()) && t[i + 1].kind == TokKind::kWord &&
+                       s.Low(t[i + 1]) == "to";
+  // "'ll", "'d" come as an apostrophe then "ll"/"d"
+  if ((w == "ll") && i > 0 && t[i - 1].kind == TokKind::kPunct && t[i - 1].punct == '\'') return {Tense::kFuture, 3};
+  if (e) {
+    if (e->flags & kLexFuture) return {Tense::kFuture, 3};
+    if ((e->flags & kLexFutureTo) && next_to) return {Tense::kFuture, 3};
+    if (e->flags & kLexPast) return {Tense::kPast, 3};
+    if (e->flags & kLexNotPast) return c;
+  }
+  if (w.size() > 4 && w.substr(w.size() - 2) == "ed") {
+    // "Russian-backed", "US-led": compound adjectives are not verbs; nor are participles
+    // after a determiner ("the wounded").
+    if (i > 0 && t[i - 1].kind == TokKind::kPunct && t[i - 1].punct == '-' && !t[i].space_before) return c;
+    if (i > 0 && t[i - 1].kind == TokKind::kWord) {
+      const std::string_view p = s.Low(t[i - 1]);
+      if (p == "the" || p == "a" || p == "an" || p == "its" || p == "their" || p == "his" || p == "her") return c;
+    }
+    if (tok.cap && i > 0) return c;  // "United", names
+    return {Tense::kPast, 2};
+  }
+  if (e && (e->flags & kLexPresent)) return {Tense::kPresent, 1};
+  return c;
+}
+
+}  // namespace
+
+Tense DetectTense(const Scan& s, uint32_t begin, uint32_t end) {
+  const int n = static_cast<int>(s.toks.size());
+  Cue best;
+  int best_dist = 1 << 20;
+  auto consider = [&](int i, int dist) {
+    Cue c = CueAt(s, i);
+    if (c.strength == 0) return;
+    // Nearer wins; at equal distance the stronger cue; a future cue beats a weak past one
+    // a little further away ("will be captured on").
+    int eff = dist * 4 - c.strength;
+    if (c.tense == Tense::kPresent) eff += 8;
+    if (eff < best_dist) {
+      best_dist = eff;
+      best = c;
+    }
+  };
+  for (int i = static_cast<int>(begin) - 1, d = 1; i >= 0 && d <= kWindow; --i, ++d) {
+    if (IsClauseBoundary(s.toks[i])) break;
+    consider(i, d);
+  }
+  for (int i = static_cast<int>(end), d = 2; i < n && d <= kWindow + 1; ++i, ++d) {
+    if (IsClauseBoundary(s.toks[i])) break;
+    consider(i, d);
+  }
+  return best.tense;
+}
+
+}  // namespace sitrep::time
