@@ -440,7 +440,27 @@ uint32_t Finder::EntityBefore(uint32_t piece) const {
   return owner_[p];
 }
 
+// Words of organisation names: a capitalised run holding one is not a person's name
+// ("Defence Intelligence Directorate said").
+bool HasOrgWord(const PieceBuffer& buf, uint32_t a, uint32_t b) {
+  static const KeySet kOrg = {
+      "ministry", "directorate", "intelligence", "service", "services", "office", "department",
+      "committee", "authority", "authorities", "administration", "institute", "organization",
+      "organisation", "group", "brigade", "brigades", "battalion", "regiment", "corps", "guard",
+      "guards", "police", "court", "parliament", "assembly", "council", "command", "forces",
+      "force", "army", "front", "party", "movement", "agency", "news", "times", "post", "press",
+      "television", "radio", "channel", "network", "observatory", "center", "centre", "union",
+      "coalition", "alliance", "federation", "republic", "state", "government", "university",
+      "hospital", "company", "bank", "foundation", "commission", "mission", "embassy", "defence",
+      "defense", "security", "staff", "headquarters", "division", "unit", "units", "fleet",
+      "militia", "militias", "rebels", "monitor", "daily", "journal", "herald", "tribune",
+      "gazette", "review", "weekly", "international", "national", "general", "civil"};
+  for (uint32_t i = a; i < b; ++i) if (kOrg.has(buf.key(i))) return true;
+  return false;
+}
+
 void Finder::AddPerson(uint32_t a, uint32_t b, std::string org, std::string role, std::string how) {
+  if (HasOrgWord(buf_, a, b)) return;
   Work w{a, b, MentionKind::kPerson};
   w.person_name = std::string(std::string_view(doc_.text).substr(
       buf_.pieces[a].span.start, buf_.pieces[b - 1].span.end - buf_.pieces[a].span.start));
@@ -867,9 +887,15 @@ void Finder::ResolvePlaces() {
         }
         uint32_t rec = NameRecord(best_v);
         const PlaceRecord& r = gaz_.record(rec);
-        int precision = r.kind == PlaceKind::kCountry || r.kind == PlaceKind::kAdmin1 ||
-                                (r.fclass == 'L' && std::string_view(r.fcode) == "RGN")
-                            ? 3 : 1;
+        // Countries and divisions: the region only (3). Rivers, seas, ranges and regions
+        // without borders: somewhere along or in them (2). Everything else: exact (1).
+        std::string_view code = gaz_.FeatureCode(rec);
+        int precision = r.kind == PlaceKind::kCountry || r.kind == PlaceKind::kAdmin1 ? 3
+                        : r.kind == PlaceKind::kFeature &&
+                                  (r.fclass == 'H' || code == "RGN" || code == "MTS" ||
+                                   code == "VAL" || code == "DSRT" || code == "PEN" || code == "PLAT")
+                            ? 2
+                            : 1;
         w.resolved = PlaceResolved(rec, precision);
         std::string ctx;
         if (w.places.size() > 1) {
