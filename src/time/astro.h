@@ -25,4 +25,9 @@ int64_t SiderealIngressDay(int year, double lon);
 // 2 midnight, 3 moonrise, 4 noon -- the moment the tithi must hold.
 std::vector<int64_t> HinduTithiDays(int year, int month, int paksha, int tithi, int observance);
 
+// The first day (IST) of Gregorian `year` on which the Sun is in sidereal sign `sign`
+// (0 Mesha .. 11 Meena) and the Moon at sunrise in nakshatra `nakshatra` (1 Ashvini ..
+// 27 Revati); INT64_MIN when none.
+int64_t NakshatraDay(int year, int nakshatra, int sign);
+
 }  // namespace sitrep::time

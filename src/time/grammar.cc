@@ -47,7 +47,7 @@ const std::vector<std::string_view>& GrammarTriggerWords() {
       "eom", "bom", "eoy", "boy", "eod", "atm", "oclock", "future", "present", "past", "millennium",
       "nineties", "eighties", "seventies", "sixties", "fifties", "forties", "thirties", "twenties", "noughties",
       "q1", "q2", "q3", "q4", "later", "earlier", "soon", "season", "seasons", "weekday", "weekdays",
-      "am", "pm", "gmt", "utc", "ides", "week-end", "fiscal", "decades", "centuries", "twice", "once",
+      "am", "pm", "gmt", "utc", "ides", "time", "moment", "clock", "week-end", "fiscal", "decades", "centuries", "twice", "once",
   };
   return kWords;
 }
@@ -102,6 +102,31 @@ class Parser {
     return e && (e->flags & f);
   }
   bool AtEnd(int i) const { return i >= n_; }
+  // A day number written next to the month at [i, e) that no month has ("32 August",
+  // "June 31, 2022", "29 February 2014"): the whole date is void.
+  bool BadDayNear(int i, int e, int month) const {
+    auto bad = [&](int k, int year) {
+      if (!Num(k) || t_[k].ndigits > 2) return false;
+      const int d = static_cast<int>(t_[k].num);
+      if (d < 1) return true;
+      if (d > 31) return !(k > i && !t_[k].ordinal && t_[k].ndigits == 2 && d >= 50);  // "Aug 96"
+      return year > 0 ? !IsValidDate(year, month, d) : d > DaysInMonth(2000, month);
+    };
+    auto year_after = [&](int k) {
+      int q = k;
+      if (P(q, ',')) ++q;
+      return Num(q) && t_[q].ndigits == 4 ? static_cast<int>(t_[q].num) : 0;
+    };
+    if (i > 0 && t_[i].space_before && bad(i - 1, year_after(e))) return true;
+    if (Num(e) && t_[e].space_before && bad(e, year_after(e + 1))) return true;
+    return false;
+  }
+  // Token i is glued punctuation followed by a glued digit: the number before goes on.
+  bool LongerNumber(int i) const {
+    return i < n_ && IsP(i) && !t_[i].space_before && (t_[i].punct == '.' || t_[i].punct == ',' || t_[i].punct == '-' ||
+                                                       t_[i].punct == ':' || t_[i].punct == '/') &&
+           Num(i + 1) && Glued(i + 1);
+  }
   // End of a clause for "bare" forms: end of text, or punctuation other than '-' / '/'.
   bool Boundary(int i) const { return i >= n_ || (IsP(i) && t_[i].punct != '-' && t_[i].punct != '/'); }
 
@@ -186,6 +211,12 @@ class Parser {
   Arena& ar_;
   std::vector<M> point_memo_;
   std::vector<char> point_done_;
+  // Tokens of a date that was written but cannot exist ("June 10 - 31, 2022"): no
+  // expression may use them.
+  mutable std::vector<char> void_;
+  void Void(int from, int to) const {
+    for (int k = from; k < to && k < n_; ++k) void_[k] = 1;
+  }
 };
 
 // ------------------------------------------------------------------------------------
@@ -375,7 +406,8 @@ bool Parser::UnitAt(int i, Grain* unit, int* mult, int* end, bool* plural) const
     // ("21 h") and never in strict mode.
     if (o_.strict) return false;
     std::string_view w = Low(i);
-    if (!(w == "h" || w == "d" || w == "mo" || w == "m")) return false;
+    if (!(w == "h" || w == "d" || w == "mo" || w == "m" || w == "mon")) return false;
+    if (w == "mon" && !(i > 0 && Num(i - 1))) return false;
     if (w == "m" && !Glued(i)) return false;
   }
   if ((e->flags & kLexAbbr) && o_.strict && Low(i).size() <= 3) return false;
@@ -528,7 +560,7 @@ bool Parser::MonthDayYear(int i, Fields* f, int* end) const {
   bool has_year = false;
   if (sep && P(e, sep) && Glued(e)) {
     has_year = OptYear(e + 1, &g, &ye, true);
-  } else if (!sep) {
+  } else if (!sep || P(e, ',')) {
     has_year = OptYear(e, &g, &ye, true);
   }
   if (has_year) e = ye;
@@ -539,8 +571,10 @@ bool Parser::MonthDayYear(int i, Fields* f, int* end) const {
         !t_[i].cap)
       return false;
   }
-  if (g.year != kUnset && !IsValidDate(g.year, month, day)) return false;
-  if (g.year == kUnset && day > DaysInMonth(2000, month)) return false;
+  if ((g.year != kUnset && !IsValidDate(g.year, month, day)) || (g.year == kUnset && day > DaysInMonth(2000, month))) {
+    Void(i, e);
+    return false;
+  }
   *f = g;
   *end = e;
   return true;
@@ -583,8 +617,10 @@ bool Parser::DayMonthYear(int i, Fields* f, int* end) const {
     has_year = OptYear(me, &g, &ye, true);
   }
   if (has_year) me = ye;
-  if (g.year != kUnset && !IsValidDate(g.year, month, day)) return false;
-  if (g.year == kUnset && day > DaysInMonth(2000, month)) return false;
+  if ((g.year != kUnset && !IsValidDate(g.year, month, day)) || (g.year == kUnset && day > DaysInMonth(2000, month))) {
+    Void(i, me);
+    return false;
+  }
   *f = g;
   *end = me;
   return true;
@@ -614,8 +650,8 @@ bool Parser::NumericDate(int i, Fields* f, int* end) const {
     const bool spaced2 = spaced1 && sep_at(i + 3) == s1 && Num(i + 4);
     if (tight2 || spaced2) {
       const Tok& c = t_[i + 4];
-      // A fourth part means a version number or a phone number.
-      if (sep_at(i + 5) && Glued(i + 5) && Num(i + 6) && Glued(i + 6)) return false;
+      // A fourth part means a version number or a phone number, unless it is a time.
+      if (sep_at(i + 5) && Glued(i + 5) && Num(i + 6) && Glued(i + 6) && !(P(i + 7, ':') && Glued(i + 7))) return false;
       if (a.ndigits == 4) {  // Y-M-D
         const int y = static_cast<int>(a.num), m = static_cast<int>(b.num), d = static_cast<int>(c.num);
         if (b.ndigits > 2 || c.ndigits > 2 || !IsValidDate(y, m, d)) return false;
@@ -745,6 +781,7 @@ bool Parser::MonthYear(int i, Fields* f, int* end) const {
   int month, j;
   bool amb;
   if (!MonthAt(i, &month, &j, &amb)) return false;
+  if (BadDayNear(i, j, month)) return false;
   int k = j;
   bool sep = false;
   if (W(k, "of") || P(k, ',')) {
@@ -912,7 +949,7 @@ bool Parser::NowWords(int i, M* m) {
   if ((W(i, "right") || W(i, "just")) && W(i + 1, "now")) {
     n.kind = NodeKind::kNow;
     e = i + 2;
-  } else if (W(i, "now") && !W(i + 1, "that")) {
+  } else if (W(i, "now") && !W(i + 1, "that") && !(i > 0 && W(i - 1, "from"))) {
     n.kind = NodeKind::kNow;
     e = i + 1;
   } else if (W(i, "atm") && t_[i].all_caps) {
@@ -1073,7 +1110,7 @@ bool Parser::CycleExpr(int i, M* m) {
     return false;
   }
   if (plural && !(W(j - 1, "past") || W(j - 1, "current"))) return false;
-  if (Flag(j, kLexClipped) || (Flag(j, kLexAbbr) && Low(j).size() <= 2)) return false;
+  if (Flag(j, kLexClipped)) return false;
   // "the past year" (with "the"): the last twelve months, a span; "past week": last week.
   if (W(i, "the") && (W(i + 1, "past") || W(i + 1, "last")) && !narrative && unit != Grain::kDay) {
     Node n;
@@ -1469,7 +1506,7 @@ bool Parser::ShiftExpr(int i, M* m) {
     s = 1;
     end = j + 1;
     if (W(j, "out") && o_.strict) return false;
-  } else if (W(j, "from") && (W(j + 1, "now") || W(j + 1, "today"))) {
+  } else if (W(j, "from") && W(j + 1, "now")) {
     s = 1;
     end = j + 2;
   } else if (W(j, "from") && W(j + 1, "right") && W(j + 2, "now")) {
@@ -1580,6 +1617,35 @@ bool Parser::NthOf(int i, M* m) {
       m->node = Add(n);
       m->end = c.end;
       return true;
+    }
+  }
+  // "20 of next month", "20th day of the current month"
+  {
+    int day, de;
+    bool ord;
+    if (DayNumber(k, &day, &de, &ord)) {
+      int q = de;
+      if (W(q, "day")) ++q;
+      if (W(q, "of")) {
+        ++q;
+        int dir, ce;
+        bool narrative;
+        Grain unit;
+        int mult, ue;
+        bool plural;
+        if (CycleUnit(q, &dir, &ce, &narrative) && UnitAt(ce, &unit, &mult, &ue, &plural) && unit == Grain::kMonth &&
+            !plural) {
+          Node c;
+          c.kind = NodeKind::kCycle;
+          c.unit = Grain::kMonth;
+          c.n = dir;
+          Fields f;
+          f.day = day;
+          m->node = Intersect(Add(c), f);
+          m->end = ue;
+          return true;
+        }
+      }
     }
   }
   int ordv = 0;
@@ -1812,8 +1878,6 @@ bool Parser::DecadeExpr(int i, M* m) {
 // Holiday names, matched on normalised words (case, apostrophes, hyphens and dots ignored).
 bool Parser::HolidayName(int i, int* holiday, int* end) const {
   if (!IsW(i) || !Flag(i, kLexHolidayStart)) return false;
-  const std::vector<Phrase>* list = lex_.HolidayNames(Low(i));
-  if (!list) return false;
   // Normalised words from i: glued word tokens and apostrophes join; spaces, hyphens and
   // dots separate.
   std::string words[8];
@@ -1831,6 +1895,7 @@ bool Parser::HolidayName(int i, int* holiday, int* end) const {
         continue;
       }
       if (P(q, '\'') && Glued(q) && (q + 1 >= n_ || !Glued(q + 1))) {  // "bosses' day"
+        if (w.empty() || w.back() != 's') return false;                // "King' day"
         ++q;
         continue;
       }
@@ -1842,6 +1907,9 @@ bool Parser::HolidayName(int i, int* holiday, int* end) const {
     k = q;
     while (k < n_ && (P(k, '-') || P(k, '.')) && !t_[k].long_dash) ++k;
   }
+  if (nw == 0) return false;
+  const std::vector<Phrase>* list = lex_.HolidayNames(words[0]);
+  if (!list) return false;
   for (const Phrase& p : *list) {
     if (static_cast<int>(p.words.size()) > nw) continue;
     bool ok = true;
@@ -2057,7 +2125,7 @@ static bool IsYearCue(std::string_view w) {
   static constexpr std::string_view kCues[] = {
       "in",  "since", "during", "from",  "by",     "until", "till",   "before", "after", "of",
       "through", "throughout", "the", "early", "late", "mid", "its", "a", "an", "s", "year", "circa",
-      "around", "about", "fiscal", "this", "that", "to", "between", "and", "until", "for", "spring",
+      "around", "about", "fiscal", "this", "that", "between", "until", "for", "spring",
       "summer", "autumn", "winter", "end", "start", "beginning", "middle", "his", "her", "their", "our",
       "pre", "post", "c", "ca", "late", "early", "as", "on", "at", "within",
   };
@@ -2112,7 +2180,8 @@ bool Parser::DatePoint(int i, M* m) {
                                     "next", "this", "until", "that", "each", "every", "late", "for"});
       const bool mid_dash = i > 1 && P(i - 1, '-') && Glued(i - 1) && WAny(i - 2, {"mid", "early", "late"});
       const bool abbr = Flag(i, kLexAbbr);
-      bool ok = cue || mid_dash || AloneInText(t_, i, e);
+      bool ok = cue || mid_dash || (AloneInText(t_, i, e) && (!abbr || t_[i].cap));
+      if (BadDayNear(i, e, month)) ok = false;
       if (!ok && !amb && !abbr && t_[i].cap) {
         // "January saw fighting"; but not "June Smith"
         ok = !(IsW(e) && t_[e].cap && !Flag(e, kLexMonth | kLexWeekday));
@@ -2156,7 +2225,8 @@ bool Parser::Meridiem(int i, int* pm, int* end) const {
       *end = i + 2;
       return true;
     }
-    if (Glued(i) && (Boundary(i + 1) || W(i + 1, "to") || P(i + 1, '.'))) {  // "7a", "3p."
+    const bool cue = o_.latent || (i >= 2 && (W(i - 2, "at") || P(i - 2, '@'))) || W(i + 1, "to");
+    if (Glued(i) && cue && (Boundary(i + 1) || W(i + 1, "to") || P(i + 1, '.'))) {  // "7a", "at 3p."
       *pm = w == "p";
       *end = i + 1;
       if (P(*end, '.') && Glued(*end)) ++*end;
@@ -2217,6 +2287,10 @@ bool Parser::ClockTime(int i, Fields* f, int* end, bool cued) const {
       int pm, me;
       const bool mer = Meridiem(i + 1, &pm, &me);
       if (!zone && !mer && !cued) return false;
+      if (LongerNumber(i + 1)) return false;  // "650.650.6500", "101,194"
+      // "at 101 points": a bare HHMM after "at" must end the phrase
+      if (!zone && !mer && !(i > 0 && WAny(i - 1, {"around", "approximately", "about"})) && !Boundary(i + 1))
+        return false;
       if (!zone && !mer && a.ndigits == 4 && a.num >= 1900 && a.num <= 2100) return false;  // a year
       g.hour = static_cast<int>(a.num / 100);
       g.minute = static_cast<int>(a.num % 100);
@@ -2224,8 +2298,15 @@ bool Parser::ClockTime(int i, Fields* f, int* end, bool cued) const {
       e = i + 1;
     } else if (a.ndigits <= 2 && a.num <= 24) {
       int pm, me;
-      if (Meridiem(i + 1, &pm, &me) || W(i + 1, "oclock") ||
-          (W(i + 1, "o") && P(i + 2, '\'') && W(i + 3, "clock")) || (W(i + 1, "o") && W(i + 2, "clock")) || cued) {
+      const bool marked = Meridiem(i + 1, &pm, &me) || W(i + 1, "oclock") ||
+                          (W(i + 1, "o") && P(i + 2, '\'') && W(i + 3, "clock")) || (W(i + 1, "o") && W(i + 2, "clock"));
+      // A bare number after "at" is an hour only when nothing else follows that makes it a
+      // quantity ("at 10.1", "at 10 - 20", "at 101 points"); never in strict mode.
+      const bool bare_ok = cued && !o_.strict && !LongerNumber(i + 1) &&
+                           (Boundary(i + 1) || WAny(i + 1, {"in", "on", "this", "tonight", "tomorrow", "today", "at",
+                                                            "and", "or", "to", "ish", "sharp"}) ||
+                            (Num(i + 1) && t_[i + 1].ndigits == 2));
+      if (marked || bare_ok) {
         g.hour = static_cast<int>(a.num);
         g.minute = kUnset;
         g.hour12 = g.hour >= 1 && g.hour <= 12;
@@ -2534,7 +2615,18 @@ bool Parser::PointUncached(int i, M* m) {
         ApplyDayPartToHour(parts[part].code, &tf);
         t.end = pe;
       }
-      Longest({t.end, CombineDateTime(ar_, d.node, tf), TimexType::kTime}, &best);
+      int tend = t.end;
+      // "Thu Oct 26 11:00:09 2023": the year after the time
+      if (dn.kind == NodeKind::kFields && !dn.f.Has(dn.f.year) && dn.f.Has(dn.f.month) && Num(tend) &&
+          t_[tend].ndigits == 4 && t_[tend].num >= 1000 && t_[tend].num <= 2999 && Boundary(tend + 1)) {
+        Fields df = dn.f;
+        df.year = static_cast<int>(t_[tend].num);
+        if (!df.Has(df.day) || IsValidDate(df.year, df.month, df.day)) {
+          d.node = AddFields(df);
+          ++tend;
+        }
+      }
+      Longest({tend, CombineDateTime(ar_, d.node, tf), TimexType::kTime}, &best);
     }
     // "Monday morning", "tomorrow evening", "15 of february in the morning", "monday early in
     // the morning", then maybe "at 9".
@@ -2663,6 +2755,18 @@ bool Parser::DayRange(int i, M* m) {
     return false;
   };
   auto finish = [&](Fields a, Fields b, int end) {
+    // "22-23 Feb at 7pm": the time applies to both days
+    if (W(end, "at") || P(end, ',')) {
+      M t;
+      if (TimeOfDay(end + 1, &t, true)) {
+        const Fields& tf = ar_[t.node].f;
+        a.hour = b.hour = tf.hour;
+        a.minute = b.minute = tf.minute;
+        a.hour12 = b.hour12 = tf.hour12;
+        end = t.end;
+        m->type = TimexType::kTime;
+      }
+    }
     Node ra;
     ra.f = a;
     Node rb;
@@ -2696,8 +2800,12 @@ bool Parser::DayRange(int i, M* m) {
         if (OptYear(e2, &y, &ye, false)) {
           a.year = b.year = y.year;
           e2 = ye;
-          if (!IsValidDate(a.year, month, d2)) return false;
+          if (!IsValidDate(a.year, month, d2)) {
+            Void(i, e2);
+            return false;
+          }
         } else if (d2 > DaysInMonth(2000, month)) {
+          Void(i, e2);
           return false;
         }
         return finish(a, b, e2);
@@ -2726,8 +2834,12 @@ bool Parser::DayRange(int i, M* m) {
   if (OptYear(me, &y, &ye, false)) {
     a.year = b.year = y.year;
     me = ye;
-    if (!IsValidDate(a.year, month, d2)) return false;
+    if (!IsValidDate(a.year, month, d2)) {
+      Void(i, me);
+      return false;
+    }
   } else if (d2 > DaysInMonth(2000, month)) {
+    Void(i, me);
     return false;
   }
   return finish(a, b, me);
@@ -2757,7 +2869,7 @@ bool Parser::Range(int i, M* m) {
         e = ye;
       }
     }
-    if (y2 > y1 && y2 - y1 < 200 && !(IsW(e) && Glued(e))) {
+    if (y2 > y1 && y2 - y1 < 200 && y1 <= 2100 && !(IsW(e) && Glued(e))) {
       Fields a, b;
       a.year = y1;
       b.year = y2;
@@ -2773,8 +2885,12 @@ bool Parser::Range(int i, M* m) {
   M a;
   bool a_ok = Point(k, &a);
   // "8 - 11pm": a bare hour before a time range separator
+  bool bare_start = false;
   if (!a_ok || ar_[a.node].kind == NodeKind::kShift) {
-    if (!(Num(k) && TimeOfDay(k, &a, true))) return false;
+    // "8 - 11pm": a bare hour before a range to a time with am/pm
+    if (!(Num(k) && t_[k].ndigits <= 2 && t_[k].num <= 12 && !LongerNumber(k + 1) && TimeOfDay(k, &a, true)))
+      return false;
+    bare_start = true;
   }
   int j = a.end;
   if (between) {
@@ -2799,6 +2915,11 @@ bool Parser::Range(int i, M* m) {
     }
   }
   if (!b_ok) return false;
+  if (bare_start) {
+    // the end must fix the clock: "11pm" or "23:00", not "11" or "11:00"
+    const Node& bn0 = ar_[b.node];
+    if (bn0.kind != NodeKind::kFields || !bn0.f.HasTime() || bn0.f.hour12) return false;
+  }
   // Both ends must be points of the same nature.
   const Node& an = ar_[a.node];
   const Node& bn = ar_[b.node];
@@ -3120,6 +3241,7 @@ bool Parser::Expression(int i, M* m) {
       M inner;
       const bool part = mod == TimexMod::kStart || mod == TimexMod::kMid || mod == TimexMod::kEnd;
       if (W(k, "at") && !part) ++k;  // "at about 3pm" is read from "about"
+      if (part && WAny(k, {"around", "about"})) ++k;  // "the end of around next week"
       if (DayRange(k, &c)) Longest(c, &inner);
       if (Point(k, &c)) Longest(c, &inner);
       if (DurationExpr(k, &c)) Longest(c, &inner);
@@ -3197,6 +3319,39 @@ bool Parser::Expression(int i, M* m) {
       }
     }
   }
+  // "18th Dec for 10 days", "from 18th Dec for 10 days", "for 10 days from 18th Dec": from
+  // the date until that many units later.
+  auto span_for = [&](int point, int dur) -> int {
+    const Node& d = ar_[dur];
+    if (d.kind != NodeKind::kDuration || d.a >= 0 || d.vague_n) return -1;
+    Node sh;
+    sh.kind = NodeKind::kShift;
+    sh.a = point;
+    sh.n = d.n;
+    sh.unit = d.unit;
+    sh.extra_seconds = d.extra_seconds;
+    Node r;
+    r.kind = NodeKind::kRange;
+    r.a = point;
+    r.b = Add(sh);
+    return Add(r);
+  };
+  if (best.end > 0 && best.type != TimexType::kDuration && W(best.end, "for")) {
+    int point = best.node;
+    if (ar_[point].kind == NodeKind::kOpen && ar_[point].bound == Bound::kOnOrAfter) point = ar_[point].a;
+    M d;
+    if (!IsQuantityNode(ar_[point]) && DurationExpr(best.end + 1, &d)) {
+      int r = span_for(point, d.node);
+      if (r >= 0) best = {d.end, r, best.type};
+    }
+  }
+  if (W(i, "for")) {
+    M d, p;
+    if (DurationExpr(i + 1, &d) && W(d.end, "from") && Point(d.end + 1, &p) && !IsQuantityNode(ar_[p.node])) {
+      int r = span_for(p.node, d.node);
+      if (r >= 0 && p.end > best.end) best = {p.end, r, p.type};
+    }
+  }
   if (best.end < 0) return false;
   *m = best;
   return true;
@@ -3205,6 +3360,7 @@ bool Parser::Expression(int i, M* m) {
 void Parser::Run(std::vector<Expr>* out) {
   point_memo_.assign(n_, M());
   point_done_.assign(n_, 0);
+  void_.assign(n_ + 1, 0);
   int i = 0;
   while (i < n_) {
     const Tok& t = t_[i];
@@ -3215,10 +3371,16 @@ void Parser::Run(std::vector<Expr>* out) {
                      "current", "in", "within", "on", "at", "since", "until", "till", "untill", "through", "thru",
                      "by", "before", "after", "from", "between", "every", "each", "a", "an", "half", "quarter",
                      "that", "right", "just", "as", "ever", "anytime", "sometime", "sometimes", "no", "up", "starting",
-                     "beginning", "once", "twice", "q", "these", "h", "same", "present", "end"});
+                     "beginning", "once", "twice", "q", "these", "h", "same", "present", "end", "for"});
     }
     M m;
     if (can && Expression(i, &m) && m.end > i) {
+      bool touches_void = false;
+      for (int k = i; k < m.end; ++k) touches_void |= void_[k] != 0;
+      if (touches_void) {
+        ++i;
+        continue;
+      }
       Expr e;
       e.tok_begin = static_cast<uint32_t>(i);
       e.tok_end = static_cast<uint32_t>(m.end);

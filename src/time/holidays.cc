@@ -69,9 +69,9 @@ int64_t DaysFromUDate(UDate t) { return static_cast<int64_t>(t / 1000.0 / 86400.
 
 // Gregorian day numbers of `day` of month `month` (0-based ICU month) in the ICU calendar
 // `locale`, for every occurrence whose Gregorian year is `year`.
-std::vector<int64_t> IcuDates(const char* locale, int month, int day, int year, bool last_friday, bool whole_month,
-                              int* length) {
-  std::vector<int64_t> out;
+std::vector<HolidaySpan> IcuDates(const char* locale, int month, int day, int year, bool last_friday,
+                                  bool whole_month) {
+  std::vector<HolidaySpan> out;
   std::lock_guard<std::mutex> lock(g_icu_mu);
   UErrorCode st = U_ZERO_ERROR;
   std::unique_ptr<icu::Calendar> cal(
@@ -93,16 +93,24 @@ std::vector<int64_t> IcuDates(const char* locale, int month, int day, int year, 
     UDate t = cal->getTime(st);
     if (U_FAILURE(st)) return out;
     int64_t d = DaysFromUDate(t);
+    int days = 1;
     if (whole_month || last_friday) {
-      const int len = cal->getActualMaximum(UCAL_DATE, st);
-      if (whole_month && length) *length = len;
+      // The month's length: the next month's first day minus this one's.
+      std::unique_ptr<icu::Calendar> next(cal->clone());
+      next->clear();
+      next->set(UCAL_EXTENDED_YEAR, month == 11 ? y + 1 : y);
+      next->set(UCAL_MONTH, month == 11 ? 0 : month + 1);
+      next->set(UCAL_DATE, 1);
+      const int64_t first = d - (day - 1);
+      const int len = static_cast<int>(DaysFromUDate(next->getTime(st)) - first);
+      if (whole_month) days = len;
       if (last_friday) {
-        int64_t last = d + len - day;
+        int64_t last = first + len - 1;
         while (WeekdayOfDays(last) != 5) --last;
         d = last;
       }
     }
-    if (CivilFromDays(d).year == year) out.push_back(d);
+    if (CivilFromDays(d).year == year) out.push_back({d, days});
   }
   return out;
 }
@@ -150,11 +158,20 @@ Status ParseHolidayRule(std::string_view text, Holiday* h) {
     h->epoch = DaysFromCivil(y, m, d);
     ++i;
   } else if (rule == "sidereal") {
-    int lon;
-    if (!need(1) || !Int(w[i], &lon)) return Status::BadInput("sidereal needs a longitude");
+    int lon, n;
+    if (!need(2) || !Int(w[i], &lon) || !Int(w[i + 1], &n)) return Status::BadInput("sidereal needs LONGITUDE N");
     h->rule = HolidayRule::kSidereal;
     h->longitude = lon;
-    ++i;
+    h->offset += n;
+    i += 2;
+  } else if (rule == "nakshatra") {
+    int n, sign;
+    if (!need(2) || !Int(w[i], &n) || n < 1 || n > 27 || !Int(w[i + 1], &sign) || sign < 0 || sign > 11)
+      return Status::BadInput("nakshatra needs N (1..27) SIGN (0..11)");
+    h->rule = HolidayRule::kNakshatra;
+    h->day = n;
+    h->month = sign;
+    i += 2;
   } else if (rule == "hindu") {
     if (!need(3) || (h->month = HinduMonth(w[i])) == 0 || !(w[i + 1] == "shukla" || w[i + 1] == "krishna") ||
         !Int(w[i + 2], &h->day) || h->day < 1 || h->day > 15)
@@ -236,7 +253,8 @@ std::vector<HolidaySpan> HolidayOccurrences(const Holiday& h, int year) {
     case HolidayRule::kHebrew: {
       // The Hebrew year whose Tishri falls in the autumn of `year` or the spring before.
       int month = h.month;
-      for (int64_t d : IcuDates("en@calendar=hebrew", month, h.day, year, false, false, nullptr)) {
+      for (const HolidaySpan& hs : IcuDates("en@calendar=hebrew", month, h.day, year, false, false)) {
+        int64_t d = hs.start;
         // Adar in a leap year is Adar II (ICU month 6 either way).
         const int wd = WeekdayOfDays(d);
         if ((h.flags & kHolidaySatToSun) && wd == 6) d += 1;
@@ -258,15 +276,14 @@ std::vector<HolidaySpan> HolidayOccurrences(const Holiday& h, int year) {
     case HolidayRule::kIslamic: {
       // Umm al-Qura from 1420 AH (1999) on; the astronomical calendar before.
       const char* cal = year >= 2000 ? "en@calendar=islamic-umalqura" : "en@calendar=islamic";
-      int len = h.length;
-      for (int64_t d : IcuDates(cal, h.month - 1, h.day, year, (h.flags & kHolidayLastFriday) != 0,
-                                (h.flags & kHolidayWholeMonth) != 0, &len))
-        push(d + h.offset, len);
+      const bool whole = (h.flags & kHolidayWholeMonth) != 0;
+      for (const HolidaySpan& hs : IcuDates(cal, h.month - 1, h.day, year, (h.flags & kHolidayLastFriday) != 0, whole))
+        push(hs.start + h.offset, whole ? hs.days : h.length);
       break;
     }
     case HolidayRule::kChinese:
-      for (int64_t d : IcuDates("en@calendar=chinese", h.month - 1, h.day, year, false, false, nullptr))
-        push(d + h.offset, h.length);
+      for (const HolidaySpan& hs : IcuDates("en@calendar=chinese", h.month - 1, h.day, year, false, false))
+        push(hs.start + h.offset, h.length);
       break;
     case HolidayRule::kYear365: {
       // The epoch's day shifted by whole 365-day years into `year`.
@@ -279,6 +296,11 @@ std::vector<HolidaySpan> HolidayOccurrences(const Holiday& h, int year) {
     }
     case HolidayRule::kSidereal: {
       const int64_t d = SiderealIngressDay(year, h.longitude);
+      if (d != INT64_MIN) push(d + h.offset, h.length);
+      break;
+    }
+    case HolidayRule::kNakshatra: {
+      const int64_t d = NakshatraDay(year, h.day, h.month);
       if (d != INT64_MIN) push(d + h.offset, h.length);
       break;
     }

@@ -22,6 +22,7 @@ enum class HolidayRule : uint8_t {
   kYear365,         // 365-day calendar from a known date
   kSidereal,        // day the Sun enters a sidereal longitude
   kHindu,           // tithi of the Hindu lunisolar calendar
+  kNakshatra,       // the Moon's nakshatra in a solar month
 };
 
 enum HolidayFlag : uint16_t {

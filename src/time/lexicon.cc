@@ -165,7 +165,7 @@ class LexiconLoader {
       e.unit = g;
       e.unit_mult = mult;
       SITREP_RETURN_IF_ERROR(Flags(l, 2, &e, path));
-      if (!(e.flags & (kLexClipped | kLexAbbr))) e.flags |= kLexTrigger;
+      if (!(e.flags & kLexClipped)) e.flags |= kLexTrigger;
       return Status::Ok();
     }));
     SITREP_RETURN_IF_ERROR(Each("numbers.txt", 3, [&](const DataLine& l, const std::string& path) -> Status {
@@ -268,9 +268,15 @@ class LexiconLoader {
             for (const auto& w : p.words) h.name += (h.name.empty() ? "" : " ") + w;
             first = false;
           }
-          LexEntry& e = lex_->Add(p.words[0]);
-          e.flags |= kLexHolidayStart;
-          if (p.words[0].size() > 2) e.flags |= kLexTrigger;
+          lex_->Add(p.words[0]).flags |= kLexHolidayStart | kLexTrigger;
+          // The scanner splits at apostrophes: "valentine's" starts with "valentine".
+          std::string_view raw = name;
+          while (!raw.empty() && raw.front() == ' ') raw.remove_prefix(1);
+          size_t cut = raw.find_first_of(" -.'");
+          if (raw.substr(0, 3) == "\xE2\x80\x99") cut = 0;
+          std::string first(raw.substr(0, cut));
+          for (char& c : first) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+          if (!first.empty()) lex_->Add(first).flags |= kLexHolidayStart | kLexTrigger;
           lex_->holiday_names_[p.words[0]].push_back(std::move(p));
         }
         if (bar == std::string_view::npos) break;

@@ -107,8 +107,18 @@ bool ParseInstant(const std::string& s, DateTime* t) {
   return ParseIsoDateTime(s, t, &has_time);
 }
 
-// Duckling grain names for ours.
-std::string DucklingGrain(Grain g) {
+// Duckling grain names for ours. Duckling reports the grain of the interval, so a part
+// of a period (TIMEX3 "2013-03" with mod END, days 21..31) counts one level finer.
+std::string DucklingGrain(Grain g, TimexMod mod) {
+  if (mod == TimexMod::kStart || mod == TimexMod::kMid || mod == TimexMod::kEnd) {
+    switch (g) {
+      case Grain::kYear: return "month";
+      case Grain::kMonth:
+      case Grain::kWeek: return "day";
+      case Grain::kDay: return "hour";
+      default: break;
+    }
+  }
   switch (g) {
     case Grain::kPartOfDay: return "hour";
     case Grain::kSeason: return "day";
@@ -174,7 +184,7 @@ TEST_F(PeerSuite, Duckling) {
       if (x->interval.valid()) got += " " + FormatDateTime(x->interval.begin, true) + "/" + FormatDateTime(x->interval.end, true);
       const size_t slash = expected.find('/');
       DateTime eb = 0, ee = 0;
-      const bool grain_ok = DucklingGrain(x->grain) == grain;
+      const bool grain_ok = DucklingGrain(x->grain, x->mod) == grain;
       if (kind == "instant") {
         good = x->interval.valid() && ParseInstant(expected, &eb) && x->interval.begin == eb && grain_ok;
       } else if (kind == "interval" && slash != std::string::npos) {

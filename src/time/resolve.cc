@@ -328,6 +328,10 @@ class Resolver {
     if (!Do(node, &r)) {
       r.ok = false;
       if (r.value.empty()) r.value = UnderspecifiedOf(node);
+      // A written date that does not exist around the reference ("February 29" in 2013).
+      const Node& root = ar_[node];
+      if (root.kind == NodeKind::kFields && RefKnown() && root.f.Has(root.f.day) && root.f.Has(root.f.month))
+        r.impossible = true;
     } else if (r.value.empty() && r.ok) {
       r.value = FormatValue(r);
     }
@@ -454,11 +458,49 @@ bool Resolver::SearchFields(const Fields& f, int explicit_dir, Cand* out) {
   const Cycle cyc = CycleOf(f);
   if (cyc == Cycle::kNone) return FieldsInterval(f, 0, -1, INT64_MIN, lex_, out);
   if (!RefKnown()) return false;
+  // February 29 without a year: the year the direction picks must be a leap year.
+  if (cyc == Cycle::kYear && f.month == 2 && f.day == 29 && explicit_dir == 0) {
+    Fields g = f;
+    g.day = 28;
+    Cand c28;
+    if (!SearchFields(g, 0, &c28)) return false;
+    const int y = CivilFromDays(DaysOf(c28.iv.begin)).year;
+    if (!IsLeapYear(y)) return false;
+    return FieldsInterval(f, y, -1, INT64_MIN, lex_, out);
+  }
+  // A date with its weekday ("Sunday, Feb 10"): the date the direction picks when the
+  // weekday agrees, else the same date one cycle either side that agrees, else the first
+  // agreeing one in the direction.
+  if (f.Has(f.weekday) && (f.Has(f.month) || f.Has(f.day)) && explicit_dir == 0 &&
+      (cyc == Cycle::kYear || cyc == Cycle::kMonth)) {
+    Fields g = f;
+    g.weekday = kUnset;
+    Cand c0;
+    if (SearchFields(g, 0, &c0)) {
+      const int64_t d0 = DaysOf(c0.iv.begin);
+      if (WeekdayOfDays(d0) == f.weekday) {
+        *out = c0;
+        return true;
+      }
+      const CivilDate c = CivilFromDays(d0);
+      for (int step : {-1, 1}) {
+        int y = c.year, m = c.month;
+        if (cyc == Cycle::kYear) y += step;
+        else AddMonths(&y, &m, step);
+        Cand cn;
+        if (FieldsInterval(f, y, cyc == Cycle::kMonth ? m : -1, INT64_MIN, lex_, &cn)) {
+          *out = cn;
+          UseRef();
+          return true;
+        }
+      }
+    }
+  }
   UseRef();
   const Interval refp = RefPeriod();
   const DateTime ref_t = ref_.time;
   int64_t K = 3;
-  if (cyc == Cycle::kYear && (f.Has(f.weekday) || (f.Has(f.day) && f.day == 29 && f.month == 2))) K = 401;
+  if (cyc == Cycle::kYear && f.Has(f.weekday)) K = 401;
   else if (cyc == Cycle::kMonth) K = f.Has(f.weekday) ? 120 : 14;
   else if (cyc == Cycle::kDay) K = f.hour12 ? 8 : 4;
   // The reference period at the grain of the fields, for last/next/this.
@@ -532,6 +574,12 @@ bool Resolver::SearchFields(const Fields& f, int explicit_dir, Cand* out) {
           pick = first_where([&](const Cand& c) { return c.iv.begin > ref_t; });
           break;
         case Direction::kNearest: {
+          if (cyc == Cycle::kDay) {
+            // a time of day alone: on the reference's day
+            const Interval day = PeriodOf(ref_t, Grain::kDay);
+            pick = first_where([&](const Cand& c) { return c.iv.begin >= day.begin && c.iv.begin < day.end; });
+            if (pick) break;
+          }
           int64_t best = INT64_MAX;
           for (const Cand& c : cands) {
             const int64_t d = c.iv.begin <= ref_t && ref_t < c.iv.end ? 0 : std::llabs(c.iv.begin - ref_t);
@@ -777,6 +825,14 @@ bool Resolver::DoRange(const Node& n, Resolved* r) {
       if (!rb.SearchFields(fb, 0, &cb)) return false;
       SetCand(cb, &b);
     }
+  } else if (an.kind == NodeKind::kFields && an.f.HasTime() && !an.f.HasDate() && bn.kind != NodeKind::kFields) {
+    // "9:00 AM to 5:00 PM, Tuesday, 20 May 2013": the start is on the end's day
+    if (!Do(n.b, &b) || !b.ok) return false;
+    const int64_t day = DaysOf(b.iv.begin);
+    const CivilDate c = CivilFromDays(day);
+    Cand ca;
+    if (!FieldsInterval(an.f, c.year, c.month, day, lex_, &ca)) return false;
+    SetCand(ca, &a);
   } else {
     if (!Do(n.a, &a) || !a.ok) return false;
     if (!Do(n.b, &b) || !b.ok) return false;

@@ -40,6 +40,7 @@ struct Resolved {
   Interval first, last;      // multi: the first and last unit
   std::string pod_code;      // part of day code for kPartOfDay values
   bool weekend = false;
+  bool impossible = false;  // a stated date that cannot exist near the reference
 };
 
 // Resolves `node`. Never fails hard: without a usable reference the value stays

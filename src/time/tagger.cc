@@ -185,6 +185,7 @@ std::vector<Timex> Tagger::Tag(std::string_view sentence, const Reference& ref, 
     else if (opts.nearest) ctx.dir = Direction::kNearest;
     else ctx.dir = tense == Tense::kFuture ? Direction::kFuture : Direction::kPast;
     Resolved r = Resolve(sc.arena, e.node, ctx);
+    if (r.impossible) continue;
     Timex t;
     t.span = {sc.scan.toks[e.tok_begin].start + ref.span_offset, sc.scan.toks[e.tok_end - 1].end + ref.span_offset};
     if (r.type == TimexType::kDuration || r.type == TimexType::kSet) t.type = r.type;
