@@ -102,6 +102,11 @@ class Parser {
     return e && (e->flags & f);
   }
   bool AtEnd(int i) const { return i >= n_; }
+  // A clock time that is only an hour read off a bare number ("at 3", "one").
+  bool BareHour(int node) const {
+    const Node& n = ar_[node];
+    return n.kind == NodeKind::kFields && n.f.hour12 && !n.f.Has(n.f.minute);
+  }
   // A day number written next to the month at [i, e) that no month has ("32 August",
   // "June 31, 2022", "29 February 2014"): the whole date is void.
   bool BadDayNear(int i, int e, int month) const {
@@ -2604,7 +2609,7 @@ bool Parser::PointUncached(int i, M* m) {
     M t;
     const Node& dn = ar_[d.node];
     const bool date_like = dn.kind != NodeKind::kShift || dn.unit >= Grain::kDay;
-    if (date_like && TimeOfDay(k, &t, sep)) {
+    if (date_like && TimeOfDay(k, &t, sep) && !(BareHour(t.node) && !(W(k - 1, "at") || P(k - 1, '@')))) {
       // A bare number after a date ("March 3 15") is not a time unless glued or cued.
       Fields tf = ar_[t.node].f;
       int pe;

@@ -179,7 +179,7 @@ std::vector<Timex> Tagger::Tag(std::string_view sentence, const Reference& ref, 
     ctx.forward_mode = opts.forward;
     Tense tense = Tense::kUnknown;
     const bool needs = NeedsDirection(sc.arena, e.node);
-    if (needs && !opts.forward && !opts.nearest) tense = DetectTense(sc.scan, e.tok_begin, e.tok_end);
+    if (!opts.forward && !opts.nearest) tense = DetectTense(sc.scan, e.tok_begin, e.tok_end);
     ctx.tense = tense;
     if (opts.forward) ctx.dir = Direction::kForwardStrict;
     else if (opts.nearest) ctx.dir = Direction::kNearest;
@@ -206,7 +206,9 @@ std::vector<Timex> Tagger::Tag(std::string_view sentence, const Reference& ref, 
     } else if (r.anchor != AnchorKind::kNone) {
       t.anchor.value = ref_value;
     }
-    t.tense = needs ? (tense == Tense::kUnknown && !opts.forward && !opts.nearest ? Tense::kPast : tense) : Tense::kUnknown;
+    // The tense read (news style), or the one the options imposed on a direction-dependent value.
+    t.tense = tense;
+    if (needs && tense == Tense::kUnknown && !opts.forward && !opts.nearest) t.tense = Tense::kPast;
     if (opts.forward && needs) t.tense = Tense::kFuture;
     t.stated = CollectStated(sc.arena, e.node);
     t.relative = r.relative;
