@@ -71,14 +71,12 @@ constinit const CharClass kAsciiClass[128] = {
 #undef SITREP_A8
 }  // namespace internal
 
-bool IsUpper(char32_t c) {
-  if (c < 128) return c >= 'A' && c <= 'Z';
+bool IsUpperSlow(char32_t c) {
   const UChar32 u = static_cast<UChar32>(c);
   return u_isUUppercase(u) || u_charType(u) == U_TITLECASE_LETTER;
 }
 
-bool IsLower(char32_t c) {
-  if (c < 128) return c >= 'a' && c <= 'z';
+bool IsLowerSlow(char32_t c) {
   return u_isULowercase(static_cast<UChar32>(c));
 }
 

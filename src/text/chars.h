@@ -73,8 +73,10 @@ inline char32_t DecodeBefore(std::string_view text, uint32_t* i) {
 // U+10FFFF). ASCII runs are checked eight bytes at a time.
 bool ValidateUtf8(std::string_view text);
 
-bool IsUpper(char32_t c);  // u_isUUppercase or titlecase (Lt)
-bool IsLower(char32_t c);  // u_isULowercase
+bool IsUpperSlow(char32_t c);  // u_isUUppercase or titlecase (Lt)
+bool IsLowerSlow(char32_t c);  // u_isULowercase
+inline bool IsUpper(char32_t c) { return c < 128 ? (c >= 'A' && c <= 'Z') : IsUpperSlow(c); }
+inline bool IsLower(char32_t c) { return c < 128 ? (c >= 'a' && c <= 'z') : IsLowerSlow(c); }
 
 // Typographic variants the stage treats like their ASCII forms.
 inline bool IsApostrophe(char32_t c) {

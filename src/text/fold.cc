@@ -5,6 +5,8 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <array>
+#include <utility>
 #include <vector>
 
 namespace sitrep::text {
@@ -27,6 +29,17 @@ char PlainPunct(char32_t c) {
   }
 }
 
+constexpr char AsciiFold(int c) {
+  if (c >= 'A' && c <= 'Z') return static_cast<char>(c + ('a' - 'A'));
+  if (c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r') return ' ';
+  return static_cast<char>(c);
+}
+template <size_t... I>
+constexpr std::array<char, 128> MakeAsciiFold(std::index_sequence<I...>) {
+  return {AsciiFold(static_cast<int>(I))...};
+}
+constexpr std::array<char, 128> kAsciiFold = MakeAsciiFold(std::make_index_sequence<128>());
+
 void AppendUtf8(char32_t c, std::string* out) {
   char buf[4];
   int32_t n = 0;
@@ -38,10 +51,7 @@ void AppendUtf8(char32_t c, std::string* out) {
 
 void AppendFoldedCodePoint(char32_t c, std::string* out) {
   if (c < 0x80) {
-    char b = static_cast<char>(c);
-    if (b >= 'A' && b <= 'Z') b = static_cast<char>(b + ('a' - 'A'));
-    if (b == '\t' || b == '\n' || b == '\v' || b == '\f' || b == '\r') b = ' ';
-    out->push_back(b);
+    out->push_back(kAsciiFold[c]);
     return;
   }
   if (char p = PlainPunct(c)) {
@@ -53,7 +63,10 @@ void AppendFoldedCodePoint(char32_t c, std::string* out) {
     out->push_back(' ');
     return;
   }
-  if (!u_hasBinaryProperty(u, UCHAR_CHANGES_WHEN_CASEFOLDED)) {
+  // Changes_When_Casefolded is defined on the NFD form, so it misses precomposed lower-
+  // case letters whose full folding expands (U+1F56); every such letter is Cased.
+  if (!u_hasBinaryProperty(u, UCHAR_CASED) &&
+      !u_hasBinaryProperty(u, UCHAR_CHANGES_WHEN_CASEFOLDED)) {
     AppendUtf8(c, out);
     return;
   }
@@ -80,8 +93,13 @@ void AppendFoldForMatch(std::string_view s, std::string* out) {
   int32_t i = 0;
   while (i < n) {
     if (b[i] < 0x80) {
-      AppendFoldedCodePoint(b[i], out);
-      ++i;
+      // A run of ASCII, through a table.
+      int32_t j = i;
+      while (j < n && b[j] < 0x80) ++j;
+      const size_t at = out->size();
+      out->resize(at + static_cast<size_t>(j - i));
+      char* o = out->data() + at;
+      for (; i < j; ++i) *o++ = kAsciiFold[b[i]];
       continue;
     }
     const int32_t start = i;

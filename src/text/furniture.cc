@@ -125,7 +125,7 @@ class Classifier {
     if (l.hint == LineHint::kBoilerplate && !(f.prose && f.words >= 15))
       return Drop(i, kReasonBoilerplate);
     if (f.bytes < 300 || f.words <= 12) {
-      if (auto hit = res_.MatchLine(s, f.folded)) {
+      if (auto hit = res_.MatchLine(s, f.folded, static_cast<int>(f.words))) {
         if (PhraseDecides(i, *hit)) return;
       }
     }
@@ -185,7 +185,11 @@ class Classifier {
         const size_t j = i - back;
         if (lines_[j].span.in(text_) != s) continue;
         if (!Dropped(i)) Drop(i, kReasonDuplicate);
-        if (Open(j) && !facts_[j].title_case) Caption(j, kCaptionRepeated);
+        // The scraper copies captions this way; a short title-like line copied is more
+        // likely the headline (left to pass 3).
+        const LineFacts& o = facts_[j];
+        if (Open(j) && !o.title_case && !(o.title_like && o.words <= 14))
+          Caption(j, kCaptionRepeated);
         break;
       }
     }

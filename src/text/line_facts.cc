@@ -1,5 +1,6 @@
 #include "text/line_facts.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "text/chars.h"
@@ -156,7 +157,23 @@ void ComputeLineFacts(const Resources& res, std::string_view text, Span line, To
   f->tokens = static_cast<uint32_t>(tokens.second - tokens.first);
   const uint32_t marker = ListMarkerEnd(text, line);
   f->marker_end = marker == line.start ? 0 : marker;
+  // Last character before closing quotes and brackets.
+  f->last = 0;
+  uint32_t i = static_cast<uint32_t>(s.size());
+  while (i > 0) {
+    const char32_t c = DecodeBefore(s, &i);
+    if (IsClosing(c) && i > 0) continue;
+    f->last = c;
+    break;
+  }
+  const char32_t last = f->last;
+  const bool question = last == U'?' || last == U'\uFF1F' || last == U'\u061F';
+  const bool stop = (IsTerminal(last) && !question) || last == U'\u2026';
+  for (const Token* t = tokens.first; t != tokens.second; ++t) f->words += t->kind == TokenKind::kWord;
+  // Capitalisation by content word matters only for lines that may be titles, labels or
+  // credits; a long line ending in a full stop is none of these.
   const bool small = f->bytes < 300;
+  const bool detailed = small && !(stop && f->words >= 10);
   if (small) f->folded = FoldForMatch(s);
   std::string w;
   bool piece_ok = true;
@@ -173,14 +190,13 @@ void ComputeLineFacts(const Resources& res, std::string_view text, Span line, To
       continue;
     }
     f->any_alnum = true;
-    ++f->words;
     ++piece_words;
     if (piece_words > 3) piece_ok = false;
     const char32_t first = FirstChar(ts);
     const bool upper = IsUpper(first), lower = !upper && IsLower(first);
     if (upper || lower) ++f->cased;
     if (upper) ++f->capitalised;
-    if (small && (upper || lower)) {
+    if (detailed && (upper || lower)) {
       w.clear();
       AppendFoldForMatch(ts, &w);
       if (piece_words == 1 && (w == "and" || w == "or")) piece_ok = false;
@@ -191,27 +207,18 @@ void ComputeLineFacts(const Resources& res, std::string_view text, Span line, To
       }
     }
     // Seams of run-together words: two or more lower-case letters, then a capital.
-    int lower_run = 0;
-    uint32_t i = 0;
-    while (i < ts.size()) {
-      const char32_t c = DecodeAt(ts, &i);
-      if (IsUpper(c) && lower_run >= 2 && f->joins < 255) ++f->joins;
-      lower_run = IsLower(c) ? lower_run + 1 : 0;
+    if (f->bytes <= 160) {
+      int lower_run = 0;
+      uint32_t k = 0;
+      while (k < ts.size()) {
+        const char32_t c = DecodeAt(ts, &k);
+        if (IsUpper(c) && lower_run >= 2 && f->joins < 255) ++f->joins;
+        lower_run = IsLower(c) ? lower_run + 1 : 0;
+      }
     }
   }
+  if (!detailed) f->lower_content = f->cased - f->capitalised;  // upper bound
   if (piece_words == 0) piece_ok = false;
-  // Last character before closing quotes and brackets.
-  f->last = 0;
-  uint32_t i = static_cast<uint32_t>(s.size());
-  while (i > 0) {
-    const char32_t c = DecodeBefore(s, &i);
-    if (IsClosing(c) && i > 0) continue;
-    f->last = c;
-    break;
-  }
-  const char32_t last = f->last;
-  const bool question = last == U'?' || last == U'\uFF1F' || last == U'\u061F';
-  const bool stop = (IsTerminal(last) && !question) || last == U'\u2026';
   f->title_case = f->content >= 2 && f->content_caps * 4 >= f->content * 3;
   const bool bad_end = stop || last == ':' || last == ';' || last == ',';
   f->title_like = f->words >= 3 && f->words <= 30 && f->chars <= 250 && f->marker_end == 0 &&
@@ -220,7 +227,7 @@ void ComputeLineFacts(const Resources& res, std::string_view text, Span line, To
       f->words >= 25 || (f->words >= 2 && (stop || (question && !f->title_case)));
   f->prose = f->words >= 6 && (f->sentence_like || last == ':' || last == ';');
   f->tag_pieces = 0;
-  if (piece_ok && pieces >= 3 && !stop && f->bytes <= 250)
+  if (detailed && piece_ok && pieces >= 3 && !stop && f->bytes <= 250)
     f->tag_pieces = static_cast<uint8_t>(std::min<uint32_t>(pieces, 255));
 }
 
@@ -355,7 +362,8 @@ bool IsCreditLine(const Resources& res, std::string_view s, const LineFacts& f) 
 }
 
 bool HasTrailingCredit(const Resources& res, std::string_view s, const LineFacts& f) {
-  if (f.words < 5) return false;
+  // A credit never ends in sentence punctuation or a comma.
+  if (f.words < 5 || IsTerminal(f.last) || f.last == ',' || f.last == U'\u2026') return false;
   const char close = s.empty() ? 0 : s.back();
   if (close == ']' || close == ')') {
     const char open = close == ']' ? '[' : '(';

@@ -12,6 +12,7 @@ struct Shape {
   uint32_t chars = 0;
   bool ends_block = false;  // sentence punctuation or a colon, before closing quotes
   bool list_item = false;
+  bool starts_lower = false;  // first letter-or-digit is a lower-case letter
 };
 
 Shape ShapeOf(std::string_view text, const Line& l) {
@@ -26,6 +27,14 @@ Shape ShapeOf(std::string_view text, const Line& l) {
     break;
   }
   s.list_item = l.hint == LineHint::kListItem || ListMarkerEnd(text, l.span) != l.span.start;
+  for (uint32_t j = 0; j < t.size();) {
+    const char32_t c = DecodeAt(t, &j);
+    const CharClass k = ClassOf(c);
+    if (k == CharClass::kLetter || k == CharClass::kDigit) {
+      s.starts_lower = IsLower(c);
+      break;
+    }
+  }
   return s;
 }
 
@@ -60,8 +69,10 @@ void BuildParagraphs(Document* doc, bool lines_are_blocks) {
     const uint32_t p90 = widths[std::min(widths.size() - 1, widths.size() * 9 / 10)];
     if (p90 <= 110) wrap = p90;
   }
+  bool in_list_item = false;  // the paragraph being built started with a list marker
   auto joins = [&](size_t i) {
     if (lines_are_blocks) return false;
+    if (in_list_item && !shapes[i + 1].starts_lower) return false;
     if (!continues[i] || lines[i].kind != lines[i + 1].kind || shapes[i + 1].list_item)
       return false;
     if (lines[i + 1].hint == LineHint::kHeading || lines[i].hint == LineHint::kHeading)
@@ -77,6 +88,7 @@ void BuildParagraphs(Document* doc, bool lines_are_blocks) {
     p.kind = lines[i].kind;
     p.first_line = static_cast<uint32_t>(i);
     p.line_count = 1;
+    in_list_item = shapes[i].list_item;
     while (i + 1 < n && joins(i)) {
       ++i;
       p.span.end = lines[i].span.end;

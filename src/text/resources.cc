@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "text/chars.h"
@@ -224,6 +225,37 @@ Result<std::shared_ptr<const Resources>> Resources::FromContents(
   if (s.ok()) s = r->ParseAbbreviations("abbreviations.txt", files.at("abbreviations.txt"));
   if (s.ok()) s = r->ParseTimestamps("timestamp_words.txt", files.at("timestamp_words.txt"));
   if (!s.ok()) return s;
+  r->contains_buckets_.assign(kBuckets, {});
+  for (size_t i = 0; i < r->contains_.size(); ++i) {
+    const std::string& t = r->contains_[i].text;
+    if (t.size() < 2) {
+      r->contains_short_.push_back(static_cast<uint16_t>(i));
+    } else {
+      r->contains_buckets_[Bucket(static_cast<unsigned char>(t[0]), static_cast<unsigned char>(t[1]))]
+          .push_back(static_cast<uint16_t>(i));
+    }
+  }
+  r->prefix_buckets_.assign(kBuckets, {});
+  r->suffix_buckets_.assign(kBuckets, {});
+  for (size_t i = 0; i < r->prefixes_.size(); ++i) {
+    const std::string& t = r->prefixes_[i].text;
+    if (t.size() < 2) {
+      r->prefix_short_.push_back(static_cast<uint16_t>(i));
+    } else {
+      r->prefix_buckets_[Bucket(static_cast<unsigned char>(t[0]), static_cast<unsigned char>(t[1]))]
+          .push_back(static_cast<uint16_t>(i));
+    }
+  }
+  for (size_t i = 0; i < r->suffixes_.size(); ++i) {
+    const std::string& t = r->suffixes_[i].text;
+    if (t.size() < 2) {
+      r->suffix_short_.push_back(static_cast<uint16_t>(i));
+    } else {
+      r->suffix_buckets_[Bucket(static_cast<unsigned char>(t[t.size() - 2]),
+                                static_cast<unsigned char>(t.back()))]
+          .push_back(static_cast<uint16_t>(i));
+    }
+  }
   struct {
     const char* file;
     StringSet* set;
@@ -307,46 +339,75 @@ std::optional<PhraseHit> Resources::Cover(const std::vector<std::string>& words)
   return hit;
 }
 
-std::optional<PhraseHit> Resources::MatchLine(std::string_view line, std::string_view folded) const {
-  std::vector<std::string> words;
-  const bool joined = PhraseWords(line, false, &words);
-  if (auto hit = Cover(words)) return hit;
-  if (joined) {
-    words.clear();
-    PhraseWords(line, true, &words);
+std::optional<PhraseHit> Resources::MatchLine(std::string_view line, std::string_view folded,
+                                              int word_count) const {
+  if (word_count <= 12) {
+    std::vector<std::string> words;
+    const bool joined = PhraseWords(line, false, &words);
     if (auto hit = Cover(words)) return hit;
+    if (joined) {
+      words.clear();
+      PhraseWords(line, true, &words);
+      if (auto hit = Cover(words)) return hit;
+    }
   }
   auto make = [&](const Section& s) {
     return PhraseHit{reasons_[s.reason], s.edges_only, false};
   };
-  if (folded.size() < 300) {
-    for (const Affix& a : contains_) {
-      if (folded.find(a.text) != std::string_view::npos) return make(a.section);
+  if (folded.size() < 300 && !contains_.empty()) {
+    // One pass over the line; the earliest entry in file order wins.
+    size_t best = contains_.size();
+    for (uint16_t i : contains_short_)
+      if (folded.find(contains_[i].text) != std::string_view::npos) best = std::min<size_t>(best, i);
+    for (size_t p = 0; p + 1 < folded.size(); ++p) {
+      const auto& bucket = contains_buckets_[Bucket(static_cast<unsigned char>(folded[p]),
+                                                    static_cast<unsigned char>(folded[p + 1]))];
+      for (uint16_t i : bucket) {
+        if (i < best && folded.substr(p).starts_with(contains_[i].text)) best = i;
+      }
     }
+    if (best < contains_.size()) return make(contains_[best].section);
   }
-  if (folded.size() < 200) {
-    for (const Affix& a : prefixes_) {
-      if (!folded.starts_with(a.text)) continue;
-      if (folded.size() > a.text.size()) {
-        uint32_t before = static_cast<uint32_t>(a.text.size());
-        uint32_t after_pos = before;
-        const char32_t last = DecodeBefore(a.text, &before);
-        const char32_t next = DecodeAt(folded, &after_pos);
-        if (IsAlnum(last) && IsAlnum(next)) continue;  // "by" must not match "bypass"
+  if (folded.size() < 200 && folded.size() >= 1) {
+    auto prefix_ok = [&](const Affix& a) {
+      if (!folded.starts_with(a.text)) return false;
+      if (folded.size() == a.text.size()) return true;
+      uint32_t before = static_cast<uint32_t>(a.text.size());
+      uint32_t after_pos = before;
+      const char32_t last = DecodeBefore(a.text, &before);
+      const char32_t next = DecodeAt(folded, &after_pos);
+      return !(IsAlnum(last) && IsAlnum(next));  // "by" must not match "bypass"
+    };
+    auto suffix_ok = [&](const Affix& a) {
+      if (!folded.ends_with(a.text)) return false;
+      if (folded.size() == a.text.size()) return true;
+      uint32_t first_pos = 0;
+      const char32_t first = DecodeAt(a.text, &first_pos);
+      uint32_t before = static_cast<uint32_t>(folded.size() - a.text.size());
+      const char32_t prev = DecodeBefore(folded, &before);
+      return !(IsAlnum(first) && IsAlnum(prev));
+    };
+    // The earliest entry in file order among the candidates.
+    size_t best = prefixes_.size();
+    for (uint16_t i : prefix_short_)
+      if (i < best && prefix_ok(prefixes_[i])) best = i;
+    if (folded.size() >= 2) {
+      for (uint16_t i : prefix_buckets_[Bucket(static_cast<unsigned char>(folded[0]),
+                                               static_cast<unsigned char>(folded[1]))]) {
+        if (i < best && prefix_ok(prefixes_[i])) best = i;
       }
-      return make(a.section);
     }
-    for (const Affix& a : suffixes_) {
-      if (!folded.ends_with(a.text)) continue;
-      if (folded.size() > a.text.size()) {
-        uint32_t first_pos = 0;
-        const char32_t first = DecodeAt(a.text, &first_pos);
-        uint32_t before = static_cast<uint32_t>(folded.size() - a.text.size());
-        const char32_t prev = DecodeBefore(folded, &before);
-        if (IsAlnum(first) && IsAlnum(prev)) continue;
+    if (best < prefixes_.size()) return make(prefixes_[best].section);
+    best = suffixes_.size();
+    for (uint16_t i : suffix_short_)
+      if (i < best && suffix_ok(suffixes_[i])) best = i;
+    if (folded.size() >= 2) {
+      for (uint16_t i : suffix_buckets_[Bucket(static_cast<unsigned char>(folded[folded.size() - 2]),
+                                               static_cast<unsigned char>(folded.back()))]) {
+        if (i < best && suffix_ok(suffixes_[i])) best = i;
       }
-      return make(a.section);
     }
+    if (best < suffixes_.size()) return make(suffixes_[best].section);
   }
   return std::nullopt;
 }

@@ -80,7 +80,10 @@ class Resources {
   // ^prefix and $suffix (lines under 200 bytes; an affix ending in a letter must end at
   // a word end: "^by" does not match "bypass"). Entries are tried in file order.
   // `line` is the raw line; `folded` its FoldForMatch.
-  std::optional<PhraseHit> MatchLine(std::string_view line, std::string_view folded) const;
+  // `words` is the line's word count when known (lines over 12 words skip the
+  // whole-line cover), or -1.
+  std::optional<PhraseHit> MatchLine(std::string_view line, std::string_view folded,
+                                     int words = -1) const;
 
   // Reason names of every section of interface_phrases.txt, in file order.
   const std::vector<std::string>& reasons() const { return reasons_; }
@@ -105,6 +108,15 @@ class Resources {
   std::vector<Affix> prefixes_;
   std::vector<Affix> suffixes_;
   std::vector<Affix> contains_;
+  // contains_ entries by a hash of their first two bytes, for one pass over a line.
+  static constexpr size_t kBuckets = 1024;
+  static size_t Bucket(unsigned char a, unsigned char b) { return (a * 31u + b) & (kBuckets - 1); }
+  std::vector<std::vector<uint16_t>> contains_buckets_;
+  std::vector<uint16_t> contains_short_;  // one-byte entries
+  // prefixes_ by their first two bytes, suffixes_ by their last two (one-byte entries in
+  // the short lists), each list in file order.
+  std::vector<std::vector<uint16_t>> prefix_buckets_, suffix_buckets_;
+  std::vector<uint16_t> prefix_short_, suffix_short_;
   StringMap<AbbrevClass> abbreviations_;
   StringSet starters_, minor_, credit_;
   StringMap<TimeWord> timestamp_;

@@ -15,7 +15,8 @@ namespace sitrep::text {
 // line separates them, the second is not a list item, and the first was cut by wrapping:
 // it is at least 40 characters long and does not end with sentence punctuation or a
 // colon, or the document is hard-wrapped (most lines of equal width, at most 110
-// characters) and the first line is near that width. Otherwise each line is a paragraph.
+// characters) and the first line is near that width. A list item continues only on a
+// line that starts in lower case. Otherwise each line is a paragraph.
 // With `lines_are_blocks` (lines pre-filled by HTML ingest) lines never join.
 void BuildParagraphs(Document* doc, bool lines_are_blocks);
 

@@ -15,7 +15,8 @@
 //    A clock time "08:27" is one number (":" followed by exactly two digits). An ordinal
 //    suffix or plural "s" right after the digits joins when no letter follows it:
 //    "3rd", "21st", "1990s". Other letters after digits start a new word ("5km" ->
-//    "5" "km"). Signs and percent are separate: "-5" -> "-" "5"; "93%" -> "93" "%".
+//    "5" "km"). Signs and percent are separate tokens: "-5" -> "-" "5"; "93%" -> "93"
+//    "%", where "%" is punctuation (Unicode puts it in Po) and "$" a symbol (Sc).
 //    Other numeric characters (½, ², Ⅻ) are one-code-point number tokens.
 //  - Punctuation (P*): a run of one repeated character is one token ("...", "--", "!!");
 //    different characters are separate ("?!" -> "?" "!").
