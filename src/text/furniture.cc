@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 
 #include "text/chars.h"
 #include "text/fold.h"
@@ -193,6 +194,11 @@ class Classifier {
         break;
       }
     }
+    // "Image caption" labels the line after it.
+    for (size_t i = 0; i + 1 < n; ++i) {
+      if (lines_[i].reason == kReasonCaptionLabel && Open(i + 1) && facts_[i + 1].words >= 2)
+        Caption(i + 1, kCaptionLabelled);
+    }
     for (size_t i = 1; i < n; ++i) {
       if (lines_[i].reason != kReasonPhotoCredit) continue;
       const size_t j = i - 1;
@@ -217,9 +223,9 @@ class Classifier {
   }
 
   // Pass 3: position relative to the article body.
-  // Lines cut by a hard wrap read as prose together: a chain of open lines with no blank
-  // between, each but the last at least 40 characters and not ending a sentence, is
-  // prose when it has six or more words and ends like a sentence.
+  // Lines cut by a hard wrap read as prose together: in a hard-wrapped document, a
+  // chain of open lines with no blank between, each but the last near the wrap width and
+  // not ending a sentence, is prose when it has six or more words and ends like one.
   void WrappedProse() {
     const size_t n = lines_.size();
     for (size_t i = 0; i < n;) {
@@ -240,12 +246,12 @@ class Classifier {
     }
   }
 
-  // Line i looks cut by a wrap and i + 1 continues it. Title-cased lines are headline
-  // lists, not wrapped prose; lines from HTML blocks are never wrapped.
+  // Line i looks cut by the wrap and i + 1 continues it. Title-cased lines are headline
+  // lists, not wrapped prose.
   bool WrapLink(size_t i) const {
     const LineFacts& a = facts_[i];
     const LineFacts& b = facts_[i + 1];
-    return !prefilled_ && Open(i) && Open(i + 1) && !a.blank_after && a.chars >= 40 &&
+    return wrap_ > 0 && Open(i) && Open(i + 1) && !a.blank_after && a.chars * 10 >= wrap_ * 6 &&
            !EndsBlock(a) && b.marker_end == 0 && !a.title_case && !b.title_case;
   }
 
@@ -253,19 +259,47 @@ class Classifier {
     return IsTerminal(f.last) || f.last == U'\u2026' || f.last == ':' || f.last == ';';
   }
 
-  void Positions() {
-    const int n = static_cast<int>(lines_.size());
-    WrappedProse();
+  // First and last open prose lines (the article body), or -1.
+  std::pair<int, int> BodyBounds() const {
     int first = -1, last = -1;
-    for (int i = 0; i < n; ++i) {
+    for (int i = 0; i < static_cast<int>(lines_.size()); ++i) {
       if (Open(i) && facts_[i].prose && facts_[i].edge_reason.empty()) {
         if (first < 0) first = i;
         last = i;
       }
     }
+    return {first, last};
+  }
+
+  void Positions() {
+    const int n = static_cast<int>(lines_.size());
+    if (!prefilled_) {
+      std::vector<uint32_t> chars(lines_.size());
+      std::vector<bool> continued(lines_.size());
+      for (size_t i = 0; i < lines_.size(); ++i) {
+        chars[i] = facts_[i].chars;
+        continued[i] = !facts_[i].blank_after;
+      }
+      wrap_ = EstimateWrapWidth(chars, continued);
+    }
+    WrappedProse();
+    auto [first, last] = BodyBounds();
     const int head = ChooseHeadline(first);
-    if (head >= 0) Headline(head, kHeadlineMain);
-    if (doc_.title.empty() && head >= 0) doc_.title = std::string(lines_[head].span.in(text_));
+    int head_end = head;  // last line of a headline wrapped over several lines
+    if (head >= 0) {
+      Headline(head, kHeadlineMain);
+      while (head_end + 1 < n && Open(head_end + 1) && !facts_[head_end].blank_after &&
+             facts_[head_end + 1].starts_lower && !facts_[head_end + 1].prose &&
+             facts_[head_end + 1].words <= 12) {
+        Headline(++head_end, kHeadlineMain);
+      }
+      if (doc_.title.empty()) {
+        for (int i = head; i <= head_end; ++i) {
+          if (i > head) doc_.title += ' ';
+          doc_.title += lines_[i].span.in(text_);
+        }
+      }
+    }
     if (first < 0) {
       // No prose: nothing to anchor positions on; only phrases meant for page edges.
       for (int i = 0; i < n; ++i)
@@ -285,7 +319,10 @@ class Classifier {
         Drop(i, f.tag_pieces >= 3 ? kReasonTagList : kReasonMenuLabel);
       }
     }
+    if (head >= 0) AuthorNames(head_end + 1, first);
     RelatedAfterHeaders();
+    std::tie(first, last) = BodyBounds();
+    if (first < 0) return;
     for (int i = 0; i < n; ++i) {
       if (!Open(i)) continue;
       const LineFacts& f = facts_[i];
@@ -299,13 +336,12 @@ class Classifier {
     Subheadings(first, last);
   }
 
+  // The headline: the line matching doc.title, else an HTML heading, else the best
+  // title-like line above the body, scored by length (headlines run 6 to 14 words),
+  // title case, and nearness to the body (menus and slogans sit higher up).
   int ChooseHeadline(int first) const {
     const int n = static_cast<int>(lines_.size());
     const int limit = first >= 0 ? first : n;
-    auto candidate = [&](int i) {
-      return Open(i) && facts_[i].title_like && facts_[i].edge_reason.empty() &&
-             facts_[i].tag_pieces < 3;
-    };
     if (!doc_.title.empty()) {
       const std::string title = FoldForMatch(doc_.title);
       for (int i = 0; i < limit; ++i) {
@@ -319,26 +355,45 @@ class Classifier {
     for (int i = limit - 1; i >= 0; --i)
       if (lines_[i].hint == LineHint::kHeading && Open(i) && !facts_[i].prose) return i;
     if (first < 0) return -1;  // no body: a lone title-like line is not known to head anything
-    int best = -1;
+    int best = -1, best_score = -1000;
+    bool nearest = true;
     for (int i = limit - 1; i >= 0; --i) {
-      if (candidate(i)) {
+      const LineFacts& f = facts_[i];
+      if (!Open(i) || !f.title_like || !f.edge_reason.empty() || f.tag_pieces >= 3) continue;
+      const int words = static_cast<int>(f.words);
+      int score = std::min(words, 14) + (f.title_case ? 3 : 0) + (nearest ? 2 : 0);
+      if (words >= 15 && !f.title_case) score -= 8;  // a standfirst
+      if (f.starts_lower) score -= 4;                // the tail of a wrapped line
+      nearest = false;
+      if (score > best_score) {
         best = i;
-        break;
-      }
-    }
-    if (best < 0) return -1;
-    // A long sentence-case line right under a title-case one is a standfirst.
-    if (facts_[best].words >= 12 && !facts_[best].title_case) {
-      for (int j = best - 1; j >= 0; --j) {
-        if (!Open(j)) continue;
-        if (candidate(j) && facts_[j].title_case) return j;
-        break;
+        best_score = score;
       }
     }
     return best;
   }
 
-  // After a "Related articles" header, title-like lines are the list it announces.
+  // Between the headline and the body, a short all-capitalised line next to a byline or
+  // a timestamp is the author's name or outlet ("Jane Roe", "Example News, Beirut").
+  void AuthorNames(int from, int to) {
+    auto dated = [&](int k) {
+      if (k < 0 || k >= static_cast<int>(lines_.size())) return false;
+      const std::string& r = lines_[k].reason;
+      return r == kReasonByline || r == kReasonTimestamp || r == kReasonDateline;
+    };
+    for (int i = std::max(from, 0); i < to; ++i) {
+      const LineFacts& f = facts_[i];
+      if (!Open(i) || f.words < 2 || f.words > 5 || f.cased != f.words ||
+          f.capitalised != f.words || f.sentence_like || f.marker_end != 0)
+        continue;
+      bool digits = false;
+      for (auto [t, e] = Tokens(i); t != e; ++t) digits = digits || t->kind == TokenKind::kNumber;
+      if (!digits && (dated(i - 1) || dated(i + 1))) Drop(i, kReasonByline);
+    }
+  }
+
+  // After a "Related articles" header, the list it announces: title-like lines (a
+  // question too), with the short labels and dates between them.
   void RelatedAfterHeaders() {
     const size_t n = lines_.size();
     for (size_t h = 0; h < n; ++h) {
@@ -349,8 +404,14 @@ class Classifier {
           break;
         }
         const LineFacts& f = facts_[k];
-        if (f.prose || f.sentence_like || !f.title_like) break;
-        Drop(k, kReasonRelated);
+        const bool question = f.last == '?' && f.words <= 20 && f.marker_end == 0;
+        if (f.words <= 3 && !f.sentence_like && f.marker_end == 0) {
+          Drop(k, kReasonRelated);
+        } else if ((f.title_like && !f.sentence_like) || question) {
+          Drop(k, kReasonRelated);
+        } else {
+          break;
+        }
       }
     }
   }
@@ -424,6 +485,7 @@ class Classifier {
   std::vector<Line>& lines_;
   LineTokens& lt_;
   const bool prefilled_;
+  uint32_t wrap_ = 0;  // hard-wrap width in characters, 0 when not hard-wrapped
   std::vector<LineFacts> facts_;
 };
 

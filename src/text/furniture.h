@@ -53,6 +53,8 @@ inline constexpr std::string_view kReasonTagList = "tag list";
 inline constexpr std::string_view kReasonSeparator = "separator line";
 inline constexpr std::string_view kReasonStrayWord = "stray word";
 inline constexpr std::string_view kReasonBoilerplate = "html boilerplate";
+// Reasons from interface_phrases.txt that the code acts on.
+inline constexpr std::string_view kReasonCaptionLabel = "caption label";  // next line: caption
 // Reasons for kCaption lines.
 inline constexpr std::string_view kCaptionWithCredit = "caption with credit";
 inline constexpr std::string_view kCaptionBeforeCredit = "caption before credit";

@@ -169,7 +169,10 @@ void ComputeLineFacts(const Resources& res, std::string_view text, Span line, To
   const char32_t last = f->last;
   const bool question = last == U'?' || last == U'\uFF1F' || last == U'\u061F';
   const bool stop = (IsTerminal(last) && !question) || last == U'\u2026';
-  for (const Token* t = tokens.first; t != tokens.second; ++t) f->words += t->kind == TokenKind::kWord;
+  for (const Token* t = tokens.first; t != tokens.second; ++t) {
+    if (t->kind == TokenKind::kWord && f->words++ == 0 && t == tokens.first)
+      f->starts_lower = IsLower(FirstChar(TokenText(text, *t)));
+  }
   // Capitalisation by content word matters only for lines that may be titles, labels or
   // credits; a long line ending in a full stop is none of these.
   const bool small = f->bytes < 300;
@@ -231,9 +234,31 @@ void ComputeLineFacts(const Resources& res, std::string_view text, Span line, To
     f->tag_pieces = static_cast<uint8_t>(std::min<uint32_t>(pieces, 255));
 }
 
+uint32_t EstimateWrapWidth(const std::vector<uint32_t>& chars, const std::vector<bool>& continued) {
+  std::vector<uint32_t> cont;
+  uint32_t long_lines = 0;
+  for (size_t i = 0; i < chars.size(); ++i) {
+    if (chars[i] < 30) continue;
+    ++long_lines;
+    if (continued[i]) cont.push_back(chars[i]);
+  }
+  if (cont.size() < 3) return 0;
+  std::sort(cont.begin(), cont.end());
+  const uint32_t w = cont[std::min(cont.size() - 1, cont.size() * 9 / 10)];
+  if (w > 110) return 0;
+  size_t near = 0;
+  for (uint32_t c : cont) near += c * 10 >= w * 8;
+  if (near * 10 < cont.size() * 6) return 0;
+  uint32_t over = 0;
+  for (uint32_t c : chars) over += c >= 30 && c > w + 10;
+  if (over * 10 > long_lines) return 0;
+  return w;
+}
+
 Stamp ClassifyStamp(const Resources& res, std::string_view s, const LineFacts& f) {
   if (f.bytes > 120 || f.words > 14 || f.words + f.tokens == 0) return Stamp::kNone;
   bool month = false, weekday = false, relative = false, time = false, numeric_date = false;
+  bool zone = false, dot_time = false;  // "14.05" is a time next to "GMT" or "pm"
   int numbers = 0, unknown = 0, pieces = 0, date_pieces = 0;
   bool unknown_capitalised = true, first_unknown = false, unknown_after_date = false;
   bool separator_after_unknown = false, last_was_unknown = false;
@@ -278,8 +303,10 @@ Stamp ClassifyStamp(const Resources& res, std::string_view s, const LineFacts& f
         case TimeWord::kMonth: month = true; ++date_pieces; break;
         case TimeWord::kWeekday: weekday = true; ++date_pieces; break;
         case TimeWord::kRelative: relative = true; break;
-        case TimeWord::kZone:
-        case TimeWord::kOther: break;
+        case TimeWord::kZone: zone = true; break;
+        case TimeWord::kOther:
+          if (w == "am" || w == "pm" || w == "a.m" || w == "p.m") zone = true;
+          break;
         case TimeWord::kNone:
           ++unknown;
           if (!IsUpper(c)) unknown_capitalised = false;
@@ -320,6 +347,21 @@ Stamp ClassifyStamp(const Resources& res, std::string_view s, const LineFacts& f
           continue;
         }
       }
+      if (p < n && s[p] == '.' && p - i <= 2) {
+        uint32_t q = p + 1;
+        int d = 0;
+        while (q < n && s[q] >= '0' && s[q] <= '9') {
+          ++q;
+          ++d;
+        }
+        if (d == 2 && !(q < n && (s[q] == '.' || s[q] == '/' || s[q] == '-'))) {
+          dot_time = true;
+          last_was_digits = false;
+          gap_len = 0;
+          i = q;
+          continue;
+        }
+      }
       if (last_was_digits && gap_len == 1 && (gap_char == '/' || gap_char == '-' || gap_char == '.')) {
         if (++chain >= 3) {
           numeric_date = true;
@@ -340,6 +382,7 @@ Stamp ClassifyStamp(const Resources& res, std::string_view s, const LineFacts& f
     gap_char = c;
     i = j;
   }
+  time = time || (dot_time && zone);
   const bool dated = month || weekday || time || numeric_date || (relative && numbers > 0);
   if (!dated) return Stamp::kNone;
   if (unknown == 0) return Stamp::kTimestamp;

@@ -1,5 +1,4 @@
 // Paragraphs: lines joined where a hard wrap cut them.
-#include <algorithm>
 
 #include "text/chars.h"
 #include "text/line_facts.h"
@@ -51,35 +50,24 @@ void BuildParagraphs(Document* doc, bool lines_are_blocks) {
   const size_t n = lines.size();
   doc->paragraphs.clear();
   std::vector<Shape> shapes(n);
-  std::vector<bool> continues(n, false);  // line i+1 follows i with no blank, both kept
-  std::vector<uint32_t> widths;
+  std::vector<uint32_t> chars(n);
+  std::vector<bool> continued(n, false);  // line i+1 follows line i with no blank between
   for (size_t i = 0; i < n; ++i) {
     shapes[i] = ShapeOf(doc->text, lines[i]);
-    if (i + 1 < n && lines[i].kind != LineKind::kDropped &&
-        lines[i + 1].kind != LineKind::kDropped &&
-        !BlankBetween(doc->text, lines[i].span.end, lines[i + 1].span.start)) {
-      continues[i] = true;
-      widths.push_back(shapes[i].chars);
-    }
+    chars[i] = shapes[i].chars;
+    continued[i] = i + 1 < n && !BlankBetween(doc->text, lines[i].span.end, lines[i + 1].span.start);
   }
-  // Hard-wrapped: three or more continued lines, nine in ten no wider than 110.
-  uint32_t wrap = 0;
-  if (widths.size() >= 3) {
-    std::sort(widths.begin(), widths.end());
-    const uint32_t p90 = widths[std::min(widths.size() - 1, widths.size() * 9 / 10)];
-    if (p90 <= 110) wrap = p90;
-  }
+  const uint32_t wrap = lines_are_blocks ? 0 : EstimateWrapWidth(chars, continued);
   bool in_list_item = false;  // the paragraph being built started with a list marker
   auto joins = [&](size_t i) {
-    if (lines_are_blocks) return false;
-    if (in_list_item && !shapes[i + 1].starts_lower) return false;
-    if (!continues[i] || lines[i].kind != lines[i + 1].kind || shapes[i + 1].list_item)
-      return false;
+    if (lines_are_blocks || !continued[i] || lines[i].kind != lines[i + 1].kind) return false;
+    const Shape& a = shapes[i];
+    const Shape& b = shapes[i + 1];
+    if (b.list_item || (in_list_item && !b.starts_lower)) return false;
     if (lines[i + 1].hint == LineHint::kHeading || lines[i].hint == LineHint::kHeading)
       return false;
-    const Shape& a = shapes[i];
-    if (!a.ends_block && a.chars >= 40) return true;
-    return wrap > 0 && a.chars * 4 >= wrap * 3 && !(a.ends_block && a.chars * 10 < wrap * 9);
+    if (!a.ends_block && b.starts_lower) return true;
+    return wrap > 0 && a.chars * 10 >= wrap * 6 && (!a.ends_block || a.chars * 10 >= wrap * 9);
   };
   for (size_t i = 0; i < n; ++i) {
     if (lines[i].kind == LineKind::kDropped) continue;

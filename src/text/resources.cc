@@ -104,6 +104,17 @@ bool PhraseWords(std::string_view s, bool split_joined, std::vector<std::string>
       const char32_t d = DecodeAt(s, &q);
       const CharClass dk = ClassOf(d);
       if (dk == CharClass::kLetter || dk == CharClass::kDigit || dk == CharClass::kMark) {
+        // "share2": letters and digits run together split there.
+        if (p > start && dk != CharClass::kMark) {
+          uint32_t b = p;
+          const CharClass prev = ClassOf(DecodeBefore(s, &b));
+          if ((prev == CharClass::kLetter && dk == CharClass::kDigit) ||
+              (prev == CharClass::kDigit && dk == CharClass::kLetter)) {
+            emit(start, p, has_letter);
+            start = p;
+            has_letter = false;
+          }
+        }
         if (dk == CharClass::kLetter) {
           if (IsUpper(d) && lower_run >= 2) {
             joined_seen = true;

@@ -49,7 +49,8 @@ using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>
 // The words of `s` as the phrase matcher sees them, each folded (FoldForMatch): runs of
 // letters, marks and digits with inner apostrophes, hyphens and dots, split where a
 // scraper ran two words together when `split_joined` ("standardsDiscussion": a lower-case
-// run of two or more letters, then a capital). Pure numbers are left out. Appends to
+// run of two or more letters, then a capital). Letters and digits run together are split
+// ("share2" -> "share" "2"); pure numbers are left out. Appends to
 // `*words`; returns true when some word could have been split that way.
 bool PhraseWords(std::string_view s, bool split_joined, std::vector<std::string>* words);
 

@@ -11,13 +11,13 @@
 namespace sitrep::text {
 
 // Fills doc->paragraphs from doc->lines (already classified). Dropped lines form no
-// paragraph. Consecutive kept lines of one kind join into one paragraph when no blank
-// line separates them, the second is not a list item, and the first was cut by wrapping:
-// it is at least 40 characters long and does not end with sentence punctuation or a
-// colon, or the document is hard-wrapped (most lines of equal width, at most 110
-// characters) and the first line is near that width. A list item continues only on a
-// line that starts in lower case. Otherwise each line is a paragraph.
-// With `lines_are_blocks` (lines pre-filled by HTML ingest) lines never join.
+// paragraph. A kept line joins the previous kept line of the same kind, with no blank
+// line between them, when the later one is not a list item and either it starts in lower
+// case and the earlier one does not end with sentence punctuation or a colon, or the
+// document is hard-wrapped (EstimateWrapWidth) and the earlier line is near the wrap
+// width (60% of it, 90% if it ends a sentence). A list item continues only on a line
+// that starts in lower case. With `lines_are_blocks` (lines pre-filled by HTML ingest)
+// lines never join. Otherwise each line is a paragraph.
 void BuildParagraphs(Document* doc, bool lines_are_blocks);
 
 // Appends the sentences of paragraph `para` of `text` to `*out`, using the paragraph's
