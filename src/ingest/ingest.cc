@@ -195,7 +195,14 @@ class Reader {
     if (doc.text.size() > DocumentLimit()) {
       return Reject(doc.source, std::string(where) + TooLarge("document", doc.text.size(), DocumentLimit()));
     }
-    if (doc.id.empty()) doc.id = "h" + ContentId(doc.text);
+    for (std::string* field : {&doc.title, &doc.outlet}) {
+      if (!IsValidUtf8(*field)) doc.invalid_utf8 += RepairUtf8(field);
+      NormalizeNfc(field).IgnoreError();  // valid by now
+    }
+    if (doc.id.empty()) {
+      doc.id = 'h';  // (not "h" + ...: GCC 12 raises a false -Wrestrict there)
+      doc.id += ContentId(doc.text);
+    }
     return sink_.OnDocument(std::move(doc));
   }
 

@@ -6,6 +6,29 @@
 // input, undecodable compression and oversized documents are rejected with a reason;
 // invalid UTF-8 is replaced by U+FFFD and counted; text is NFC-normalised with '\n' line
 // ends. Each document's id is its given id, else a hash of its text.
+//
+// In detail (see detect.h, html.h and jsonl.h for each step):
+//  * An input is decompressed (up to two layers, e.g. .txt.gz.zst; output capped at
+//    max_file_bytes), checked for known binary magic (PNG, PDF, ZIP, ELF, ...) and for
+//    many control bytes in its first 8 KiB, decoded from UTF-16/32 when it has such a
+//    byte-order mark, and stripped of a UTF-8 byte-order mark. Text that is mostly not
+//    UTF-8 (a legacy 8-bit encoding) is rejected with advice; HTML that declares a
+//    charset (<meta charset>) is decoded from it with ICU.
+//  * Plain text: one document; `lines` is left empty for the text stage.
+//  * HTML: one document with `lines` filled (spans into `text`, hints set) and title,
+//    url, published, outlet and some `metadata` from the page; `raw` is the page.
+//  * JSON Lines: one document per non-blank line, source "path:LINE" (1-based). Bad lines
+//    are rejected with reasons that start "line N: "; the rest are still read. A record
+//    with "html" (and no non-blank "text") goes through the HTML extractor.
+//  * Then for every document: invalid UTF-8 repaired (counted in invalid_utf8), line
+//    breaks normalised (CRLF, CR, U+2028, U+2029 -> '\n'; NUL removed), NFC; title and
+//    outlet NFC too. `raw` holds the decoded input before this normalisation when it
+//    differs from `text` (so `raw` is always valid UTF-8), else it is empty; for HTML it
+//    is the page and for a JSON Lines record with both "text" and "html" it is the html.
+//    Blank text -> rejected "empty: ...". Id: the given one, else "h" + ContentId(text).
+//  * Size limits: an input over max_file_bytes, or a document (text file, HTML page or
+//    JSON Lines line) over max_document_bytes, is rejected with both sizes before any
+//    parsing. All steps are linear in the input, so one huge line is no worse than many.
 #pragma once
 
 #include <cstdint>
@@ -36,12 +59,15 @@ class Sink {
 };
 
 // Reads every path: a file, a directory (recursively, sorted, hidden entries skipped) or
-// "-" for standard input. Unreadable paths become rejections. Returns non-ok only when the
-// sink returned non-ok.
+// "-" for standard input. Unreadable paths become rejections naming the path and the
+// reason. Sizes are stat'ed up front; sink.OnProgress(done, total) is called after each
+// file (total 0 when "-" is among the paths). Returns non-ok only when the sink returned
+// non-ok, and then stops at once.
 Status ReadPaths(const std::vector<std::string>& paths, const Options& options, Sink& sink);
 
 // Turns one input already in memory into documents (one, or one per JSON Lines record).
 // `name` is the source name (path or "-"); its extension is a hint for the format.
+// Does not call OnProgress. Returns non-ok only when the sink returned non-ok.
 Status ReadBuffer(const std::string& name, std::string bytes, const Options& options, Sink& sink);
 
 }  // namespace sitrep::ingest
