@@ -43,6 +43,11 @@ Status Annotate(const Resources& res, Document& doc) {
       while (t < end && t->span.end <= sp.end) doc.tokens.push_back(*t++);
     }
   }
+  // Keep the per-thread buffers from holding on to the memory of one huge document.
+  if (lt.tokens.capacity() > (1u << 20)) {
+    lt.tokens = {};
+    lt.begin = {};
+  }
   return Status::Ok();
 }
 
