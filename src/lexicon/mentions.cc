@@ -248,10 +248,12 @@ class Finder {
   std::vector<uint32_t> sentence_;  // piece -> sentence number
   std::vector<uint32_t> owner_;     // piece -> Work index
   std::vector<Cand> cands_;
+  std::vector<std::vector<uint32_t>> by_first_, by_end_;  // piece -> cands_ indices
   std::vector<Work> work_;
   std::unordered_map<std::string, uint32_t> surnames_;  // folded surname -> Work of the person
   std::map<std::string, double> country_weight_;
   std::string focus_;
+  std::vector<uint32_t> anchors_;  // distinct places chosen in the first pass (no countries)
 };
 
 void Finder::BuildPieces() {
@@ -361,6 +363,12 @@ void Finder::Collect() {
     if (a.type != b.type) return a.type < b.type;
     return a.first < b.first;
   });
+  by_first_.assign(buf_.size() + 1, {});
+  by_end_.assign(buf_.size() + 1, {});
+  for (uint32_t i = 0; i < cands_.size(); ++i) {
+    by_first_[cands_[i].first].push_back(i);
+    by_end_[cands_[i].end].push_back(i);
+  }
 }
 
 bool Finder::PlaceShapeOk(const Cand& c) const {
@@ -386,11 +394,14 @@ void Finder::ClaimEntities() {
     if (!Free(c.first, c.end)) continue;
     // A longer valid place name around this entity name keeps its text.
     bool inside_place = false;
-    for (const Cand& p : cands_) {
-      if (p.type != CandType::kPlace || p.end - p.first <= c.end - c.first) continue;
-      if (p.first <= c.first && p.end >= c.end && PlaceShapeOk(p)) {
-        inside_place = true;
-        break;
+    for (uint32_t s = c.first + 1; s-- > 0 && s + 12 > c.first && !inside_place;) {
+      for (uint32_t pi : by_first_[s]) {
+        const Cand& p = cands_[pi];
+        if (p.type != CandType::kPlace || p.end - p.first <= c.end - c.first) continue;
+        if (p.end >= c.end && PlaceShapeOk(p)) {
+          inside_place = true;
+          break;
+        }
       }
     }
     if (inside_place) continue;
@@ -496,8 +507,9 @@ void Finder::FindPersons() {
     uint32_t p = piece - 1;
     if (flags(p) & kPossessive && p > 0) --p;
     // Demonym or country right before the title.
-    for (const Cand& c : cands_) {
-      if ((c.type != CandType::kDemonym && c.type != CandType::kPlace) || c.end != p + 1) continue;
+    for (uint32_t ci : by_end_[p + 1]) {
+      const Cand& c = cands_[ci];
+      if (c.type != CandType::kDemonym && c.type != CandType::kPlace) continue;
       uint32_t rec = NameRecord(c.values[0]);
       if (gaz_.record(rec).kind != PlaceKind::kCountry) continue;
       std::string id = std::string(head_title ? "gov:" : "gov:") + std::string(gaz_.CountryCode(rec));
@@ -540,8 +552,9 @@ void Finder::FindPersons() {
       std::string org = org_after(b + 1, k - b - 1);
       if (org.empty()) {
         // A place: the government of its country.
-        for (const Cand& p : cands_) {
-          if (p.type == CandType::kPlace && p.first > b && p.end <= k) {
+        for (uint32_t s = b + 1; s < k && org.empty(); ++s) for (uint32_t pi : by_first_[s]) {
+          const Cand& p = cands_[pi];
+          if (p.type == CandType::kPlace && p.end <= k) {
             std::string id = "gov:" + std::string(gaz_.CountryCode(NameRecord(p.values[0])));
             if (lex_.FindEntity(id) != kNone) { org = id; break; }
           }
@@ -558,9 +571,9 @@ void Finder::FindPersons() {
     // One capitalised word after a title is a name only when it is not itself a place or title.
     if (e - b == 1) {
       bool other = false;
-      for (const Cand& p : cands_) {
-        if ((p.type == CandType::kPlace || p.type == CandType::kTitle || p.type == CandType::kDemonym) &&
-            p.first == b) {
+      for (uint32_t pi : by_first_[b]) {
+        const Cand& p = cands_[pi];
+        if (p.type == CandType::kPlace || p.type == CandType::kTitle || p.type == CandType::kDemonym) {
           other = true;
         }
       }
@@ -588,9 +601,9 @@ void Finder::FindPersons() {
     if (e - i >= 2 && e < n && IsSpeechVerb(key(e)) && !(flags(e) & kBreakBefore)) {
       // Not a place or a demonym phrase ("Syrian Army said" is an entity already).
       bool place = false;
-      for (const Cand& p : cands_) {
-        if ((p.type == CandType::kPlace || p.type == CandType::kDemonym) && p.first == i &&
-            p.end == e) {
+      for (uint32_t pi : by_first_[i]) {
+        const Cand& p = cands_[pi];
+        if ((p.type == CandType::kPlace || p.type == CandType::kDemonym) && p.end == e) {
           place = true;
         }
       }
@@ -627,7 +640,7 @@ void Finder::ClaimPlaces() {
           !lex_.IsPlaceStopword(key(p))) {
         // "Rami Palmyra said": a sentence-initial unknown capital word glued to the name.
         bool known = false;
-        for (const Cand& o : cands_) known |= o.first == p && o.type != CandType::kTitle;
+        for (uint32_t oi : by_first_[p]) known |= cands_[oi].type != CandType::kTitle;
         if (!known) continue;
       }
     }
@@ -646,8 +659,9 @@ void Finder::ClaimPlaces() {
                                      "stormed", "attacked", "bombed", "reached", "fled"};
     w.locative = c.first > 0 && !(flags(c.first) & kBreakBefore) && kLocative.has(key(c.first - 1));
     // A capital standing for its government.
-    for (const Cand& m : cands_) {
-      if (m.type != CandType::kMetonym || m.first != c.first || m.end != c.end) continue;
+    for (uint32_t mi : by_first_[c.first]) {
+      const Cand& m = cands_[mi];
+      if (m.type != CandType::kMetonym || m.end != c.end) continue;
       bool gov = false;
       if (c.end < n && !(flags(c.end) & kBreakBefore) && IsGovernmentVerb(key(c.end))) gov = true;
       if (c.end + 1 < n && (flags(c.end) & kPossessive) &&
@@ -658,12 +672,11 @@ void Finder::ClaimPlaces() {
         gov = true;
       }
       // Coordinated with another capital of the list: "Moscow and Damascus".
-      for (const Cand& o : cands_) {
-        if (o.type != CandType::kMetonym || &o == &m) continue;
-        if ((o.first == c.end + 1 && In(key(c.end), {"and", "or"})) ||
-            (o.end + 1 == c.first && In(key(o.end), {"and", "or"}))) {
-          gov = true;
-        }
+      if (c.end + 1 < n && In(key(c.end), {"and", "or"})) {
+        for (uint32_t oi : by_first_[c.end + 1]) gov |= cands_[oi].type == CandType::kMetonym;
+      }
+      if (c.first >= 2 && In(key(c.first - 1), {"and", "or"})) {
+        for (uint32_t oi : by_end_[c.first - 1]) gov |= cands_[oi].type == CandType::kMetonym;
       }
       if (gov) {
         uint32_t ent = lex_.FindEntity(lex_.metonym(lex_.phrase_info(m.values[0]).target).gov_id);
@@ -815,14 +828,12 @@ double Finder::Score(uint32_t value, const Work& w, uint32_t self) const {
     if (cr.kind == PlaceKind::kCountry && r.country == c.chosen) s += 8;
     if (cr.kind == PlaceKind::kAdmin1 && r.admin1 == c.chosen) s += 8;
   }
-  // Near other places the document names (first-pass choices).
-  for (uint32_t oi = 0; oi < work_.size(); ++oi) {
-    const Work& o = work_[oi];
-    if (oi == self || o.chosen == kNone || o.kind != MentionKind::kPlace) continue;
-    const PlaceRecord& orr = gaz_.record(o.chosen);
-    if (orr.kind == PlaceKind::kCountry) continue;
-    if (o.chosen == rec) continue;
-    if (orr.kind == PlaceKind::kAdmin1 && r.admin1 == o.chosen) { s += 3; continue; }
+  // Near other places the document names (first-pass choices, each counted once).
+  (void)self;
+  for (uint32_t a : anchors_) {
+    if (a == rec) continue;
+    const PlaceRecord& orr = gaz_.record(a);
+    if (orr.kind == PlaceKind::kAdmin1 && r.admin1 == a) { s += 3; continue; }
     if (DistanceKm(r.lat, r.lon, orr.lat, orr.lon) < 300) { s += 1.5; }
   }
   return s;
@@ -908,6 +919,12 @@ void Finder::ResolvePlaces() {
       }
     }
     for (uint32_t wi = 0; wi < work_.size(); ++wi) work_[wi].chosen = choice[wi];
+    std::unordered_set<uint32_t> seen;
+    anchors_.clear();
+    for (uint32_t c : choice) {
+      if (c == kNone || gaz_.record(c).kind == PlaceKind::kCountry || !seen.insert(c).second) continue;
+      anchors_.push_back(c);
+    }
   }
 }
 
