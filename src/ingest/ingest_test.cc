@@ -1,6 +1,7 @@
 #include "ingest/ingest.h"
 
 #include <filesystem>
+#include <random>
 #include <sstream>
 
 #include "gmock/gmock.h"
@@ -399,6 +400,64 @@ TEST(Ingest, StandardInput) {
   EXPECT_EQ(sink.docs[0].text, "Text piped in on standard input.\n");
   ASSERT_EQ(sink.progress.size(), 1u);
   EXPECT_EQ(sink.progress[0].second, 0u);  // total unknown
+}
+
+// Damaged inputs of every format never break the document invariants: valid NFC UTF-8
+// text without CR or NUL, line spans in order, inside the text, on code-point boundaries,
+// trimmed and non-blank. (A light fuzzer; thousands of cases run in about a second.)
+TEST(Ingest, RandomDamageKeepsInvariants) {
+  const std::vector<std::pair<std::string, std::string>> seeds = {
+      {"page.html", ReadFixture(testing::DataDir() + "/html/news_page.html")},
+      {"time.html", ReadFixture(testing::DataDir() + "/html/time_only.html")},
+      {"meta.html", ReadFixture(testing::DataDir() + "/html/meta_published.html")},
+      {"records.jsonl", ReadFixture(testing::DataDir() + "/jsonl/records.jsonl")},
+      {"story.txt", kStory + "Caf\xC3\xA9 \xD8\xAD\xD9\x84\xD8\xA8 \xE2\x80\x94 e\xCC\x81\r\n"},
+  };
+  const std::string_view inserts[] = {"<", ">", "</p>", "<div>", "<br>", "<a href=x>", "\r", "\n", "\"",
+                                      "{", "}", "\\", std::string_view("\0", 1), "\xFF", "\xE2\x80",
+                                      "\xCC\x81", "&amp", "&#x0;", "<script>", "<!--", "\xE2\x80\xA8"};
+  std::mt19937 rng(11);
+  int docs = 0;
+  for (int round = 0; round < 400; ++round) {
+    for (const auto& [name, seed] : seeds) {
+      std::string bytes = seed;
+      std::uniform_int_distribution<int> edits(1, 8);
+      for (int e = edits(rng); e > 0 && !bytes.empty(); --e) {
+        size_t pos = rng() % bytes.size();
+        switch (rng() % 4) {
+          case 0: bytes[pos] = static_cast<char>(rng() & 0xFF); break;
+          case 1: bytes.insert(pos, inserts[rng() % std::size(inserts)]); break;
+          case 2: bytes.erase(pos, rng() % 16); break;
+          case 3: bytes.resize(pos); break;
+        }
+      }
+      CollectSink sink = Read(name, bytes);
+      for (const Document& doc : sink.docs) {
+        SCOPED_TRACE(name + " round " + std::to_string(round));
+        ++docs;
+        ASSERT_TRUE(IsValidUtf8(doc.text));
+        ASSERT_TRUE(IsNfc(doc.text));
+        ASSERT_EQ(doc.text.find_first_of(std::string_view("\r\0", 2)), std::string::npos);
+        ASSERT_TRUE(IsValidUtf8(doc.raw));
+        ASSERT_TRUE(IsValidUtf8(doc.title));
+        ASSERT_FALSE(doc.id.empty());
+        ASSERT_FALSE(IsBlank(doc.text));
+        uint32_t prev_end = 0;
+        for (const Line& line : doc.lines) {
+          ASSERT_LE(prev_end, line.span.start);
+          ASSERT_LT(line.span.start, line.span.end);
+          ASSERT_LE(line.span.end, doc.text.size());
+          std::string_view v = doc.view(line.span);
+          ASSERT_TRUE(IsValidUtf8(v));
+          ASSERT_EQ(v.find('\n'), std::string_view::npos);
+          ASSERT_NE(v.front(), ' ');
+          ASSERT_NE(v.back(), ' ');
+          prev_end = line.span.end;
+        }
+      }
+    }
+  }
+  EXPECT_GT(docs, 1000);
 }
 
 // The five real articles beside the repository (when present) all read as text.
