@@ -174,7 +174,7 @@ namespace {
 std::string SourcesKey(const GazetteerSources& s, const FileSystem& fs) {
   XXH3_state_t* st = XXH3_createState();
   XXH3_64bits_reset(st);
-  const char kVersion[] = "gazetteer-format-1;fold-2";
+  const char kVersion[] = "gazetteer-format-1;fold-3;bare-article";
   XXH3_64bits_update(st, kVersion, sizeof kVersion);
   auto add_meta = [&](const std::string& p) {
     FileInfo fi = fs.Stat(p);
@@ -225,6 +225,19 @@ bool WriteAtomically(const std::string& path, const std::string& bytes) {
   return !ec;
 }
 
+// Indexes of earlier inputs in the cache directory ("gazetteer-<other hash>.idx") are
+// never read again; remove them so the cache holds one index.
+void RemoveStaleIndexes(const std::string& keep) {
+  std::error_code ec;
+  std::filesystem::path dir = std::filesystem::path(keep).parent_path();
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    std::string name = e.path().filename().string();
+    if (e.path() != keep && name.starts_with("gazetteer-") && name.ends_with(".idx")) {
+      std::filesystem::remove(e.path(), ec);
+    }
+  }
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Gazetteer>> OpenGazetteer(const GazetteerOptions& options,
@@ -249,6 +262,7 @@ Result<std::unique_ptr<Gazetteer>> OpenGazetteer(const GazetteerOptions& options
   auto bytes = CompileGazetteer(src, fs, nullptr);
   if (!bytes.ok()) return bytes.status();
   if (WriteAtomically(path, *bytes)) {
+    if (!explicit_path) RemoveStaleIndexes(path);
     auto again = Gazetteer::Load(path);
     if (again.ok()) return again;
   }

@@ -138,7 +138,16 @@ void Builder::AddName(uint32_t rec, std::string_view name, bool curated, uint32_
     names_[it->second].second |= flags;
     return;
   }
+  // Arabic names written with the article ("Al Qamishli", "Ar Raqqah") are as often written
+  // without it ("Qamishli", "Raqqa"): index both.
+  std::string bare = folded.starts_with("al ") && folded.size() >= 7 ? folded.substr(3) : "";
   names_.emplace_back(std::move(folded), NameValue(rec, flags));
+  if (!bare.empty()) {
+    uint64_t bkey = (static_cast<uint64_t>(rec) << 32) ^ std::hash<std::string>()(bare);
+    auto [bit, binserted] = name_seen_.emplace(bkey, static_cast<uint32_t>(names_.size()));
+    if (!binserted && names_[bit->second].first == bare) return;
+    names_.emplace_back(std::move(bare), NameValue(rec, flags & ~static_cast<uint32_t>(kNameCaseSensitive)));
+  }
 }
 
 uint32_t Builder::Country(std::string_view cc) {

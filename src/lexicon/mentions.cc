@@ -254,6 +254,7 @@ class Finder {
   std::map<std::string, double> country_weight_;
   std::string focus_;
   std::vector<uint32_t> anchors_;  // distinct places chosen in the first pass (no countries)
+  std::unordered_map<uint32_t, std::unordered_set<std::string>> sentence_country_;  // sentence -> countries named in it
 };
 
 void Finder::BuildPieces() {
@@ -773,7 +774,17 @@ void Finder::ClaimDescriptorsAndPronouns() {
 }
 
 void Finder::InferFocus() {
+  for (const Cand& c : cands_) {
+    if (c.type != CandType::kDemonym && c.type != CandType::kPlace) continue;
+    if (!Cap(c.first)) continue;
+    uint32_t rec = NameRecord(c.values[0]);
+    if (gaz_.record(rec).kind != PlaceKind::kCountry || c.values.size() > 1) continue;
+    sentence_country_[sentence_[c.first]].insert(std::string(gaz_.CountryCode(rec)));
+  }
   for (const Work& w : work_) {
+    if (w.entity != kNone && !lex_.entity(w.entity).country.empty()) {
+      sentence_country_[sentence_[w.first]].insert(lex_.entity(w.entity).country);
+    }
     if (w.kind == MentionKind::kPlace && !w.places.empty()) {
       std::unordered_set<std::string> ccs;
       bool strong = false;
@@ -830,12 +841,17 @@ double Finder::Score(uint32_t value, const Work& w, uint32_t self) const {
   }
   // Near other places the document names (first-pass choices, each counted once).
   (void)self;
+  double near = 0;
   for (uint32_t a : anchors_) {
     if (a == rec) continue;
     const PlaceRecord& orr = gaz_.record(a);
-    if (orr.kind == PlaceKind::kAdmin1 && r.admin1 == a) { s += 3; continue; }
-    if (DistanceKm(r.lat, r.lon, orr.lat, orr.lon) < 300) { s += 1.5; }
+    if (orr.kind == PlaceKind::kAdmin1 && r.admin1 == a) { near += 3; continue; }
+    if (DistanceKm(r.lat, r.lon, orr.lat, orr.lon) < 300) near += 1.5;
   }
+  s += std::min(near, 3.0);
+  // A country named in the same sentence ("..., Libyan officials said").
+  auto se = sentence_country_.find(sentence_[w.first]);
+  if (se != sentence_country_.end() && se->second.count(cc)) s += 2;
   return s;
 }
 
@@ -854,8 +870,12 @@ bool Plausible(const Gazetteer& g, uint32_t value, const std::map<std::string, d
   auto it = weights.find(cc);
   double w = it == weights.end() ? 0 : it->second;
   bool main = NameFlags(value) & kNameMain;
-  // A mid-sized town needs a locative ("in Kidal") or its country named in the document.
-  if (main && r.population >= 20000 && (locative || w >= 1)) return true;
+  // A mid-sized town needs a locative ("in Kidal") or its country named in the document;
+  // so does an administrative seat of any size (GeoNames leaves some at population 0).
+  if (r.population >= 20000 && (locative || w >= 1)) return true;
+  std::string_view code = g.FeatureCode(rec);
+  bool seat = code == "PPLC" || code == "PPLA" || code == "PPLA2" || code == "PPLA3";
+  if (seat && main && (locative || w >= 1)) return true;
   return main && r.population >= 1000 && (w >= 3 || (locative && w >= 1));
 }
 
@@ -898,6 +918,26 @@ void Finder::ResolvePlaces() {
         }
         uint32_t rec = NameRecord(best_v);
         const PlaceRecord& r = gaz_.record(rec);
+        // A stated container the best candidate is not in ("Palma in northern Mozambique"
+        // when the gazetteer knows only other Palmas): the name is a place in the container.
+        bool outside = false;
+        uint32_t container_rec = kNone;
+        for (uint32_t ci : w.containers) {
+          uint32_t c = work_[ci].chosen;
+          if (c == kNone) continue;
+          const PlaceRecord& cr = gaz_.record(c);
+          bool inside = (cr.kind == PlaceKind::kCountry && r.country == c) ||
+                        (cr.kind == PlaceKind::kAdmin1 && r.admin1 == c) || c == rec;
+          if (!inside && (cr.kind == PlaceKind::kCountry || cr.kind == PlaceKind::kAdmin1)) {
+            outside = true;
+            container_rec = c;
+          }
+        }
+        if (outside) {
+          w.resolved = PlaceResolved(container_rec, 3);
+          w.how = "gazetteer: no candidate inside its container, placed in the container";
+          continue;
+        }
         // Countries and divisions: the region only (3). Rivers, seas, ranges and regions
         // without borders: somewhere along or in them (2). Everything else: exact (1).
         std::string_view code = gaz_.FeatureCode(rec);

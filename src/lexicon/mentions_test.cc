@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -36,6 +37,7 @@ std::string Dump(const Document& doc, const std::vector<Mention>& ms) {
       out << m.resolved->id << " (" << m.resolved->name << ", " << m.resolved->type << ", "
           << m.resolved->country;
       if (m.resolved->precision) out << ", p" << m.resolved->precision;
+      if (m.resolved->has_position) out << ", @" << m.resolved->lat << "," << m.resolved->lon;
       if (!m.resolved->affiliation.empty()) out << ", aff " << m.resolved->affiliation;
       out << ")";
     } else {
@@ -128,6 +130,71 @@ TEST(Mentions, TableFromDataFile) {
     }
   }
   EXPECT_GT(checks, 40);
+}
+
+double Km(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = M_PI / 180.0;
+  double a = std::sin((lat2 - lat1) * kRad / 2) * std::sin((lat2 - lat1) * kRad / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin((lon2 - lon1) * kRad / 2) *
+                 std::sin((lon2 - lon1) * kRad / 2);
+  return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+// Geoparsing scored like Mordecai: a gold toponym counts when a place mention overlaps it;
+// exact when the ids agree, country when the countries do, and within 161 km.
+TEST(Mentions, GeoparsingScore) {
+  const Lexicon* lex = RealLexicon();
+  if (!lex) GTEST_SKIP() << "npm data not installed";
+  std::ifstream in(SITREP_SOURCE_DIR "/tests/data/lexicon/geoparse.tsv");
+  ASSERT_TRUE(in);
+  std::string line;
+  int gold = 0, exact = 0, country = 0, near = 0;
+  std::string misses;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    auto tab = line.find('\t');
+    ASSERT_NE(tab, std::string::npos) << line;
+    Document doc;
+    doc.text = line.substr(0, tab);
+    auto ms = FindMentions(doc, *lex);
+    std::stringstream gs(line.substr(tab + 1));
+    std::string item;
+    while (std::getline(gs, item, ';')) {
+      std::vector<std::string> f;
+      std::stringstream is(item);
+      std::string x;
+      while (std::getline(is, x, '|')) {
+        while (!x.empty() && x.front() == ' ') x.erase(x.begin());
+        while (!x.empty() && x.back() == ' ') x.pop_back();
+        f.push_back(x);
+      }
+      if (f.size() != 5) continue;
+      ++gold;
+      size_t at = doc.text.find(f[0]);
+      ASSERT_NE(at, std::string::npos) << f[0];
+      const Mention* hit = nullptr;
+      for (const Mention& m : ms) {
+        if (m.kind == MentionKind::kPlace && m.resolved && m.span.start < at + f[0].size() &&
+            m.span.end > at) {
+          hit = &m;
+          break;
+        }
+      }
+      if (!hit) {
+        misses += " " + f[0];
+        continue;
+      }
+      exact += hit->resolved->id == f[1];
+      country += hit->resolved->country == f[2];
+      near += Km(hit->resolved->lat, hit->resolved->lon, std::stod(f[3]), std::stod(f[4])) <= 161;
+    }
+  }
+  ASSERT_GT(gold, 80);
+  double pe = 1.0 * exact / gold, pc = 1.0 * country / gold, pn = 1.0 * near / gold;
+  std::cout << "geoparse: " << gold << " toponyms, exact " << pe << ", country " << pc
+            << ", within 161 km " << pn << "; missed:" << misses << "\n";
+  EXPECT_GE(pe, 0.90);
+  EXPECT_GE(pc, 0.95);
 }
 
 TEST(Mentions, EmptyAndJunkDocumentsGiveNothing) {
