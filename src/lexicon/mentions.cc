@@ -203,6 +203,7 @@ class Finder {
   void ClaimEntities();
   void FindPersons();
   void ClaimPlaces();
+  uint32_t MetonymGovernment(uint32_t first, uint32_t end) const;
   void ClaimDescriptorsAndPronouns();
   void ClaimUnknownPlaces();
   // Pass 6, 7.
@@ -627,6 +628,33 @@ void Finder::FindPersons() {
   }
 }
 
+// The government entity when the capital at [first, end) stands for it: a verb follows
+// ("Moscow said"), a possessive before a word of policy ("Moscow's intervention"), or
+// another capital of the list is coordinated with it ("Damascus and Moscow").
+uint32_t Finder::MetonymGovernment(uint32_t first, uint32_t end) const {
+  const uint32_t n = static_cast<uint32_t>(buf_.size());
+  static const KeySet kPolicy = {"intervention", "allies", "backing", "support", "campaign", "role",
+                                 "position", "policy", "forces", "military", "officials", "decision",
+                                 "strategy", "stance", "response", "plan", "plans", "claims", "claim",
+                                 "statement", "statements", "involvement", "objective", "official"};
+  for (uint32_t mi : by_first_[first]) {
+    const Cand& m = cands_[mi];
+    if (m.type != CandType::kMetonym || m.end != end) continue;
+    bool gov = false;
+    if (end < n && !(flags(end) & kBreakBefore) && IsGovernmentVerb(key(end))) gov = true;
+    if (end + 1 < n && (flags(end) & kPossessive) && kPolicy.has(key(end + 1))) gov = true;
+    if (end + 1 < n && In(key(end), {"and", "or"})) {
+      for (uint32_t oi : by_first_[end + 1]) gov |= cands_[oi].type == CandType::kMetonym;
+    }
+    if (first >= 2 && In(key(first - 1), {"and", "or"})) {
+      for (uint32_t oi : by_end_[first - 1]) gov |= cands_[oi].type == CandType::kMetonym;
+    }
+    if (!gov) return kNone;
+    return lex_.FindEntity(lex_.metonym(lex_.phrase_info(m.values[0]).target).gov_id);
+  }
+  return kNone;
+}
+
 void Finder::ClaimPlaces() {
   const uint32_t n = static_cast<uint32_t>(buf_.size());
   for (const Cand& c : cands_) {
@@ -660,36 +688,24 @@ void Finder::ClaimPlaces() {
                                      "stormed", "attacked", "bombed", "reached", "fled"};
     w.locative = c.first > 0 && !(flags(c.first) & kBreakBefore) && kLocative.has(key(c.first - 1));
     // A capital standing for its government.
-    for (uint32_t mi : by_first_[c.first]) {
-      const Cand& m = cands_[mi];
-      if (m.type != CandType::kMetonym || m.end != c.end) continue;
-      bool gov = false;
-      if (c.end < n && !(flags(c.end) & kBreakBefore) && IsGovernmentVerb(key(c.end))) gov = true;
-      if (c.end + 1 < n && (flags(c.end) & kPossessive) &&
-          In(key(c.end + 1), {"intervention", "alies", "alys", "backing", "suport", "campaign", "role",
-                              "position", "policy", "forces", "military", "oficials", "decision",
-                              "strategy", "stance", "response", "plan", "plans", "claims", "claim",
-                              "statement", "statements", "involvement", "objective", "oficial"})) {
-        gov = true;
-      }
-      // Coordinated with another capital of the list: "Moscow and Damascus".
-      if (c.end + 1 < n && In(key(c.end), {"and", "or"})) {
-        for (uint32_t oi : by_first_[c.end + 1]) gov |= cands_[oi].type == CandType::kMetonym;
-      }
-      if (c.first >= 2 && In(key(c.first - 1), {"and", "or"})) {
-        for (uint32_t oi : by_end_[c.first - 1]) gov |= cands_[oi].type == CandType::kMetonym;
-      }
-      if (gov) {
-        uint32_t ent = lex_.FindEntity(lex_.metonym(lex_.phrase_info(m.values[0]).target).gov_id);
-        if (ent != kNone) {
-          w.kind = MentionKind::kActor;
-          w.entity = ent;
-          w.places.clear();
-          w.how = "metonymy: capital for its government";
-        }
-      }
-      break;
+    uint32_t gov = MetonymGovernment(c.first, c.end);
+    if (gov != kNone) {
+      w.kind = MentionKind::kActor;
+      w.entity = gov;
+      w.places.clear();
+      w.how = "metonymy: capital for its government";
     }
+    uint32_t idx = AddWork(std::move(w));
+    Claim(c.first, c.end, idx);
+  }
+  // Capitals the gazetteer did not offer as places, used for their governments.
+  for (const Cand& c : cands_) {
+    if (c.type != CandType::kMetonym || !Free(c.first, c.end) || !Cap(c.first)) continue;
+    uint32_t gov = MetonymGovernment(c.first, c.end);
+    if (gov == kNone) continue;
+    Work w{c.first, c.end, MentionKind::kActor};
+    w.entity = gov;
+    w.how = "metonymy: capital for its government";
     uint32_t idx = AddWork(std::move(w));
     Claim(c.first, c.end, idx);
   }
