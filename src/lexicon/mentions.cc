@@ -494,6 +494,12 @@ void Finder::FindPersons() {
   for (uint32_t wi = 0; wi < work_.size(); ++wi) {
     const Work& w = work_[wi];
     if (w.entity == kNone || w.end - w.first < 2) continue;
+    // Every capitalised word of a multi-word name: "the Observatory", "Network director".
+    for (uint32_t i = w.first; i < w.end; ++i) {
+      if (Cap(i) && key(i).size() >= 4) {
+        heads.emplace(std::string(key(i)), w.entity);
+      }
+    }
     heads.emplace(std::string(key(w.end - 1)), w.entity);
   }
   auto org_of_work = [&](uint32_t wi) -> std::string {

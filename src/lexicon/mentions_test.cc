@@ -52,7 +52,7 @@ struct Case {
   std::string text;
   int line = 0;
   struct Expect {
-    std::string surface, kind, id;
+    std::string surface, kind, id, affiliation;  // affiliation: checked when given
     bool absent = false;
   };
   std::vector<Expect> expects;
@@ -79,10 +79,11 @@ std::vector<Case> ReadCases(const std::string& path) {
     } else if (line.rfind("expect:", 0) == 0) {
       std::string rest = line.substr(7);
       Case::Expect e;
-      size_t a = rest.find('|'), b = rest.find('|', a + 1);
+      size_t a = rest.find('|'), b = rest.find('|', a + 1), c = rest.find('|', b + 1);
       e.surface = trim(rest.substr(0, a));
       e.kind = trim(rest.substr(a + 1, b - a - 1));
-      e.id = trim(rest.substr(b + 1));
+      e.id = trim(rest.substr(b + 1, c == std::string::npos ? std::string::npos : c - b - 1));
+      if (c != std::string::npos) e.affiliation = trim(rest.substr(c + 1));
       cur.expects.push_back(e);
     } else if (line.rfind("absent:", 0) == 0) {
       Case::Expect e;
@@ -115,6 +116,7 @@ TEST(Mentions, TableFromDataFile) {
         if (doc.view(m.span) != e.surface) continue;
         if (e.absent) { found = true; break; }
         if (MentionKindName(m.kind) != e.kind) continue;
+        if (!e.affiliation.empty() && (!m.resolved || m.resolved->affiliation != (e.affiliation == "-" ? "" : e.affiliation))) continue;
         if (e.id == "*" || (e.id == "-" && !m.resolved) || (m.resolved && m.resolved->id == e.id)) {
           found = true;
           break;
@@ -218,6 +220,37 @@ TEST(Mentions, SpansUseSentencesWhenPresent) {
   ASSERT_EQ(ms.size(), 1u);
   EXPECT_EQ(doc.view(ms[0].span), "Aleppo");
   EXPECT_EQ(ms[0].span.start, 33u);
+}
+
+// The real articles in ../shared/seeds, when present: mentions are found, every resolved
+// place has a country and a position, and sources are recognised.
+TEST(Mentions, SharedSeedsWhenPresent) {
+  const Lexicon* lex = RealLexicon();
+  if (!lex) GTEST_SKIP() << "npm data not installed";
+  std::string dir = SITREP_SOURCE_DIR "/../shared/seeds";
+  auto files = PosixFileSystem()->ListFilesRecursive(dir);
+  if (!files.ok() || files->empty()) GTEST_SKIP() << "no " << dir;
+  for (const auto& f : *files) {
+    auto text = PosixFileSystem()->ReadFile(f, 1 << 24);
+    ASSERT_TRUE(text.ok());
+    Document doc;
+    doc.text = *text;
+    auto ms = FindMentions(doc, *lex);
+    int places = 0, sources = 0, actors = 0;
+    for (const Mention& m : ms) {
+      ASSERT_LE(m.span.end, doc.text.size());
+      if (m.kind == MentionKind::kPlace && m.resolved) {
+        ++places;
+        EXPECT_FALSE(m.resolved->country.empty()) << f << ": " << doc.view(m.span);
+        EXPECT_TRUE(m.resolved->has_position) << f << ": " << doc.view(m.span);
+      }
+      sources += m.kind == MentionKind::kSource;
+      actors += m.kind == MentionKind::kActor;
+    }
+    EXPECT_GT(places, 3) << f;
+    EXPECT_GT(actors, 3) << f;
+    EXPECT_GT(sources, 0) << f;
+  }
 }
 
 // Set SITREP_LEXICON_DUMP=<file> to print the mentions of a text file (for development).
