@@ -66,6 +66,7 @@ class Runner final : public Pipeline {
 
   Status Process(Document& doc) override {
     if (options_.verify) {
+      ++verify_timing().documents;
       SITREP_RETURN_IF_ERROR(Check("ingest", doc, [&] { return VerifyIngested(doc); }));
     }
     for (size_t i = 0; i < stages_.size(); ++i) {

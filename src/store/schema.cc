@@ -8,6 +8,11 @@ namespace {
 // Version 1: documents with their lines, paragraphs, sentences and date; ingest runs and
 // their rejections.
 //
+// Documents have an integer key `n` (in insertion order) besides their text `id`; lines,
+// paragraphs and sentences point at `n`, so a batch of new documents appends to the end
+// of those tables' B-trees instead of scattering writes by hash id (measured: several
+// times fewer page writes per document). Join on documents.n to read them by id.
+//
 // Conventions: offsets are UTF-8 byte offsets into documents.text, half-open
 // [start_byte, end_byte) (named so because END is an SQL keyword); enum columns hold the
 // names document.h prints ("body", "heading", "metadata", "day"); JSON columns hold
@@ -35,7 +40,8 @@ CREATE TABLE rejections (
 ) WITHOUT ROWID;
 
 CREATE TABLE documents (
-  id              TEXT PRIMARY KEY,
+  n               INTEGER PRIMARY KEY,      -- insertion order; what child rows point at
+  id              TEXT NOT NULL UNIQUE,
   source          TEXT NOT NULL,
   url             TEXT NOT NULL DEFAULT '',
   title           TEXT NOT NULL DEFAULT '',
@@ -60,7 +66,7 @@ CREATE TABLE documents (
 CREATE INDEX documents_by_source ON documents(source, id);
 
 CREATE TABLE lines (
-  doc        TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  doc        INTEGER NOT NULL REFERENCES documents(n) ON DELETE CASCADE,
   idx        INTEGER NOT NULL,
   start_byte INTEGER NOT NULL,
   end_byte   INTEGER NOT NULL,
@@ -71,7 +77,7 @@ CREATE TABLE lines (
 ) WITHOUT ROWID;
 
 CREATE TABLE paragraphs (
-  doc        TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  doc        INTEGER NOT NULL REFERENCES documents(n) ON DELETE CASCADE,
   idx        INTEGER NOT NULL,
   start_byte INTEGER NOT NULL,
   end_byte   INTEGER NOT NULL,
@@ -82,7 +88,7 @@ CREATE TABLE paragraphs (
 ) WITHOUT ROWID;
 
 CREATE TABLE sentences (
-  doc        TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  doc        INTEGER NOT NULL REFERENCES documents(n) ON DELETE CASCADE,
   idx        INTEGER NOT NULL,
   start_byte INTEGER NOT NULL,
   end_byte   INTEGER NOT NULL,

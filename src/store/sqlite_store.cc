@@ -44,14 +44,14 @@ constexpr std::string_view kSelectSummaries = R"sql(
 SELECT d.id, d.source, d.url, d.title, d.outlet, d.published, d.format, d.chars,
   d.invalid_utf8, d.date, d.date_precision, d.date_source, d.date_confidence,
   d.date_evidence, d.date_conflicts,
-  (SELECT count(*) FROM sentences s WHERE s.doc = d.id),
-  (SELECT count(*) FROM lines l WHERE l.doc = d.id AND l.kind = 'dropped')
+  (SELECT count(*) FROM sentences s WHERE s.doc = d.n),
+  (SELECT count(*) FROM lines l WHERE l.doc = d.n AND l.kind = 'dropped')
 FROM documents d ORDER BY d.source, d.id)sql";
 
 constexpr std::string_view kSelectDocument = R"sql(
 SELECT id, source, url, title, outlet, published, format, raw, text, metadata,
   invalid_utf8, date, date_precision, date_source, date_confidence, date_evidence,
-  date_conflicts
+  date_conflicts, n
 FROM documents WHERE id = ?1)sql";
 
 // Reads the six date columns starting at `col`.
@@ -79,8 +79,11 @@ class SqliteStore final : public Store {
     SITREP_RETURN_IF_ERROR(db_.Exec(
         "PRAGMA busy_timeout = " + std::to_string(options.busy_timeout_ms), "setting busy timeout"));
     SITREP_RETURN_IF_ERROR(db_.Exec("PRAGMA journal_mode = WAL", "switching to WAL mode"));
-    SITREP_RETURN_IF_ERROR(db_.Exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON",
-                                    "setting pragmas"));
+    // A 32 MiB page cache holds a whole batch of documents, so a transaction does not
+    // spill half-written pages to the WAL and write them again.
+    SITREP_RETURN_IF_ERROR(db_.Exec(
+        "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768",
+        "setting pragmas"));
     SITREP_RETURN_IF_ERROR(Migrate(db_));
     return PrepareAll();
   }
@@ -159,6 +162,7 @@ class SqliteStore final : public Store {
     Result<std::string> full = ResolveId(id);
     if (!full.ok()) return full.status();
     Document doc;
+    int64_t n = 0;
     {
       ResetOnExit reset(get_doc_);
       get_doc_.Bind(1, std::string_view(*full));
@@ -178,8 +182,9 @@ class SqliteStore final : public Store {
       doc.metadata = MetadataFromJson(s.Text(9));
       doc.invalid_utf8 = static_cast<uint32_t>(s.Int(10));
       doc.date = ReadDate(s, 11);
+      n = s.Int(17);
     }
-    SITREP_RETURN_IF_ERROR(ReadAnnotations(doc));
+    SITREP_RETURN_IF_ERROR(ReadAnnotations(n, doc));
     return doc;
   }
 
@@ -309,12 +314,12 @@ class SqliteStore final : public Store {
     SITREP_RETURN_IF_ERROR(s.Run("storing document " + doc.id));
     if (db_.changes() == 0) return Status();  // already stored: left alone
     *inserted = true;
-    const std::string_view id = doc.id;
+    const int64_t n = db_.last_insert_rowid();
     for (size_t i = 0; i < doc.lines.size(); ++i) {
       const Line& l = doc.lines[i];
       Stmt& t = insert_line_;
       t.Reset();
-      t.Bind(1, id);
+      t.Bind(1, n);
       t.Bind(2, static_cast<int64_t>(i));
       t.Bind(3, static_cast<int64_t>(l.span.start));
       t.Bind(4, static_cast<int64_t>(l.span.end));
@@ -327,7 +332,7 @@ class SqliteStore final : public Store {
       const Paragraph& p = doc.paragraphs[i];
       Stmt& t = insert_paragraph_;
       t.Reset();
-      t.Bind(1, id);
+      t.Bind(1, n);
       t.Bind(2, static_cast<int64_t>(i));
       t.Bind(3, static_cast<int64_t>(p.span.start));
       t.Bind(4, static_cast<int64_t>(p.span.end));
@@ -340,7 +345,7 @@ class SqliteStore final : public Store {
       const Sentence& x = doc.sentences[i];
       Stmt& t = insert_sentence_;
       t.Reset();
-      t.Bind(1, id);
+      t.Bind(1, n);
       t.Bind(2, static_cast<int64_t>(i));
       t.Bind(3, static_cast<int64_t>(x.span.start));
       t.Bind(4, static_cast<int64_t>(x.span.end));
@@ -351,11 +356,11 @@ class SqliteStore final : public Store {
     return Status();
   }
 
-  Status ReadAnnotations(Document& doc) {
-    const std::string_view id = doc.id;
+  // Lines, paragraphs and sentences of the document whose key is `n`.
+  Status ReadAnnotations(int64_t n, Document& doc) {
     {
       ResetOnExit reset(get_lines_);
-      get_lines_.Bind(1, id);
+      get_lines_.Bind(1, n);
       for (;;) {
         Result<bool> row = get_lines_.Step("reading lines");
         if (!row.ok()) return row.status();
@@ -370,7 +375,7 @@ class SqliteStore final : public Store {
     }
     {
       ResetOnExit reset(get_paragraphs_);
-      get_paragraphs_.Bind(1, id);
+      get_paragraphs_.Bind(1, n);
       for (;;) {
         Result<bool> row = get_paragraphs_.Step("reading paragraphs");
         if (!row.ok()) return row.status();
@@ -384,7 +389,7 @@ class SqliteStore final : public Store {
       }
     }
     ResetOnExit reset(get_sentences_);
-    get_sentences_.Bind(1, id);
+    get_sentences_.Bind(1, n);
     for (;;) {
       Result<bool> row = get_sentences_.Step("reading sentences");
       if (!row.ok()) return row.status();
