@@ -371,6 +371,11 @@ std::optional<PhraseHit> Resources::MatchLine(std::string_view line, std::string
     for (uint16_t i : contains_short_)
       if (folded.find(contains_[i].text) != std::string_view::npos) best = std::min<size_t>(best, i);
     for (size_t p = 0; p + 1 < folded.size(); ++p) {
+      // Entries match at word starts only: skip bytes inside ASCII words.
+      if (p > 0) {
+        const unsigned char prev = static_cast<unsigned char>(folded[p - 1]);
+        if ((prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9')) continue;
+      }
       const auto& bucket = contains_buckets_[Bucket(static_cast<unsigned char>(folded[p]),
                                                     static_cast<unsigned char>(folded[p + 1]))];
       for (uint16_t i : bucket) {

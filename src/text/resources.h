@@ -77,7 +77,8 @@ class Resources {
   TimeWord Timestamp(std::string_view folded) const;
 
   // Interface phrases: whole-line cover first (lines of at most 12 words; tried again
-  // with run-together words split), then ~contains (lines under 300 bytes), then
+  // with run-together words split), then ~contains (lines under 300 bytes; an entry
+  // matches where no ASCII letter or digit precedes it), then
   // ^prefix and $suffix (lines under 200 bytes; an affix ending in a letter must end at
   // a word end: "^by" does not match "bypass"). Entries are tried in file order.
   // `line` is the raw line; `folded` its FoldForMatch.

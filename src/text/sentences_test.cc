@@ -69,8 +69,13 @@ TEST(SentencesTable, EveryCase) {
       if (!e.empty() && e[0] == '[') check_kind = true;
     }
     if (check_kind) {  // then lines without a kind are body
-      for (size_t i = 0; i < got.size() && i < d.sentences.size(); ++i)
-        got[i] = "[" + std::string(LineKindName(d.sentences[i].kind)) + "] " + got[i];
+      for (size_t i = 0; i < got.size() && i < d.sentences.size(); ++i) {
+        std::string tagged = "[";
+        tagged += LineKindName(d.sentences[i].kind);
+        tagged += "] ";
+        tagged += got[i];
+        got[i] = std::move(tagged);
+      }
       for (std::string& w : want) {
         if (w.empty() || w[0] != '[') w = "[body] " + w;
       }
