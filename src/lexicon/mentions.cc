@@ -509,10 +509,35 @@ void Finder::FindPersons() {
     return "";
   };
   auto org_before = [&](uint32_t piece, bool head_title) -> std::string {
+    // Walk back over a chain of titles and ranks ("Army spokesman Brig. Gen. X").
+    static const KeySet kRanks = {"brig", "gen", "col", "maj", "lt", "capt", "sgt", "adm", "cmdr"};
+    for (int guard = 0; guard < 4 && piece > 0; ++guard) {
+      uint32_t q = piece - 1;
+      bool title_end = false;
+      for (uint32_t ci : by_end_[q + 1]) {
+        if (cands_[ci].type == CandType::kTitle) {
+          title_end = true;
+          piece = cands_[ci].first;
+          break;
+        }
+      }
+      if (!title_end && kRanks.has(key(q))) {
+        piece = q;
+        title_end = true;
+      }
+      if (!title_end) break;
+    }
     std::string org = org_of_work(EntityBefore(piece));
     if (!org.empty()) return org;
     if (piece == 0) return "";
     uint32_t p = piece - 1;
+    // "Army spokesman": the armed forces (or government) of the focus country, decided later.
+    if (Cap(p) && (flags(p) & kSentenceStart || !(flags(p) & kBreakBefore))) {
+      static const KeySet kForces = {"army", "military", "police"};
+      static const KeySet kGov = {"government", "regime", "presidency", "ministry"};
+      if (kForces.has(key(p))) return "@focus-forces";
+      if (kGov.has(key(p))) return "@focus-gov";
+    }
     if (flags(p) & kPossessive && p > 0) --p;
     // Demonym or country right before the title.
     for (uint32_t ci : by_end_[p + 1]) {
@@ -589,7 +614,8 @@ void Finder::FindPersons() {
     }
     std::string org = org_before(c.first, t.head);
     if (org.empty()) org = org_after(e, 8);
-    AddPerson(b, e, org, t.text, "title: " + t.text);
+    std::string role(doc_.view(Span{buf_.pieces[c.first].span.start, buf_.pieces[c.end - 1].span.end}));
+    AddPerson(b, e, org, role, "title: " + role);
   }
   // "said Name", "according to Name", "Name said".
   for (uint32_t i = 0; i + 1 < n; ++i) {
@@ -1043,7 +1069,11 @@ void Finder::ResolveEntities() {
       x.type = "person";
       x.affiliation = w.person_org;
       x.role = w.person_role;
-      uint32_t org = w.person_org.empty() ? kNone : lex_.FindEntity(w.person_org);
+      if (x.affiliation.starts_with("@focus-")) {
+        std::string id = (x.affiliation == "@focus-forces" ? "forces:" : "gov:") + focus_;
+        x.affiliation = !focus_.empty() && lex_.FindEntity(id) != kNone ? id : "";
+      }
+      uint32_t org = x.affiliation.empty() ? kNone : lex_.FindEntity(x.affiliation);
       if (org != kNone) x.country = lex_.entity(org).country;
       w.resolved = std::move(x);
     }
