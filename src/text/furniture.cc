@@ -321,6 +321,7 @@ class Classifier {
     }
     if (head >= 0) AuthorNames(head_end + 1, first);
     RelatedAfterHeaders();
+    CommentThread(first);
     std::tie(first, last) = BodyBounds();
     if (first < 0) return;
     for (int i = 0; i < n; ++i) {
@@ -389,6 +390,25 @@ class Classifier {
       bool digits = false;
       for (auto [t, e] = Tokens(i); t != e; ++t) digits = digits || t->kind == TokenKind::kNumber;
       if (!digits && (dated(i - 1) || dated(i + 1))) Drop(i, kReasonByline);
+    }
+  }
+
+  // A comment thread: a comment header after the body started, then within twelve lines
+  // at least two comment buttons or timestamps, one of them a button. Everything still
+  // open after the header is the readers', not the article's.
+  void CommentThread(int first) {
+    const size_t n = lines_.size();
+    for (size_t h = static_cast<size_t>(first) + 1; h < n; ++h) {
+      if (lines_[h].reason != kReasonCommentHeader) continue;
+      int buttons = 0, stamps = 0;
+      for (size_t k = h + 1; k < n && k <= h + 12; ++k) {
+        buttons += lines_[k].reason == kReasonCommentAction;
+        stamps += lines_[k].reason == kReasonTimestamp;
+      }
+      if (buttons == 0 || buttons + stamps < 2) continue;
+      for (size_t k = h + 1; k < n; ++k)
+        if (Open(k)) Drop(k, kReasonCommentSection);
+      return;
     }
   }
 

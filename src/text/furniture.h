@@ -4,28 +4,39 @@
 // credits, related headlines and comment widgets. ClassifyLines splits the text into
 // lines and decides for each whether it is body, headline, caption or dropped furniture,
 // by general rules in three passes:
-//   1. the line alone: words from data/text/interface_phrases.txt, timestamps, bylines,
-//      photo credits, tag lists, separators, HTML hints;
+//   1. the line alone: phrases from data/text/interface_phrases.txt (each section names
+//      its reason), timestamps, bylines, photo credits, captions ending in a credit, tag
+//      lists, separators, stray words, HTML hints (boilerplate, caption);
 //   2. neighbours: a line repeated within three lines (the scraper copied a caption
-//      twice), the line just above a photo credit (its caption);
+//      twice), the line above a photo credit and the line after an "Image caption"
+//      label (captions);
 //   3. position: the article body runs from the first to the last prose line (six or
-//      more words ending like a sentence). The headline is the nearest title-like line
-//      above the body (or the line that matches doc.title, or an HTML heading). Above
-//      the headline, what is not a sentence is page header (menus, slogans); below the
-//      body, runs of title-like lines are related-headline lists and short labels are
-//      widgets. Inside the body, a run of three or more title-cased lines is a headline
-//      list.
+//      more words ending like a sentence; in a hard-wrapped page, a chain of wrapped
+//      lines). The headline is the line matching doc.title, else the last HTML heading
+//      above the body, else the best title-like line above the body (6-14 words, title
+//      case and nearness to the body score; a long sentence-case standfirst loses); a
+//      lower-case continuation right under it is part of it. Above the headline, lines
+//      that are not sentences are page header (menus, slogans). Between headline and
+//      body, a short capitalised name next to a byline or timestamp is a byline. After a
+//      "Related" header come related headlines (with their dates and labels); below the
+//      body, runs of title-like lines are headline lists and short labels are widgets;
+//      inside it, three or more title-cased lines in a row are a headline list, and a
+//      short title-cased line between blank lines is a subheading. A comment widget's
+//      header after the body started, followed within twelve lines by comment buttons
+//      ("Reply", "Like") and timestamps, starts a comment thread: all of it is dropped.
 // Rules never drop a line that reads like a sentence by position or shape; only the
 // phrase lists and the credit, byline and timestamp patterns can drop one.
 //
 // Dropped lines stay in doc.lines with their spans and a reason; later stages do not
 // read them, except the time stage, which reads the dated ones:
-//   kReasonTimestamp  "timestamp line"  a date/time stamp below the headline (the
-//                                       article's own date, usually)
+//   kReasonTimestamp  "timestamp line"  a date/time stamp below the headline (usually the
+//                                       article's own date; "Updated ...", "3 hours ago")
 //   kReasonDateline   "dateline"        a place and a date alone on a line
-//   kReasonByline     "byline"          "By <Name>", possibly with a date
+//   kReasonByline     "byline"          "By <Name>", possibly with a date; author names
 //   kReasonClock      "clock line"      a date/time stamp above the headline: the page's
 //                                       clock or the article's date; weaker evidence
+// Line::reason of a kHeadline line is "headline" (the article's; possibly two lines when
+// wrapped) or "subheading"; of a kCaption line, the rule that made it a caption.
 #pragma once
 
 #include <cstdint>
@@ -55,6 +66,9 @@ inline constexpr std::string_view kReasonStrayWord = "stray word";
 inline constexpr std::string_view kReasonBoilerplate = "html boilerplate";
 // Reasons from interface_phrases.txt that the code acts on.
 inline constexpr std::string_view kReasonCaptionLabel = "caption label";  // next line: caption
+inline constexpr std::string_view kReasonCommentHeader = "comment header";
+inline constexpr std::string_view kReasonCommentAction = "comment action";  // "Reply", "Like"
+inline constexpr std::string_view kReasonCommentSection = "comment section";
 // Reasons for kCaption lines.
 inline constexpr std::string_view kCaptionWithCredit = "caption with credit";
 inline constexpr std::string_view kCaptionBeforeCredit = "caption before credit";
