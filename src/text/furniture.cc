@@ -149,7 +149,7 @@ class Classifier {
   bool PhraseDecides(size_t i, const PhraseHit& hit) {
     LineFacts& f = facts_[i];
     if (hit.reason == kReasonByline) {
-      if (!LooksLikeByline(res_, text_, Tokens(i), f)) return false;
+      if (!LooksLikeByline(text_, Tokens(i), f)) return false;
       Drop(i, kReasonByline);
       return true;
     }

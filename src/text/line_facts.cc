@@ -438,9 +438,7 @@ bool HasTrailingCredit(const Resources& res, std::string_view s, const LineFacts
   return (c.slash && (c.credits >= 1 || c.allcaps)) || (c.credits >= 2 && c.credits == c.words);
 }
 
-bool LooksLikeByline(const Resources& res, std::string_view text, TokenRange tokens,
-                     const LineFacts& f) {
-  (void)res;
+bool LooksLikeByline(std::string_view text, TokenRange tokens, const LineFacts& f) {
   if (f.bytes > 200 || f.lower_content > 3) return false;
   // The name starts after the first "by" or ':' among the first four tokens, else after
   // the first word ("Author Jane Doe").

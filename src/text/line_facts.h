@@ -75,7 +75,6 @@ bool IsCreditLine(const Resources& res, std::string_view line, const LineFacts& 
 bool HasTrailingCredit(const Resources& res, std::string_view line, const LineFacts& f);
 
 // After a "By"-like prefix, a name: a capitalised first word, few lower-case words.
-bool LooksLikeByline(const Resources& res, std::string_view text, TokenRange tokens,
-                     const LineFacts& f);
+bool LooksLikeByline(std::string_view text, TokenRange tokens, const LineFacts& f);
 
 }  // namespace sitrep::text
