@@ -26,7 +26,11 @@ Result<IngestOutcome> RunIngest(const Globals& globals, Io& io, const IngestRequ
   progress.Finish();
   if (!summary.ok()) return summary.status();
   for (const Rejection& r : summary->rejections) {
-    io.err << "rejected " << r.source << ": " << r.reason << "\n";
+    // Reasons from the file system often start with the path already; say it once.
+    std::string_view reason = r.reason;
+    const std::string prefix = r.source + ": ";
+    if (reason.substr(0, prefix.size()) == prefix) reason.remove_prefix(prefix.size());
+    io.err << "rejected " << r.source << ": " << reason << "\n";
   }
   return IngestOutcome{std::move(summary).value(), p.timings()};
 }

@@ -235,10 +235,15 @@ Result<IngestSummary> Runner::Ingest(const std::vector<std::string>& paths, Stor
 
 }  // namespace
 
-std::vector<std::unique_ptr<Stage>> DefaultStages(const PipelineOptions& options) {
+Result<std::vector<std::unique_ptr<Stage>>> DefaultStages(const PipelineOptions& options) {
+  auto skipped = [&](std::string_view name) {
+    return std::find(options.skip.begin(), options.skip.end(), name) != options.skip.end();
+  };
   std::vector<std::unique_ptr<Stage>> stages;
   stages.push_back(MakeTextStage());
-  stages.push_back(MakeTimeStage(options.clock));
+  auto time = MakeTimeStage(options.clock, !skipped("time"));
+  if (!time.ok()) return time.status();
+  stages.push_back(std::move(time).value());
   return stages;
 }
 
@@ -268,8 +273,9 @@ Result<std::unique_ptr<Pipeline>> CreatePipeline(const PipelineOptions& options,
 namespace sitrep {
 
 Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
-  return pipeline::CreatePipeline(options, pipeline::DefaultStages(options),
-                                  &ingest::ReadPaths);
+  auto stages = pipeline::DefaultStages(options);
+  if (!stages.ok()) return stages.status();
+  return pipeline::CreatePipeline(options, std::move(stages).value(), &ingest::ReadPaths);
 }
 
 }  // namespace sitrep

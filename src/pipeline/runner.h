@@ -20,8 +20,9 @@ using ReadFn = std::function<Status(const std::vector<std::string>& paths,
 // Documents written per store transaction during Ingest.
 inline constexpr int kBatchSize = 256;
 
-// The per-document stages in order: text, time.
-std::vector<std::unique_ptr<Stage>> DefaultStages(const PipelineOptions& options);
+// The per-document stages in order: text, time. Fails when a stage that is not skipped
+// cannot start.
+Result<std::vector<std::unique_ptr<Stage>>> DefaultStages(const PipelineOptions& options);
 
 // A pipeline over `stages` reading with `read`. Fails with InvalidArgument when
 // options.skip names a stage that is not in `stages`.

@@ -33,7 +33,10 @@ class Stage {
 
 // text::Annotate: lines, paragraphs, sentences, tokens, title.
 std::unique_ptr<Stage> MakeTextStage();
-// The document date (time stage). `clock` says "today"; it must outlive the stage.
-std::unique_ptr<Stage> MakeTimeStage(const Clock* clock);
+// The document date (time stage). `clock` says "today" (no date after it is believed);
+// it must outlive the stage. Fails with NotFound when the time word lists cannot be
+// loaded and `required` (the stage is not skipped); a stage made without them refuses to
+// run.
+Result<std::unique_ptr<Stage>> MakeTimeStage(const Clock* clock, bool required);
 
 }  // namespace sitrep::pipeline
