@@ -13,6 +13,8 @@
 #include "time/grammar.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace sitrep::time {
@@ -46,9 +48,19 @@ const std::vector<std::string_view>& GrammarTriggerWords() {
       "weekend", "weekends", "daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly", "biweekly",
       "eom", "bom", "eoy", "boy", "eod", "atm", "oclock", "future", "present", "past", "millennium",
       "nineties", "eighties", "seventies", "sixties", "fifties", "forties", "thirties", "twenties", "noughties",
-      "q1", "q2", "q3", "q4", "later", "earlier", "soon", "season", "seasons", "weekday", "weekdays",
-      "am", "pm", "gmt", "utc", "ides", "time", "moment", "clock", "week-end", "fiscal", "decades", "centuries", "twice", "once",
+      "q1", "q2", "q3", "q4", "season", "seasons", "weekday", "weekdays",
+      "am", "pm", "gmt", "utc", "ides", "time", "moment", "clock", "fiscal", "decades", "centuries",
   };
+  return kWords;
+}
+
+const std::vector<std::string_view>& GrammarStarterWords() {
+  static const std::vector<std::string_view> kWords = {
+      "the", "this", "last", "next", "past", "previous", "prior", "following", "coming", "upcoming", "current",
+      "in", "within", "on", "at", "since", "until", "till", "untill", "through", "thru", "by", "before", "after",
+      "from", "between", "every", "each", "a", "an", "half", "quarter", "that", "right", "just", "as", "ever",
+      "anytime", "sometime", "sometimes", "no", "up", "starting", "beginning", "once", "twice", "q", "these", "h",
+      "same", "present", "end", "for", "mid", "early", "late", "around", "about"};
   return kWords;
 }
 
@@ -84,14 +96,16 @@ class Parser {
   // ---- token predicates ----
   bool IsW(int i) const { return i >= 0 && i < n_ && t_[i].kind == TokKind::kWord; }
   std::string_view Low(int i) const { return s_.Low(t_[i]); }
-  bool W(int i, std::string_view w) const { return IsW(i) && Low(i) == w; }
-  bool WAny(int i, std::initializer_list<std::string_view> ws) const {
+  // Word tests compare the token's hash with the literal's, hashed at compile time.
+  bool W(int i, Lit w) const { return IsW(i) && t_[i].hash == w.hash; }
+  bool WAny(int i, std::initializer_list<Lit> ws) const {
     if (!IsW(i)) return false;
-    std::string_view l = Low(i);
-    for (auto w : ws)
-      if (l == w) return true;
+    const uint64_t h = t_[i].hash;
+    for (const Lit& w : ws)
+      if (h == w.hash) return true;
     return false;
   }
+  bool WStr(int i, std::string_view w) const { return IsW(i) && Low(i) == w; }
   bool P(int i, char c) const { return i >= 0 && i < n_ && t_[i].kind == TokKind::kPunct && t_[i].punct == c; }
   bool IsP(int i) const { return i >= 0 && i < n_ && t_[i].kind == TokKind::kPunct; }
   bool Num(int i) const { return i >= 0 && i < n_ && t_[i].kind == TokKind::kNumber; }
@@ -102,6 +116,14 @@ class Parser {
     return e && (e->flags & f);
   }
   bool AtEnd(int i) const { return i >= n_; }
+  // Words before a bare year that make it one: "in 2014", "the 2014 offensive", "mid-2015".
+  bool IsYearCue(int k) const {
+    return WAny(k, {"in", "since", "during", "from", "by", "until", "till", "before", "after", "of", "through",
+                    "throughout", "the", "early", "late", "mid", "its", "a", "an", "s", "year", "circa", "around",
+                    "about", "fiscal", "this", "that", "between", "for", "spring", "summer", "autumn", "winter",
+                    "end", "start", "beginning", "middle", "his", "her", "their", "our", "pre", "post", "c", "ca",
+                    "as", "on", "at", "within"});
+  }
   // A clock time that is only an hour read off a bare number ("at 3", "one").
   bool BareHour(int node) const {
     const Node& n = ar_[node];
@@ -184,6 +206,7 @@ class Parser {
   bool TheDayOrdinal(int i, M* m);
   bool ClosestExpr(int i, M* m);
   bool DatePoint(int i, M* m);
+  bool DatePointUncached(int i, M* m);
 
   // ---- times ----
   bool ClockTime(int i, Fields* f, int* end, bool cued) const;
@@ -216,6 +239,9 @@ class Parser {
   Arena& ar_;
   std::vector<M> point_memo_;
   std::vector<char> point_done_;
+  std::vector<M> date_memo_;
+  std::vector<char> date_done_;
+  std::vector<int> next_anchor_;
   // Tokens of a date that was written but cannot exist ("June 10 - 31, 2022"): no
   // expression may use them.
   mutable std::vector<char> void_;
@@ -427,7 +453,7 @@ bool Parser::UnitAt(int i, Grain* unit, int* mult, int* end, bool* plural) const
 // "AD", "A.D.", "BC", "B.C.", "BCE", "CE", "BE" after a year number.
 int Parser::EraSuffix(int i, int* year) const {
   auto dotted = [&](int j, std::string_view a, std::string_view b) {
-    return W(j, a) && P(j + 1, '.') && Glued(j + 1) && W(j + 2, b) && Glued(j + 2);
+    return WStr(j, a) && P(j + 1, '.') && Glued(j + 1) && WStr(j + 2, b) && Glued(j + 2);
   };
   int y = *year;
   if (WAny(i, {"ad", "ce"})) {
@@ -1862,17 +1888,16 @@ bool Parser::DecadeExpr(int i, M* m) {
         {"twenties", 192}, {"thirties", 193}, {"forties", 194}, {"fifties", 195},   {"sixties", 196},
         {"seventies", 197}, {"eighties", 198}, {"nineties", 199}, {"noughties", 200}};
     for (const auto& [w, d] : kDecades) {
-      if (W(k, w)) {
+      if (WStr(k, w)) {
         f.decade = d;
         e = k + 1;
       }
     }
-    NumRead o;
-    if (e < 0 && Ordinal(k, &o) && o.value >= 1 && o.value <= 30 && WAny(o.end, {"century", "centuries"})) {
-      f.century = static_cast<int>(o.value) - 1;
-      e = o.end + 1;
-      // "the 19th century BC"? rare; ignored.
-    }
+  }
+  NumRead o;
+  if (e < 0 && the && Ordinal(k, &o) && o.value >= 1 && o.value <= 30 && WAny(o.end, {"century", "centuries"})) {
+    f.century = static_cast<int>(o.value) - 1;
+    e = o.end + 1;
   }
   if (e < 0) return false;
   m->node = AddFields(f);
@@ -1884,37 +1909,48 @@ bool Parser::DecadeExpr(int i, M* m) {
 bool Parser::HolidayName(int i, int* holiday, int* end) const {
   if (!IsW(i) || !Flag(i, kLexHolidayStart)) return false;
   // Normalised words from i: glued word tokens and apostrophes join; spaces, hyphens and
-  // dots separate.
+  // dots separate. Built on demand: most starts fail on the first word.
   std::string words[8];
   int word_end[8];
   int nw = 0;
-  int k = i;
-  while (k < n_ && nw < 8) {
-    if (!IsW(k) && !Num(k)) break;
-    std::string w(IsW(k) ? Low(k) : s_.Raw(t_[k]));
-    int q = k + 1;
-    while (q < n_) {
-      if (P(q, '\'') && Glued(q) && q + 1 < n_ && (IsW(q + 1) && Glued(q + 1))) {
-        w += Low(q + 1);
-        q += 2;
-        continue;
+  int next = i;
+  bool broken = false;
+  auto build = [&](int upto) {
+    while (nw < upto && nw < 8 && !broken) {
+      int k = next;
+      if (k >= n_ || (!IsW(k) && !Num(k))) return;
+      std::string w(IsW(k) ? Low(k) : s_.Raw(t_[k]));
+      int q = k + 1;
+      while (q < n_) {
+        if (P(q, '\'') && Glued(q) && q + 1 < n_ && (IsW(q + 1) && Glued(q + 1))) {
+          w += Low(q + 1);
+          q += 2;
+          continue;
+        }
+        if (P(q, '\'') && Glued(q) && (q + 1 >= n_ || !Glued(q + 1))) {  // "bosses' day"
+          if (w.empty() || w.back() != 's') {                          // "King' day"
+            broken = true;
+            return;
+          }
+          ++q;
+          continue;
+        }
+        break;
       }
-      if (P(q, '\'') && Glued(q) && (q + 1 >= n_ || !Glued(q + 1))) {  // "bosses' day"
-        if (w.empty() || w.back() != 's') return false;                // "King' day"
-        ++q;
-        continue;
-      }
-      break;
+      words[nw] = std::move(w);
+      word_end[nw] = q;
+      ++nw;
+      k = q;
+      while (k < n_ && (P(k, '-') || P(k, '.')) && !t_[k].long_dash) ++k;
+      next = k;
     }
-    words[nw] = w;
-    word_end[nw] = q;
-    ++nw;
-    k = q;
-    while (k < n_ && (P(k, '-') || P(k, '.')) && !t_[k].long_dash) ++k;
-  }
-  if (nw == 0) return false;
+  };
+  build(1);
+  if (nw == 0 || broken) return false;
   const std::vector<Phrase>* list = lex_.HolidayNames(words[0]);
   if (!list) return false;
+  build(static_cast<int>(list->front().words.size()));  // longest first
+  if (broken) return false;
   for (const Phrase& p : *list) {
     if (static_cast<int>(p.words.size()) > nw) continue;
     bool ok = true;
@@ -2072,7 +2108,7 @@ bool Parser::TheDayOrdinal(int i, M* m) {
   bool ord;
   if (!DayNumber(k, &day, &e, &ord)) return false;
   if (!ord && !o_.latent) return false;
-  if (!Num(k) && !on) return false;  // "the first" needs "on"
+  if (!Num(k)) return false;  // "on the first" is too often "on the first day" in news
   if (!(Boundary(e) || W(e, "at") || (W(e, "of") && false))) return false;
   Fields f;
   f.day = day;
@@ -2126,20 +2162,21 @@ bool Parser::ClosestExpr(int i, M* m) {
 // ------------------------------------------------------------------------------------
 // Dates: the union of the forms above
 
-static bool IsYearCue(std::string_view w) {
-  static constexpr std::string_view kCues[] = {
-      "in",  "since", "during", "from",  "by",     "until", "till",   "before", "after", "of",
-      "through", "throughout", "the", "early", "late", "mid", "its", "a", "an", "s", "year", "circa",
-      "around", "about", "fiscal", "this", "that", "between", "until", "for", "spring",
-      "summer", "autumn", "winter", "end", "start", "beginning", "middle", "his", "her", "their", "our",
-      "pre", "post", "c", "ca", "late", "early", "as", "on", "at", "within",
-  };
-  for (auto c : kCues)
-    if (w == c) return true;
-  return false;
+bool Parser::DatePoint(int i, M* m) {
+  if (i < 0 || i >= n_) return false;
+  if (date_done_[i]) {
+    *m = date_memo_[i];
+    return m->end >= 0;
+  }
+  date_done_[i] = 1;
+  M r;
+  if (!DatePointUncached(i, &r)) r = M();
+  date_memo_[i] = r;
+  *m = r;
+  return r.end >= 0;
 }
 
-bool Parser::DatePoint(int i, M* m) {
+bool Parser::DatePointUncached(int i, M* m) {
   M best;
   M c;
   Fields f;
@@ -2163,7 +2200,7 @@ bool Parser::DatePoint(int i, M* m) {
   if (ClosestExpr(i, &c)) Longest(c, &best);
   // A year, when a cue word precedes ("in 2014", "mid-2015", "the 2014 offensive").
   {
-    bool cued = i > 0 && IsW(i - 1) && IsYearCue(Low(i - 1));
+    bool cued = i > 0 && IsYearCue(i - 1);
     if (i > 1 && P(i - 1, '-') && Glued(i - 1) && IsW(i - 2) && WAny(i - 2, {"mid", "pre", "post", "early", "late"}))
       cued = true;
     if (i > 0 && P(i - 1, '\'') && W(i - 2, "s")) cued = true;
@@ -2307,7 +2344,8 @@ bool Parser::ClockTime(int i, Fields* f, int* end, bool cued) const {
                           (W(i + 1, "o") && P(i + 2, '\'') && W(i + 3, "clock")) || (W(i + 1, "o") && W(i + 2, "clock"));
       // A bare number after "at" is an hour only when nothing else follows that makes it a
       // quantity ("at 10.1", "at 10 - 20", "at 101 points"); never in strict mode.
-      const bool bare_ok = cued && !o_.strict && !LongerNumber(i + 1) &&
+      const bool strong_cue = i > 0 && (W(i - 1, "at") || P(i - 1, '@') || WAny(i - 1, {"around", "about"}));
+      const bool bare_ok = cued && strong_cue && !o_.strict && !LongerNumber(i + 1) &&
                            (Boundary(i + 1) || WAny(i + 1, {"in", "on", "this", "tonight", "tomorrow", "today", "at",
                                                             "and", "or", "to", "ish", "sharp"}) ||
                             (Num(i + 1) && t_[i + 1].ndigits == 2));
@@ -2337,6 +2375,7 @@ bool Parser::ClockTime(int i, Fields* f, int* end, bool cued) const {
     int pm, me;
     const bool oclock = W(e, "oclock") || (W(e, "o") && (P(e + 1, '\'') || W(e + 1, "clock")));
     NumRead mins;
+    const int before_minutes = e;
     if (Flag(e, kLexDigitWord) && SmallWordNumber(e + 1, &mins) && mins.value <= 9 && (cued || o_.latent)) {
       g.minute = static_cast<int>(mins.value);
       e = mins.end;
@@ -2350,9 +2389,11 @@ bool Parser::ClockTime(int i, Fields* f, int* end, bool cued) const {
     } else if (P(e, '-') && Glued(e) && SmallWordNumber(e + 1, &mins) && mins.value >= 10 && (cued || o_.latent)) {
       g.minute = static_cast<int>(mins.value);
       e = mins.end;
-    } else if (!(Meridiem(e, &pm, &me) || oclock || cued)) {
-      return false;
+    } else if (!(Meridiem(e, &pm, &me) || oclock || (cued && o_.latent))) {
+      return false;  // "at eight" alone is too weak in running text
     }
+    // Spelled-out minutes ("ten thirty") need am/pm unless bare times are wanted.
+    if (e != before_minutes && !o_.latent && !Meridiem(e, &pm, &me)) return false;
   } else {
     return false;
   }
@@ -2933,6 +2974,9 @@ bool Parser::Range(int i, M* m) {
   if (!a_ok) {
     // the bare hour takes its meridiem from the end ("8 - 11pm")
   }
+  // A clock time and a date without one are not two ends of a range ("from 13 to 15 July").
+  if (a.type == TimexType::kTime && an.kind == NodeKind::kFields && !an.f.HasDate() && b.type != TimexType::kTime)
+    return false;
   // "2019 to 2020" without from/between is not a range of years in running text.
   if (!from && !between && an.kind == NodeKind::kFields && an.f.Finest() == Grain::kYear && bn.kind == NodeKind::kFields &&
       bn.f.Finest() == Grain::kYear)
@@ -3039,7 +3083,7 @@ bool Parser::SetExpr(int i, M* m) {
       {"monthly", Grain::kMonth}, {"yearly", Grain::kYear}, {"annually", Grain::kYear},
       {"quarterly", Grain::kQuarter}, {"nightly", Grain::kDay}};
   for (const auto& [w, g] : kAdverbs) {
-    if (W(i, w)) {
+    if (WStr(i, w)) {
       n.unit = g;
       e = i + 1;
     }
@@ -3135,13 +3179,13 @@ bool Parser::SetExpr(int i, M* m) {
 
 bool Parser::ModifierPhrase(int i, TimexMod* mod, int* end) const {
   if (!IsW(i) || !Flag(i, kLexModifierStart)) return false;
-  const std::vector<Phrase>* list = lex_.Modifiers(Low(i));
+  const std::vector<Phrase>* list = lex_.ModifierList(Lex(i)->modifiers);
   if (!list) return false;
   for (const Phrase& p : *list) {
     int k = i;
     bool ok = true;
-    for (const std::string& w : p.words) {
-      if (!W(k, w)) {
+    for (uint64_t h : p.hashes) {
+      if (!IsW(k) || t_[k].hash != h) {
         ok = false;
         break;
       }
@@ -3213,6 +3257,7 @@ bool Parser::Expression(int i, M* m) {
       M c;
       if (DayRange(k2, &c)) Longest(c, &inner), ok = true;
       if (Point(k2, &c)) Longest(c, &inner), ok = true;
+      if (ok && ar_[inner.node].kind == NodeKind::kRange) ok = false;  // "from July 13 to 15" is a range
       if (ok) {
         Node& in = ar_[inner.node];
         const bool shift = IsQuantityNode(in);
@@ -3365,19 +3410,64 @@ bool Parser::Expression(int i, M* m) {
 void Parser::Run(std::vector<Expr>* out) {
   point_memo_.assign(n_, M());
   point_done_.assign(n_, 0);
+  date_memo_.assign(n_, M());
+  date_done_.assign(n_, 0);
   void_.assign(n_ + 1, 0);
+  // next_anchor_[i]: the first token at or after i that can hold an expression together:
+  // a time word, an ordinal, a year-like number, or a number next to a time word or a
+  // clock or date separator. Plain counts ("40 people", "five soldiers") are not anchors.
+  constexpr uint32_t kTimeWord = kLexMonth | kLexWeekday | kLexUnit | kLexDayPart | kLexSeason | kLexTrigger;
+  // Clipped units ("s", "m") count only glued to a number ("5m"), not in "the army's".
+  auto time_word = [&](int k) {
+    if (k < 0 || k >= n_ || !t_[k].lex || !(t_[k].lex->flags & kTimeWord)) return false;
+    if ((t_[k].lex->flags & kLexClipped) && !(t_[k].lex->flags & (kTimeWord & ~kLexUnit)))
+      return !t_[k].space_before && k > 0 && Num(k - 1);
+    return true;
+  };
+  auto number_cue = [&](int k) {
+    return WAny(k, {"at", "around", "about", "approximately", "until", "till", "by", "from", "between", "since",
+                    "before", "after", "o", "oclock", "h", "every", "each"}) ||
+           P(k, '@');
+  };
+  next_anchor_.assign(n_ + 1, n_ + 100);
+  for (int k = n_ - 1; k >= 0; --k) {
+    const Tok& t = t_[k];
+    bool anchor = time_word(k) || (t.lex && (t.lex->flags & (kLexOrdinal | kLexVague | kLexHolidayAnchor)));
+    if (t.kind == TokKind::kNumber) {
+      anchor = t.ordinal || (t.ndigits == 4 && t.num >= 1000 && t.num <= 2999);
+      for (int d = -3; d <= 3 && !anchor; ++d) {
+        if (d == 0) continue;
+        const int q = k + d;
+        if (q < 0 || q >= n_) continue;
+        if (time_word(q)) anchor = true;
+        if (std::abs(d) == 1 && IsP(q) && !t_[std::max(q, k)].space_before &&
+            (t_[q].punct == ':' || t_[q].punct == '/' || t_[q].punct == '.' || t_[q].punct == '-' ||
+             t_[q].punct == '\''))
+          anchor = true;
+        if (std::abs(d) == 1 && IsW(q) && !t_[std::max(q, k)].space_before) anchor = true;  // 4pm, 15SEP
+        if (d < 0 && d >= -2 && number_cue(q)) anchor = true;
+        if (d == 1 && (WAny(q, {"ad", "bc", "bce", "ce"}) || (WAny(q, {"a", "b"}) && P(q + 1, '.') && Glued(q + 1))))
+          anchor = true;
+      }
+    } else if (t.lex && (t.lex->flags & kLexCardinal) && !anchor) {
+      for (int d = 1; d <= 3 && !anchor; ++d) anchor = time_word(k + d) || WAny(k + d, {"o", "oclock"});
+      if (k > 0 && number_cue(k - 1)) anchor = true;
+    }
+    next_anchor_[k] = anchor ? k : next_anchor_[k + 1];
+  }
   int i = 0;
   while (i < n_) {
     const Tok& t = t_[i];
-    bool can = t.kind == TokKind::kNumber || (t.kind == TokKind::kWord && t.lex != nullptr) ||
-               (t.kind == TokKind::kPunct && (t.punct == '\'' || t.punct == '+' || t.punct == '-'));
-    if (!can && t.kind == TokKind::kWord) {
-      can = WAny(i, {"the", "this", "last", "next", "past", "previous", "prior", "following", "coming", "upcoming",
-                     "current", "in", "within", "on", "at", "since", "until", "till", "untill", "through", "thru",
-                     "by", "before", "after", "from", "between", "every", "each", "a", "an", "half", "quarter",
-                     "that", "right", "just", "as", "ever", "anytime", "sometime", "sometimes", "no", "up", "starting",
-                     "beginning", "once", "twice", "q", "these", "h", "same", "present", "end", "for"});
-    }
+    // Words that only cue tense ("said", "will") start nothing.
+    constexpr uint32_t kStartFlags = kLexMonth | kLexWeekday | kLexUnit | kLexCardinal | kLexOrdinal | kLexTens |
+                                     kLexVague | kLexDayPart | kLexSeason | kLexModifierStart | kLexHolidayStart |
+                                     kLexTrigger | kLexStarter | kLexScale;
+    bool can = t.kind == TokKind::kNumber || (t.kind == TokKind::kWord && t.lex && (t.lex->flags & kStartFlags)) ||
+               (t.kind == TokKind::kPunct && (t.punct == '\'' || t.punct == '+' || t.punct == '-') && Num(i + 1) &&
+                Glued(i + 1));
+    // Every expression has a number or a time word within its first few tokens; starting
+    // words ("the", "since") far from one cannot begin one.
+    if (can && next_anchor_[i] > i + 4) can = false;
     M m;
     if (can && Expression(i, &m) && m.end > i) {
       bool touches_void = false;

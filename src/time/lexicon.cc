@@ -1,5 +1,7 @@
 #include "time/lexicon.h"
 
+#include "time/scanner.h"
+
 #include <algorithm>
 #include <charconv>
 
@@ -243,6 +245,7 @@ class LexiconLoader {
       Phrase p;
       p.words = NormaliseName(l.text.substr(0, eq));
       if (p.words.empty()) return FileError(path, l.number, "no words");
+      for (const auto& w : p.words) p.hashes.push_back(WordHash(w.data(), w.size()));
       p.value = static_cast<int>(mod);
       lex_->Add(p.words[0]).flags |= kLexModifierStart;
       lex_->modifiers_[p.words[0]].push_back(std::move(p));
@@ -268,15 +271,40 @@ class LexiconLoader {
             for (const auto& w : p.words) h.name += (h.name.empty() ? "" : " ") + w;
             first = false;
           }
-          lex_->Add(p.words[0]).flags |= kLexHolidayStart | kLexTrigger;
+          lex_->Add(p.words[0]).flags |= kLexHolidayStart;
           // The scanner splits at apostrophes: "valentine's" starts with "valentine".
           std::string_view raw = name;
           while (!raw.empty() && raw.front() == ' ') raw.remove_prefix(1);
-          size_t cut = raw.find_first_of(" -.'");
-          if (raw.substr(0, 3) == "\xE2\x80\x99") cut = 0;
-          std::string first(raw.substr(0, cut));
+          std::string first(raw.substr(0, raw.find_first_of(" -.'")));
           for (char& c : first) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-          if (!first.empty()) lex_->Add(first).flags |= kLexHolidayStart | kLexTrigger;
+          if (!first.empty()) lex_->Add(first).flags |= kLexHolidayStart;
+          // The pre-filter needs one word of the name: its longest piece without an
+          // apostrophe ("ascension" for "the prophet's ascension"), not "the".
+          std::string longest;
+          size_t k = 0;
+          while (k < raw.size()) {
+            size_t e = raw.find_first_of(" -.", k);
+            if (e == std::string_view::npos) e = raw.size();
+            std::string_view piece = raw.substr(k, e - k);
+            if (piece.find('\'') == std::string_view::npos && piece.size() > longest.size()) longest = std::string(piece);
+            k = e + 1;
+          }
+          if (longest.empty()) longest = first;
+          for (char& c : longest) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+          // Names with a time word in them ("civil rights day") need nothing more.
+          bool has_time_word = false;
+          for (const auto& w : p.words) {
+            const LexEntry* e = lex_->Find(w);
+            if (e && (e->flags & (kLexUnit | kLexMonth | kLexWeekday | kLexDayPart | kLexSeason)) &&
+                !(e->flags & kLexClipped))
+              has_time_word = true;
+          }
+          if (!has_time_word) lex_->Add(longest).flags |= kLexTrigger;
+          // Long names hold their time word far from the start: the start anchors them.
+          if (p.words.size() >= 4) {
+            lex_->Add(p.words[0]).flags |= kLexHolidayAnchor;
+            if (!first.empty()) lex_->Add(first).flags |= kLexHolidayAnchor;
+          }
           lex_->holiday_names_[p.words[0]].push_back(std::move(p));
         }
         if (bar == std::string_view::npos) break;
@@ -291,7 +319,12 @@ class LexiconLoader {
                          [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
       }
     }
+    for (auto& [first, list] : lex_->modifiers_) {
+      lex_->Add(first).modifiers = static_cast<int16_t>(lex_->modifier_lists_.size());
+      lex_->modifier_lists_.push_back(&list);
+    }
     for (std::string_view w : GrammarTriggerWords()) lex_->Add(w).flags |= kLexTrigger;
+    for (std::string_view w : GrammarStarterWords()) lex_->Add(w).flags |= kLexStarter;
     lex_->BuildTriggers();
     return Status::Ok();
   }
@@ -351,6 +384,19 @@ const std::vector<Phrase>* Lexicon::HolidayNames(std::string_view first) const {
 }
 
 void Lexicon::BuildTriggers() {
+  size_t slots = 64;
+  while (slots < words_.size() * 3) slots <<= 1;
+  slots_.assign(slots, Slot());
+  slot_mask_ = slots - 1;
+  for (const auto& [word, e] : words_) {
+    const uint64_t h = WordHash(word.data(), word.size());
+    size_t i = h & slot_mask_;
+    while (slots_[i].entry) {
+      if (slots_[i].hash == h) exact_compare_ = true;  // two lexicon words share a hash
+      i = (i + 1) & slot_mask_;
+    }
+    slots_[i] = {h, &word, &e};
+  }
   std::vector<uint64_t> hashes;
   for (const auto& [word, e] : words_) {
     if (e.flags & kLexTrigger) hashes.push_back(LowerHash(word));

@@ -42,6 +42,8 @@ enum LexFlag : uint32_t {
   kLexModifierStart = 1u << 21,  // first word of a modifiers.txt entry
   kLexHolidayStart = 1u << 22,   // first word of a holiday name
   kLexTrigger = 1u << 23,        // the pre-filter lets a sentence with this word through
+  kLexStarter = 1u << 24,        // a closed-class word an expression may start with ("the", "since")
+  kLexHolidayAnchor = 1u << 25,  // first word of a long holiday name ("martin luther king's day")
 };
 
 // What the lexicon knows of one lowercase word. A word may have several roles
@@ -56,6 +58,7 @@ struct LexEntry {
   int16_t ordinal = -1;   // ordinal and tens_ordinal words
   int8_t day_part = -1;   // index into Lexicon::day_parts()
   int8_t season = -1;     // index into Lexicon::seasons()
+  int16_t modifiers = -1; // index of the modifier phrases starting with this word
 };
 
 struct DayPart {
@@ -72,6 +75,7 @@ struct Season {
 
 struct Phrase {
   std::vector<std::string> words;  // normalised: lowercase, no apostrophes
+  std::vector<uint64_t> hashes;    // WordHash of each word (scanner.h)
   int value = 0;                   // TimexMod for modifiers, holiday index for holidays
 };
 
@@ -85,11 +89,23 @@ class Lexicon {
     auto it = words_.find(lower);
     return it == words_.end() ? nullptr : &it->second;
   }
+  // The same, given the word's WordHash (scanner.h): one probe of a flat table.
+  const LexEntry* Find(std::string_view lower, uint64_t hash) const {
+    if (slots_.empty()) return Find(lower);
+    for (size_t i = hash & slot_mask_;; i = (i + 1) & slot_mask_) {
+      const Slot& s = slots_[i];
+      if (!s.entry) return nullptr;
+      if (s.hash == hash && (!exact_compare_ || *s.word == lower)) return s.entry;
+    }
+  }
   const std::vector<DayPart>& day_parts() const { return day_parts_; }
   const std::vector<Season>& seasons() const { return seasons_; }
   const std::vector<Holiday>& holidays() const { return holidays_; }
   // Phrases whose first word is `first`, longest first.
   const std::vector<Phrase>* Modifiers(std::string_view first) const;
+  const std::vector<Phrase>* ModifierList(int index) const {
+    return index >= 0 && index < static_cast<int>(modifier_lists_.size()) ? modifier_lists_[index] : nullptr;
+  }
   const std::vector<Phrase>* HolidayNames(std::string_view first) const;
 
   // The pre-filter's question for one ASCII word of any case: is it a trigger?
@@ -109,10 +125,19 @@ class Lexicon {
 
   WordMap words_;
   PhraseMap modifiers_;
+  std::vector<const std::vector<Phrase>*> modifier_lists_;
   PhraseMap holiday_names_;
   std::vector<DayPart> day_parts_;
   std::vector<Season> seasons_;
   std::vector<Holiday> holidays_;
+  struct Slot {
+    uint64_t hash = 0;
+    const std::string* word = nullptr;
+    const LexEntry* entry = nullptr;
+  };
+  std::vector<Slot> slots_;  // open addressing over words_, by WordHash
+  uint64_t slot_mask_ = 0;
+  bool exact_compare_ = false;  // set when two words share a 64-bit hash
   // Open-addressing table of 64-bit hashes of lowercase trigger words (0 = empty).
   std::vector<uint64_t> trigger_table_;
   uint64_t trigger_mask_ = 0;
@@ -126,5 +151,7 @@ uint64_t LowerHash(std::string_view s);
 
 // Closed-class words the grammar itself recognises (today, ago, noon, ...): triggers too.
 const std::vector<std::string_view>& GrammarTriggerWords();
+// Closed-class words an expression may start with ("the", "since", "between"); no triggers.
+const std::vector<std::string_view>& GrammarStarterWords();
 
 }  // namespace sitrep::time

@@ -157,15 +157,18 @@ void ScanText(std::string_view text, const Lexicon& lex, Scan* out) {
     size_t q = p;
     int letters = 0, uppers = 0;
     while (q < text.size()) {
+      const unsigned char c = static_cast<unsigned char>(text[q]);
+      if (c < 0x80) {
+        if (!IsAsciiLetter(c)) break;
+        ++letters;
+        if (c <= 'Z') ++uppers;
+        ++q;
+        continue;
+      }
       size_t l2;
       char p2;
       bool ld2;
       if (Classify(text, q, &l2, &p2, &ld2) != Cls::kLetter) break;
-      const unsigned char c = static_cast<unsigned char>(text[q]);
-      if (c < 0x80) {
-        ++letters;
-        if (c >= 'A' && c <= 'Z') ++uppers;
-      }
       q += l2;
     }
     const unsigned char c0 = static_cast<unsigned char>(text[p]);
@@ -182,7 +185,10 @@ void ScanText(std::string_view text, const Lexicon& lex, Scan* out) {
     out->toks.push_back(t);
   }
   for (Tok& t : out->toks) {
-    if (t.kind == TokKind::kWord) t.lex = lex.Find(out->Low(t));
+    if (t.kind != TokKind::kWord) continue;
+    const std::string_view low = out->Low(t);
+    t.hash = WordHash(low.data(), low.size());
+    t.lex = lex.Find(low, t.hash);
   }
 }
 

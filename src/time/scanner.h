@@ -28,9 +28,27 @@ struct Tok {
                              // '"' for quotes, else the ASCII byte ('?' for other symbols)
   bool long_dash = false;    // en or em dash
   int64_t num = 0;           // kNumber value (saturates at 10^12)
+  uint64_t hash = 0;         // kWord: WordHash of the lowercase text
   uint32_t low_begin = 0;    // lowercase text in Scan::lower
   uint32_t low_len = 0;
   const LexEntry* lex = nullptr;
+};
+
+// FNV-1a of lowercase word bytes; constexpr so grammar literals hash at compile time.
+constexpr uint64_t WordHash(const char* s, size_t n) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; ++i) {
+    h ^= static_cast<unsigned char>(s[i]);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+// A lowercase string literal with its hash, computed at compile time.
+struct Lit {
+  uint64_t hash;
+  template <size_t N>
+  consteval Lit(const char (&s)[N]) : hash(WordHash(s, N - 1)) {}  // NOLINT: implicit by design
 };
 
 struct Scan {

@@ -163,7 +163,8 @@ Scratch& ThreadScratch() {
 std::vector<Timex> Tagger::Tag(std::string_view sentence, const Reference& ref, const TagOptions& opts) const {
   std::vector<Timex> out;
   if (sentence.empty()) return out;
-  if (!opts.skip_prefilter && !MayContainTime(sentence)) return out;
+  // Latent mode reads bare numbers and words the pre-filter does not look for.
+  if (!opts.skip_prefilter && !opts.latent && !MayContainTime(sentence)) return out;
   Scratch& sc = ThreadScratch();
   ScanText(sentence, *lex_, &sc.scan);
   sc.arena.nodes.clear();
@@ -171,7 +172,7 @@ std::vector<Timex> Tagger::Tag(std::string_view sentence, const Reference& ref, 
   ParseExpressions(sc.scan, *lex_, opts, &sc.arena, &sc.exprs);
   if (sc.exprs.empty()) return out;
   Reference cur = ref;
-  const std::string ref_value = ref.Value();
+  std::string ref_value;  // computed on first use
   for (const Expr& e : sc.exprs) {
     ResolveContext ctx;
     ctx.lex = lex_.get();
@@ -204,6 +205,7 @@ std::vector<Timex> Tagger::Tag(std::string_view sentence, const Reference& ref, 
       t.anchor.value = cur.previous_value;
       t.anchor.offset = cur.previous_offset;
     } else if (r.anchor != AnchorKind::kNone) {
+      if (ref_value.empty()) ref_value = ref.Value();
       t.anchor.value = ref_value;
     }
     // The tense read (news style), or the one the options imposed on a direction-dependent value.

@@ -58,9 +58,19 @@ Tense DetectTense(const Scan& s, uint32_t begin, uint32_t end) {
   const int n = static_cast<int>(s.toks.size());
   Cue best;
   int best_dist = 1 << 20;
+  auto word = [&](int i, std::string_view w) {
+    return i >= 0 && i < n && s.toks[i].kind == TokKind::kWord && s.Low(s.toks[i]) == w;
+  };
   auto consider = [&](int i, int dist) {
     Cue c = CueAt(s, i);
     if (c.strength == 0) return;
+    // "will be held", "would have been captured": the modal before the participle rules.
+    if (c.tense == Tense::kPast) {
+      int k = i - 1;
+      while (k >= 0 && k >= i - 3 && (word(k, "be") || word(k, "been") || word(k, "have") || word(k, "being")))
+        --k;
+      if (k < i - 1 && k >= 0 && CueAt(s, k).tense == Tense::kFuture) c = {Tense::kFuture, 3};
+    }
     // Nearer wins; at equal distance the stronger cue; a future cue beats a weak past one
     // a little further away ("will be captured on").
     int eff = dist * 4 - c.strength;
