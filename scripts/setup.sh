@@ -2,7 +2,9 @@
 # Installs what sitrep needs to build and test, and nothing it already has.
 # Debian packages: installed with apt-get when running as root; otherwise the exact
 # command is printed and setup stops (exit 1). npm data packages (when a stage needs
-# them) go into third_party/npm/, which git ignores.
+# them) go into third_party/npm/, which git ignores; scripts/setup-npm.sh installs
+# Debian's nodejs and npm itself, only when no npm is on the PATH (a machine may have
+# node from elsewhere, whose npm would clash with Debian's package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
