@@ -26,6 +26,11 @@ struct PipelineOptions {
   const FileSystem* fs = PosixFileSystem();
   uint64_t max_file_bytes = 1ull << 30;       // larger files are rejected; default 1 GiB
   uint64_t max_document_bytes = 64ull << 20;  // larger documents are rejected; default 64 MiB
+  // Worker threads running the per-document stages during Ingest: 0 = one per core,
+  // 1 = everything on the calling thread. The summary and the stored documents are the
+  // same either way (outcomes are settled in input order); the store is only ever used
+  // from the calling thread. Default 0.
+  int threads = 0;
 };
 
 struct StageTiming {
@@ -46,7 +51,8 @@ class Pipeline {
   // Names of the per-document stages in order, skipped ones included.
   virtual std::vector<std::string> StageNames() const = 0;
 
-  // Runs the per-document stages on `doc` in place. A failure names the stage.
+  // Runs the per-document stages on `doc` in place. A failure names the stage. Not
+  // thread-safe (it adds to timings()); Ingest parallelises on its own.
   virtual Status Process(Document& doc) = 0;
 
   // Reads `paths` (files, directories recursively, "-" for stdin), processes every

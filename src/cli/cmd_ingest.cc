@@ -22,6 +22,9 @@ class IngestCommand final : public Command {
     sub->add_option("--skip", request_.skip, "do not run this stage (repeatable): text, time")
         ->type_name("STAGE");
     sub->add_flag("--no-verify", no_verify_, "do not check each stage's output");
+    sub->add_option("--threads", request_.threads, "worker threads for the stages (0 = one per core)")
+        ->check(CLI::Range(0, 256))
+        ->type_name("N");
     return sub;
   }
 

@@ -12,6 +12,7 @@ Result<IngestOutcome> RunIngest(const Globals& globals, Io& io, const IngestRequ
   PipelineOptions options;
   options.skip = request.skip;
   options.verify = request.verify;
+  options.threads = request.threads;
   auto pipeline = Pipeline::Create(options);
   if (!pipeline.ok()) return pipeline.status();
   Pipeline& p = **pipeline;

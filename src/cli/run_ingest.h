@@ -14,6 +14,7 @@ struct IngestRequest {
   std::vector<std::string> paths;  // files, directories, "-" for stdin
   std::vector<std::string> skip;   // stage names not to run
   bool verify = true;
+  int threads = 0;                 // workers for the stages; 0 = one per core
 };
 
 struct IngestOutcome {

@@ -2,17 +2,21 @@
 //
 // Process() runs each stage not skipped, timing it, and when verification is on checks
 // what ingest promised before the first stage and what each stage promised after it.
-// Ingest() drives ingest::ReadPaths with a sink that counts, de-duplicates, processes
-// and stores each document, writing in transactions of kBatchSize documents. A document
-// a stage fails on is rejected with the stage's message (so seen = stored + duplicates
-// + rejected always holds); only a store failure stops the run.
+// Ingest() drives ingest::ReadPaths; each input is counted, de-duplicated, processed and
+// stored (Ledger), in transactions of kBatchSize documents, either inside ingest's
+// callbacks (one thread) or with the stages on worker threads (parallel.h) and the same
+// results. A document a stage fails on is rejected with the stage's message (so seen =
+// stored + duplicates + rejected always holds); only a store failure stops the run.
 #include "pipeline/runner.h"
 
 #include <algorithm>
 #include <chrono>
-#include <unordered_set>
+#include <functional>
+#include <thread>
 #include <utility>
 
+#include "pipeline/ledger.h"
+#include "pipeline/parallel.h"
 #include "pipeline/verify.h"
 
 namespace sitrep::pipeline {
@@ -64,15 +68,34 @@ class Runner final : public Pipeline {
     return names;
   }
 
-  Status Process(Document& doc) override {
+  Status Process(Document& doc) override { return ProcessInto(doc, timings_); }
+
+  Result<IngestSummary> Ingest(const std::vector<std::string>& paths, Store& store,
+                               const ProgressFn& progress) override;
+
+  const std::vector<StageTiming>& timings() const override { return timings_; }
+
+ private:
+  // Process, adding to `timings` (laid out as timings_). Safe to call from several
+  // threads at once when each passes its own `timings`: stages are stateless.
+  Status ProcessInto(Document& doc, std::vector<StageTiming>& timings) const {
+    StageTiming& verify = timings[timings.size() - 2];
+    auto check = [&](std::string_view stage, auto fn) {
+      auto start = SteadyClock::now();
+      Status st = fn();
+      verify.seconds += SecondsSince(start);
+      if (st.ok()) return st;
+      return Status::Internal("stage " + std::string(stage) + " left " + DocName(doc) +
+                              " invalid: " + st.message());
+    };
     if (options_.verify) {
-      ++verify_timing().documents;
-      SITREP_RETURN_IF_ERROR(Check("ingest", doc, [&] { return VerifyIngested(doc); }));
+      ++verify.documents;
+      SITREP_RETURN_IF_ERROR(check("ingest", [&] { return VerifyIngested(doc); }));
     }
     for (size_t i = 0; i < stages_.size(); ++i) {
       if (skipped_[i]) continue;
       const Stage& stage = *stages_[i];
-      StageTiming& timing = timings_[i + 1];
+      StageTiming& timing = timings[i + 1];
       auto start = SteadyClock::now();
       Status st = stage.Run(doc);
       timing.seconds += SecondsSince(start);
@@ -82,33 +105,15 @@ class Runner final : public Pipeline {
                                    DocName(doc) + ": ");
       }
       if (options_.verify) {
-        SITREP_RETURN_IF_ERROR(Check(stage.name(), doc, [&] { return stage.Verify(doc); }));
+        SITREP_RETURN_IF_ERROR(check(stage.name(), [&] { return stage.Verify(doc); }));
       }
     }
     return Status();
   }
 
-  Result<IngestSummary> Ingest(const std::vector<std::string>& paths, Store& store,
-                               const ProgressFn& progress) override;
-
-  const std::vector<StageTiming>& timings() const override { return timings_; }
-
- private:
-  friend class IngestSink;
-
-  StageTiming& ingest_timing() { return timings_.front(); }
-  StageTiming& verify_timing() { return timings_[timings_.size() - 2]; }
-  StageTiming& store_timing() { return timings_.back(); }
-
-  template <typename CheckFn>
-  Status Check(std::string_view stage, const Document& doc, CheckFn check) {
-    auto start = SteadyClock::now();
-    Status st = check();
-    verify_timing().seconds += SecondsSince(start);
-    if (st.ok()) return st;
-    return Status::Internal("stage " + std::string(stage) + " left " + DocName(doc) +
-                            " invalid: " + st.message());
-  }
+  // The one-thread path: everything happens inside ingest's callbacks.
+  Status IngestHere(const std::vector<std::string>& paths, const ingest::Options& read_options,
+                    Ledger& ledger);
 
   PipelineOptions options_;
   std::vector<std::unique_ptr<Stage>> stages_;
@@ -117,115 +122,75 @@ class Runner final : public Pipeline {
   std::vector<StageTiming> timings_;
 };
 
-// Receives what ingest reads and does the accounting of one Ingest call.
-class IngestSink final : public ingest::Sink {
+// The sink of the one-thread path: settles each input as it arrives.
+class SettlingSink final : public ingest::Sink {
  public:
-  IngestSink(Runner& runner, Store& store, const ProgressFn& progress, IngestSummary& summary)
-      : runner_(runner), store_(store), progress_(progress), summary_(summary) {}
+  using ProcessFn = std::function<Status(Document&)>;
+  SettlingSink(const ProcessFn& process, Ledger& ledger) : process_(process), ledger_(ledger) {}
 
   Status OnDocument(Document&& doc) override {
-    ++summary_.seen;
-    ++runner_.ingest_timing().documents;
-    document_bytes_ += doc.raw.empty() ? doc.text.size() : doc.raw.size();
-
-    auto start = SteadyClock::now();
-    Result<bool> stored = store_.HasDocument(doc.id);
-    runner_.store_timing().seconds += SecondsSince(start);
-    if (!stored.ok()) return stored.status();
-    if (*stored || !ids_.insert(doc.id).second) {
-      ++summary_.duplicates;
-      summary_.duplicate_ids.push_back(doc.id);
-      return Status();
-    }
-
-    Status st = runner_.Process(doc);
+    ledger_.SeenDocument(doc);
+    Result<bool> admitted = ledger_.Admit(doc);
+    if (!admitted.ok()) return admitted.status();
+    if (!*admitted) return Status();
+    Status st = process_(doc);
     if (!st.ok()) {
-      Reject(Rejection{doc.source, st.message()});
+      ledger_.Reject(Rejection{doc.source, st.message()});
       return Status();
     }
-
-    start = SteadyClock::now();
-    if (batch_ == 0) SITREP_RETURN_IF_ERROR(store_.Begin());
-    in_batch_ = true;
-    bool inserted = false;
-    st = store_.PutDocument(doc, &inserted);
-    if (st.ok() && ++batch_ == kBatchSize) st = Flush();
-    runner_.store_timing().seconds += SecondsSince(start);
-    ++runner_.store_timing().documents;
-    if (!st.ok()) return st;
-    if (inserted) {
-      ++summary_.stored;
-    } else {
-      ++summary_.duplicates;
-      summary_.duplicate_ids.push_back(doc.id);
-    }
-    return Status();
+    return ledger_.Keep(doc);
   }
-
-  void OnRejected(Rejection rejection) override {
-    ++summary_.seen;
-    ++runner_.ingest_timing().documents;
-    Reject(std::move(rejection));
-  }
-
-  void OnProgress(uint64_t done, uint64_t total) override {
-    bytes_done_ = std::max(bytes_done_, done);
-    if (progress_) progress_(done, total);
-  }
-
-  // Commits the open batch, if any.
-  Status Flush() {
-    batch_ = 0;
-    if (!in_batch_) return Status();
-    in_batch_ = false;
-    return store_.Commit();
-  }
-
-  // Input bytes: what ingest reported consuming, else the documents' own size.
-  uint64_t bytes() const { return bytes_done_ > 0 ? bytes_done_ : document_bytes_; }
+  void OnRejected(Rejection rejection) override { ledger_.SeenRejection(std::move(rejection)); }
+  void OnProgress(uint64_t done, uint64_t total) override { ledger_.Progress(done, total); }
 
  private:
-  void Reject(Rejection rejection) {
-    ++summary_.rejected;
-    summary_.rejections.push_back(std::move(rejection));
-  }
-
-  Runner& runner_;
-  Store& store_;
-  const ProgressFn& progress_;
-  IngestSummary& summary_;
-  std::unordered_set<std::string> ids_;  // stored in this run
-  int batch_ = 0;
-  bool in_batch_ = false;
-  uint64_t bytes_done_ = 0;
-  uint64_t document_bytes_ = 0;
+  const ProcessFn& process_;
+  Ledger& ledger_;
 };
+
+Status Runner::IngestHere(const std::vector<std::string>& paths,
+                          const ingest::Options& read_options, Ledger& ledger) {
+  double before = 0;
+  for (size_t i = 1; i < timings_.size(); ++i) before += timings_[i].seconds;
+  const auto start = SteadyClock::now();
+  const SettlingSink::ProcessFn process = [this](Document& doc) { return Process(doc); };
+  SettlingSink sink(process, ledger);
+  Status st = read_(paths, read_options, sink);
+  // What is not stage or store time was ingest's own (reading and parsing).
+  double after = 0;
+  for (size_t i = 1; i < timings_.size(); ++i) after += timings_[i].seconds;
+  timings_.front().seconds += std::max(0.0, SecondsSince(start) - (after - before));
+  return st;
+}
 
 Result<IngestSummary> Runner::Ingest(const std::vector<std::string>& paths, Store& store,
                                      const ProgressFn& progress) {
   const auto start = SteadyClock::now();
-  double others_before = 0;
-  for (size_t i = 1; i < timings_.size(); ++i) others_before += timings_[i].seconds;
-
   IngestSummary summary;
-  IngestSink sink(*this, store, progress, summary);
+  Ledger ledger(store, progress, timings_, summary);
   ingest::Options read_options;
   read_options.fs = options_.fs;
   read_options.max_file_bytes = options_.max_file_bytes;
   read_options.max_document_bytes = options_.max_document_bytes;
-  Status read = read_(paths, read_options, sink);
-  auto flush_start = SteadyClock::now();
-  Status flush = sink.Flush();  // keep what was stored even when the read stopped
-  store_timing().seconds += SecondsSince(flush_start);
+
+  const int workers = options_.threads > 0
+                          ? options_.threads
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  Status read;
+  if (workers <= 1) {
+    read = IngestHere(paths, read_options, ledger);
+  } else {
+    const ProcessFn process = [this](Document& doc, std::vector<StageTiming>& timings) {
+      return ProcessInto(doc, timings);
+    };
+    read = IngestInParallel(read_, paths, read_options, process, workers, ledger, timings_);
+  }
+  Status flush = ledger.Flush();  // keep what was stored even when the run stopped
   if (!read.ok()) return read;
   if (!flush.ok()) return flush;
 
-  summary.bytes = sink.bytes();
+  summary.bytes = ledger.bytes();
   summary.seconds = SecondsSince(start);
-  double others = 0;
-  for (size_t i = 1; i < timings_.size(); ++i) others += timings_[i].seconds;
-  ingest_timing().seconds += std::max(0.0, summary.seconds - (others - others_before));
-
   std::string command = "ingest";
   for (const std::string& p : paths) command += " " + p;
   Result<int64_t> run = store.LogIngestRun(command, summary);

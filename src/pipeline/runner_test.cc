@@ -164,20 +164,28 @@ TEST(RunnerTest, TimingsCountDocuments) {
   EXPECT_EQ(t[4].name, "store");
 }
 
+// Every kind of outcome: stored, rejected by ingest, duplicate in the run, duplicate of a
+// stored document, a stage failure, a verification failure.
+std::vector<Item> MixedScript() {
+  return {
+      {false, "ha", "first"},
+      {true, "bad.bin", "binary data"},
+      {false, "hb", "second"},
+      {false, "ha", "first again"},  // same run
+      {false, "hold", "old"},        // already stored
+      {false, "hc", "fail:one"},     // stage fails
+      {false, "hd", "corrupt:two"},  // verify fails
+      {true, "empty.txt", "empty input"},
+  };
+}
+
 TEST(RunnerTest, IngestAccountsForEveryInput) {
   auto store = MemoryStore();
   bool inserted;
   ASSERT_TRUE(store->PutDocument(Doc("hold", "stored before"), &inserted).ok());
-  auto p = Make(PipelineOptions(), Script({
-                                        {false, "ha", "first"},
-                                        {true, "bad.bin", "binary data"},
-                                        {false, "hb", "second"},
-                                        {false, "ha", "first again"},    // same run
-                                        {false, "hold", "old"},          // already stored
-                                        {false, "hc", "fail:one"},       // stage fails
-                                        {false, "hd", "corrupt:two"},    // verify fails
-                                        {true, "empty.txt", "empty input"},
-                                    }));
+  PipelineOptions one_thread;
+  one_thread.threads = 1;  // progress calls pass through one for one
+  auto p = Make(one_thread, Script(MixedScript()));
   std::vector<std::pair<uint64_t, uint64_t>> calls;
   auto summary = p->Ingest({"in"}, *store, [&](uint64_t done, uint64_t total) {
     calls.emplace_back(done, total);
@@ -210,6 +218,60 @@ TEST(RunnerTest, IngestAccountsForEveryInput) {
   auto rejections = store->ListRejections();
   ASSERT_TRUE(rejections.ok());
   EXPECT_EQ(rejections->size(), 4u);
+}
+
+// The threaded path must give exactly the one-thread results: counts, the order of
+// rejections and duplicates, and the documents stored (in the same order).
+TEST(RunnerTest, ThreadsDoNotChangeResults) {
+  std::vector<Item> items;
+  for (int i = 0; i < 300; ++i) {
+    const std::string n = std::to_string(i);
+    if (i % 17 == 0) {
+      items.push_back({true, "bad" + n, "rejected by ingest"});
+    } else if (i % 13 == 0) {
+      items.push_back({false, "h" + n, "fail:two " + n});
+    } else if (i % 11 == 0) {
+      items.push_back({false, "h" + std::to_string(i - 1), "duplicate " + n});
+    } else {
+      items.push_back({false, "h" + n, "text " + n});
+    }
+  }
+  auto run = [&](int threads, std::vector<std::string>* order) {
+    auto store = MemoryStore();
+    PipelineOptions options;
+    options.threads = threads;
+    auto p = Make(options, Script(items));
+    uint64_t last_done = 0;
+    auto summary = p->Ingest({"in"}, *store, [&](uint64_t done, uint64_t) { last_done = done; });
+    EXPECT_TRUE(summary.ok());
+    EXPECT_EQ(last_done, items.size() * 10) << threads << " threads";
+    EXPECT_EQ(p->timings()[1].documents, summary->stored + summary->rejected -
+                                             std::count_if(items.begin(), items.end(),
+                                                           [](const Item& i) { return i.rejected; }));
+    auto docs = store->ListDocuments();
+    for (const auto& d : *docs) order->push_back(d.id);
+    return std::move(summary).value();
+  };
+  std::vector<std::string> order1;
+  IngestSummary one = run(1, &order1);
+  EXPECT_GT(one.stored, 200u);
+  EXPECT_GT(one.rejected, 20u);
+  EXPECT_GT(one.duplicates, 10u);
+  for (int threads : {2, 3, 8}) {
+    std::vector<std::string> order;
+    IngestSummary many = run(threads, &order);
+    EXPECT_EQ(many.seen, one.seen) << threads;
+    EXPECT_EQ(many.stored, one.stored) << threads;
+    EXPECT_EQ(many.duplicates, one.duplicates) << threads;
+    EXPECT_EQ(many.rejected, one.rejected) << threads;
+    EXPECT_EQ(many.duplicate_ids, one.duplicate_ids) << threads;
+    ASSERT_EQ(many.rejections.size(), one.rejections.size());
+    for (size_t i = 0; i < one.rejections.size(); ++i) {
+      EXPECT_EQ(many.rejections[i].source, one.rejections[i].source) << threads << " " << i;
+      EXPECT_EQ(many.rejections[i].reason, one.rejections[i].reason) << threads << " " << i;
+    }
+    EXPECT_EQ(order, order1) << threads;
+  }
 }
 
 TEST(RunnerTest, IngestAgainIsAllDuplicates) {
@@ -249,13 +311,19 @@ class FailingStore final : public Store {
 };
 
 TEST(RunnerTest, StoreFailureStopsTheRun) {
-  FailingStore store;
-  auto p = Make(PipelineOptions(), Script({{false, "ha", "a"}, {false, "hb", "b"}}));
-  auto summary = p->Ingest({"in"}, store, nullptr);
-  ASSERT_FALSE(summary.ok());
-  EXPECT_EQ(summary.status().code(), StatusCode::kIoError);
-  EXPECT_THAT(summary.status().message(), HasSubstr("disk full"));
-  EXPECT_EQ(store.begins, store.commits) << "the open batch is closed";
+  std::vector<Item> items;
+  for (int i = 0; i < 100; ++i) items.push_back({false, "h" + std::to_string(i), "x"});
+  for (int threads : {1, 4}) {
+    FailingStore store;
+    PipelineOptions options;
+    options.threads = threads;
+    auto p = Make(options, Script(items));
+    auto summary = p->Ingest({"in"}, store, nullptr);
+    ASSERT_FALSE(summary.ok());
+    EXPECT_EQ(summary.status().code(), StatusCode::kIoError);
+    EXPECT_THAT(summary.status().message(), HasSubstr("disk full"));
+    EXPECT_EQ(store.begins, store.commits) << "the open batch is closed";
+  }
 }
 
 }  // namespace
