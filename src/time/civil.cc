@@ -1,6 +1,5 @@
 #include "time/civil.h"
 
-#include <cstdio>
 
 namespace sitrep::time {
 
@@ -136,32 +135,55 @@ int64_t OrthodoxEaster(int y) {
   return DaysFromJulian(y, month, day);
 }
 
+namespace {
+// Appends v with at least `width` digits.
+void AppendPadded(std::string* out, int64_t v, int width) {
+  char buf[24];
+  int n = 0;
+  do {
+    buf[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v > 0);
+  while (n < width) buf[n++] = '0';
+  while (n > 0) out->push_back(buf[--n]);
+}
+}  // namespace
+
 std::string FormatYear(int y) {
-  char buf[16];
-  if (y >= 0 && y <= 9999) {
-    std::snprintf(buf, sizeof buf, "%04d", y);
-  } else {
-    std::snprintf(buf, sizeof buf, "%s%04d", y < 0 ? "-" : "+", y < 0 ? -y : y);
-  }
-  return buf;
+  std::string out;
+  out.reserve(8);
+  if (y < 0) out.push_back('-');
+  else if (y > 9999) out.push_back('+');
+  AppendPadded(&out, y < 0 ? -static_cast<int64_t>(y) : y, 4);
+  return out;
 }
 
 std::string FormatDate(int64_t days) {
   const CivilDate c = CivilFromDays(days);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "-%02d-%02d", c.month, c.day);
-  return FormatYear(c.year) + buf;
+  std::string out = FormatYear(c.year);
+  out.push_back('-');
+  AppendPadded(&out, c.month, 2);
+  out.push_back('-');
+  AppendPadded(&out, c.day, 2);
+  return out;
 }
 
 std::string FormatDateTime(DateTime t, bool seconds) {
   const CivilTime c = ToCivil(t);
-  char buf[48];
+  std::string out = FormatYear(c.year);
+  out.push_back('-');
+  AppendPadded(&out, c.month, 2);
+  out.push_back('-');
+  AppendPadded(&out, c.day, 2);
+  out.push_back('T');
+  AppendPadded(&out, c.hour, 2);
+  out.push_back(':');
+  AppendPadded(&out, c.minute, 2);
   if (seconds) {
-    std::snprintf(buf, sizeof buf, "-%02d-%02dT%02d:%02d:%02d", c.month, c.day, c.hour, c.minute, c.second);
-  } else {
-    std::snprintf(buf, sizeof buf, "-%02d-%02dT%02d:%02d", c.month, c.day, c.hour, c.minute);
+    out.push_back(':');
+    AppendPadded(&out, c.second, 2);
   }
-  return FormatYear(c.year) + buf;
+  return out;
 }
 
 namespace {

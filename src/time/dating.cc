@@ -128,7 +128,10 @@ BodyEvidence ReadBodyEvidence(const Document& doc, const Tagger& tagger) {
     int body_index = 0;
     for (uint32_t k = 0; k < dt.sentence; ++k) body_index += doc.sentences[k].kind == LineKind::kBody;
     (void)body_sentences_seen;
-    if (t.interval.valid() && f.year >= 0 && !t.relative && t.bound != Bound::kAfter && t.bound != Bound::kOnOrAfter) {
+    const bool from_previous = t.anchor.kind == AnchorKind::kPreviousExpression && t.interval.valid() &&
+                               t.grain >= Grain::kDay && t.grain <= Grain::kYear;
+    if (t.interval.valid() && (f.year >= 0 || from_previous) && (!t.relative || from_previous) &&
+        t.bound != Bound::kAfter && t.bound != Bound::kOnOrAfter) {
       // An absolute date. Its start is a lower bound for the document's date.
       if (!ev.has_latest || t.interval.begin > ev.latest_begin) {
         ev.has_latest = true;
@@ -260,10 +263,36 @@ void FromDateline(const Document& doc, const Tagger& tagger, const BodyEvidence&
         out->push_back(c);
         return;
       }
+      // A copyright year on the page, when nothing in the text contradicts it.
+      int copyright_year = INT_MIN;
+      for (const Line& l2 : doc.lines) {
+        const std::string lw = Lower(doc.view(l2.span));
+        if (lw.find("(c)") == std::string::npos && lw.find("\xc2\xa9") == std::string::npos &&
+            lw.find("copyright") == std::string::npos)
+          continue;
+        for (size_t q = 0; q + 4 <= lw.size(); ++q) {
+          if ((q > 0 && lw[q - 1] >= '0' && lw[q - 1] <= '9') || !(lw[q] == '1' || lw[q] == '2')) continue;
+          bool digits = true;
+          for (size_t r = q; r < q + 4; ++r) digits &= lw[r] >= '0' && lw[r] <= '9';
+          if (!digits || (q + 4 < lw.size() && lw[q + 4] >= '0' && lw[q + 4] <= '9')) continue;
+          copyright_year = std::atoi(lw.substr(q, 4).c_str());
+          break;
+        }
+      }
+      if (copyright_year != INT_MIN && ev.has_latest && MakeDateTime(copyright_year, 12, 31) < ev.latest_begin)
+        copyright_year = INT_MIN;
       const int lo = ev.has_latest ? ToCivil(ev.latest_begin).year : INT_MIN;
       const int hi = opts.now > 0 ? ToCivil(opts.now).year : INT_MAX;
       // Weekday agreement: the lead reports the day's events "on Sunday".
       for (int wd : ev.lead_weekdays) {
+        if (copyright_year != INT_MIN && IsValidDate(copyright_year, m, d) && Weekday(copyright_year, m, d) == wd) {
+          static const char* kDays0[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+          c.value = IsoValue(copyright_year, m, d, DatePrecision::kDay);
+          c.confidence = 0.85;
+          c.how = std::string("dateline; year from the copyright line, agreeing with the lead's ") + kDays0[wd];
+          out->push_back(c);
+          return;
+        }
         const int from = lo != INT_MIN ? lo : (hi != INT_MAX ? hi - 40 : 1900);
         const int to = hi != INT_MAX ? hi : from + 40;
         std::vector<int> ys = AgreeingYears(m, d, wd, from, to);
@@ -280,6 +309,13 @@ void FromDateline(const Document& doc, const Tagger& tagger, const BodyEvidence&
         c.how = std::string("dateline; year from weekday agreement: the lead reports events on ") + kDays[wd] + ", and " +
                 c.value + " is a " + kDays[wd] +
                 (ev.has_latest ? " (the first such year not before " + ev.latest_value + ")" : "");
+        out->push_back(c);
+        return;
+      }
+      if (copyright_year != INT_MIN) {
+        c.value = IsoValue(copyright_year, m, d, DatePrecision::kDay);
+        c.confidence = 0.6;
+        c.how = "dateline; year from the page's copyright line";
         out->push_back(c);
         return;
       }
@@ -321,7 +357,8 @@ void FromStampLines(const Document& doc, const Tagger& tagger, std::vector<Candi
     std::string_view text = Trim(doc.view(line.span));
     if (text.empty() || text.size() > 140) continue;
     const std::string low = Lower(text);
-    const bool copyright = low.find("\xc2\xa9") != std::string::npos || low.find("copyright") != std::string::npos;
+    const bool copyright = low.find("\xc2\xa9") != std::string::npos || low.find("copyright") != std::string::npos ||
+                           low.find("(c)") != std::string::npos;
     if (copyright) {
       // "(c) 2024 Example News": the first plausible year on the line.
       for (size_t i = 0; i + 4 <= text.size(); ++i) {
@@ -345,13 +382,45 @@ void FromStampLines(const Document& doc, const Tagger& tagger, std::vector<Candi
       }
       continue;
     }
-    std::vector<Timex> found = tagger.Tag(text, Reference::Unknown(), NewsOptions());
+    // A byline ("By Sami Q. - 11 Dec 2016, 19:40 (Damascus)") or a header with fields
+    // ("TIGRIS POST | Monday 10 July 2017 | Baghdad 47C"): read each field alone, without
+    // the byline's name and trailing parentheses.
+    std::vector<std::string_view> fields;
+    {
+      std::string_view rest = text;
+      if (low.rfind("by ", 0) == 0) {
+        size_t cut = std::string_view::npos;
+        for (std::string_view sep : {"\xe2\x80\x94", "\xe2\x80\x93", " - ", "|", ","}) {
+          const size_t at = rest.find(sep);
+          if (at != std::string_view::npos && at < cut) cut = at + sep.size();
+        }
+        if (cut == std::string_view::npos) continue;
+        rest = rest.substr(cut);
+      }
+      size_t k = 0;
+      while (k <= rest.size()) {
+        size_t bar = rest.find('|', k);
+        if (bar == std::string_view::npos) bar = rest.size();
+        std::string_view f = Trim(rest.substr(k, bar - k));
+        if (!f.empty() && f.back() == ')') {
+          const size_t open = f.rfind('(');
+          if (open != std::string_view::npos) f = Trim(f.substr(0, open));
+        }
+        if (!f.empty()) fields.push_back(f);
+        k = bar + 1;
+      }
+    }
+    bool taken = false;
+    for (std::string_view field : fields) {
+    if (taken) break;
+    const std::string flow = Lower(field);
+    std::vector<Timex> found = tagger.Tag(field, Reference::Unknown(), NewsOptions());
     for (const Timex& x : found) {
       if (!x.interval.valid() || x.stated.year < 0) continue;
       const bool full = x.stated.month >= 0 && x.stated.day >= 0;
-      if (!full && !copyright) continue;
-      // The date must be most of the line: other words only stamp words.
-      std::string_view before = text.substr(0, x.span.start), after = text.substr(x.span.end);
+      if (!full) continue;
+      // The date must be most of the field: other words only stamp words.
+      std::string_view before = field.substr(0, x.span.start), after = field.substr(x.span.end);
       int other = 0;
       for (std::string_view part : {before, after}) {
         size_t i = 0;
@@ -363,22 +432,16 @@ void FromStampLines(const Document& doc, const Tagger& tagger, std::vector<Candi
           i = j;
         }
       }
-      const int total = CountAlnum(text);
-      if (!copyright && other * 10 > total * 4) continue;
+      const int total = CountAlnum(field);
+      if (other * 10 > total * 4) continue;
       CandidateDate c;
       c.source = DateSource::kByline;
       c.evidence = std::string(text);
       const CivilTime ct = ToCivil(x.interval.begin);
       const std::string reason = Lower(line.reason);
-      const bool zone_clock = x.stated.hour >= 0 && (low.find("gmt") != std::string::npos ||
-                                                     low.find("utc") != std::string::npos);
-      if (copyright) {
-        c.precision = DatePrecision::kYear;
-        c.value = IsoValue(ct.year, 1, 1, DatePrecision::kYear);
-        c.confidence = 0.15;
-        c.how = "copyright line";
-        c.furniture = true;
-      } else {
+      const bool zone_clock = x.stated.hour >= 0 && (flow.find("gmt") != std::string::npos ||
+                                                     flow.find("utc") != std::string::npos);
+      {
         c.precision = DatePrecision::kDay;
         c.value = IsoValue(ct.year, ct.month, ct.day, DatePrecision::kDay);
         c.furniture = reason.find("clock") != std::string::npos || zone_clock;
@@ -387,7 +450,9 @@ void FromStampLines(const Document& doc, const Tagger& tagger, std::vector<Candi
                             : "timestamp line" + std::string(line.kind == LineKind::kDropped ? " (dropped line: " + line.reason + ")" : "");
       }
       out->push_back(c);
+      taken = true;
       break;
+    }
     }
   }
 }

@@ -130,7 +130,9 @@ TEST_F(Dating, InventedArticles) {
     EXPECT_GE(static_cast<int>(d.conflicts.size()), a.min_conflicts);
     EXPECT_GE(d.confidence, 0.0);
     EXPECT_LE(d.confidence, 1.0);
-    if (!d.value.empty()) EXPECT_FALSE(d.evidence.empty());
+    if (!d.value.empty()) {
+      EXPECT_FALSE(d.evidence.empty());
+    }
     ++checked;
   }
   EXPECT_GE(checked, 10);
@@ -192,6 +194,41 @@ TEST_F(Dating, NoTaggerMeansNoDate) {
   // metadata after "now" is not believed
   EXPECT_TRUE(a.doc.date.value.empty());
   EXPECT_FALSE(a.doc.date.conflicts.empty());
+}
+
+// The project's own invented corpus, through the real text stage.
+TEST_F(Dating, ExampleCorpus) {
+  std::ifstream in(std::string(SITREP_SOURCE_DIR) + "/tests/data/time/examples_dates.tsv");
+  ASSERT_TRUE(in);
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream ls(line);
+    std::string path, intended, source, precision;
+    std::getline(ls, path, '\t');
+    std::getline(ls, intended, '\t');
+    std::getline(ls, source, '\t');
+    std::getline(ls, precision, '\t');
+    auto content = PosixFileSystem()->ReadFile(std::string(SITREP_SOURCE_DIR) + "/examples/" + path, 1 << 22);
+    ASSERT_TRUE(content.ok()) << path;
+    Document doc;
+    doc.text = *content;
+    ASSERT_TRUE(text::Annotate(doc).ok());
+    DatingOptions opts;
+    opts.tagger = tagger_.get();
+    DateDocument(doc, opts);
+    std::string conflicts;
+    for (const auto& c : doc.date.conflicts) conflicts += "\n    rejected " + c.value + ": " + c.why;
+    SCOPED_TRACE(path + ": got " + doc.date.value + " " + std::string(DatePrecisionName(doc.date.precision)) + " " +
+                 std::string(DateSourceName(doc.date.source)) + "\n    " + doc.date.evidence + conflicts);
+    ASSERT_FALSE(doc.date.value.empty());
+    EXPECT_EQ(intended.substr(0, doc.date.value.size()), doc.date.value);
+    EXPECT_EQ(DateSourceName(doc.date.source), source);
+    EXPECT_EQ(DatePrecisionName(doc.date.precision), precision);
+    ++n;
+  }
+  EXPECT_GE(n, 5);
 }
 
 // The five real articles: outcomes only (no ids or text in this file).

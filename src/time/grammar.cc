@@ -66,11 +66,7 @@ const std::vector<std::string_view>& GrammarStarterWords() {
 
 namespace {
 
-struct M {
-  int end = -1;
-  int node = -1;
-  TimexType type = TimexType::kDate;
-};
+using M = Memo;
 
 // A number read from digits or words.
 struct NumRead {
@@ -88,7 +84,18 @@ struct NumRead {
 class Parser {
  public:
   Parser(const Scan& s, const Lexicon& lex, const TagOptions& opts, Arena* arena)
-      : s_(s), t_(s.toks), n_(static_cast<int>(s.toks.size())), lex_(lex), o_(opts), ar_(*arena) {}
+      : s_(s),
+        t_(s.toks),
+        n_(static_cast<int>(s.toks.size())),
+        lex_(lex),
+        o_(opts),
+        ar_(*arena),
+        point_memo_(arena->point_memo),
+        point_done_(arena->point_done),
+        date_memo_(arena->date_memo),
+        date_done_(arena->date_done),
+        next_anchor_(arena->next_anchor),
+        void_(arena->void_tokens) {}
 
   void Run(std::vector<Expr>* out);
 
@@ -237,14 +244,14 @@ class Parser {
   const Lexicon& lex_;
   const TagOptions& o_;
   Arena& ar_;
-  std::vector<M> point_memo_;
-  std::vector<char> point_done_;
-  std::vector<M> date_memo_;
-  std::vector<char> date_done_;
-  std::vector<int> next_anchor_;
+  std::vector<M>& point_memo_;
+  std::vector<char>& point_done_;
+  std::vector<M>& date_memo_;
+  std::vector<char>& date_done_;
+  std::vector<int>& next_anchor_;
   // Tokens of a date that was written but cannot exist ("June 10 - 31, 2022"): no
   // expression may use them.
-  mutable std::vector<char> void_;
+  std::vector<char>& void_;
   void Void(int from, int to) const {
     for (int k = from; k < to && k < n_; ++k) void_[k] = 1;
   }
@@ -1549,9 +1556,30 @@ bool Parser::ShiftExpr(int i, M* m) {
     if (!Boundary(j + 1) && Point(j + 1, &c)) {
       child = c.node;
       end = c.end;
-    } else if (!W(j, "from")) {
-      anchor = AnchorPref::kNarrative;
+    } else if (!W(j, "from") && Boundary(j + 1)) {
+      anchor = AnchorPref::kNarrative;  // "a day after."
       end = j + 1;
+    } else if (!W(j, "from") && !in_form && sign == 0) {
+      // "almost a year after it was captured": counted from an event in the clause that
+      // follows, not from a date; only the length is known.
+      int prev = -1, first = -1;
+      for (int p = 0; p < nparts; ++p) {
+        Node d;
+        d.kind = NodeKind::kDuration;
+        d.unit = parts[p].unit;
+        d.n = static_cast<int>(parts[p].n);
+        d.extra_seconds = parts[p].extra;
+        d.approx = approx;
+        d.vague_n = vague_n;
+        const int id = Add(d);
+        if (prev >= 0) ar_[prev].a = id;
+        if (first < 0) first = id;
+        prev = id;
+      }
+      m->node = first;
+      m->end = j + 1;
+      m->type = TimexType::kDuration;
+      return true;
     } else {
       return false;
     }
@@ -2506,7 +2534,7 @@ bool Parser::TimeOfDay(int i, M* m, bool cued) {
 // Parts of the day with their day: "this morning", "last night", "tonight", "overnight",
 // "in the afternoon", "at night", "morning of christmas 2013".
 bool Parser::DayPartExpr(int i, M* m) {
-  int part, e;
+  int part = 0, e = i + 1;
   Node day;
   day.kind = NodeKind::kRelDay;
   int k = i;

@@ -99,8 +99,19 @@ struct Expr {
   bool needs_tense = false;  // direction depends on the clause
 };
 
+// A parse result kept per token position while parsing one sentence.
+struct Memo {
+  int end = -1;
+  int node = -1;
+  TimexType type = TimexType::kDate;
+};
+
+// The per-sentence workspace: parse nodes and the parser's scratch, reused between calls.
 struct Arena {
   std::vector<Node> nodes;
+  std::vector<Memo> point_memo, date_memo;
+  std::vector<char> point_done, date_done, void_tokens;
+  std::vector<int> next_anchor;
   int Add(const Node& n) {
     nodes.push_back(n);
     return static_cast<int>(nodes.size()) - 1;

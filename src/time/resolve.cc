@@ -221,6 +221,13 @@ bool FieldsInterval(const Fields& f, int year, int month, int64_t day0, const Le
 
 const char* kSeasonCodes[] = {"SP", "SU", "FA", "WI"};
 
+std::string Two(int v) {
+  std::string s(2, '0');
+  s[0] = static_cast<char>('0' + v / 10 % 10);
+  s[1] = static_cast<char>('0' + v % 10);
+  return s;
+}
+
 }  // namespace
 
 std::string FormatValue(const Resolved& r) {
@@ -233,8 +240,7 @@ std::string FormatValue(const Resolved& r) {
       case Grain::kMinute:
         return FormatDateTime(t, false);
       case Grain::kHour:
-        std::snprintf(buf, sizeof buf, "-%02d-%02dT%02d", c.month, c.day, c.hour);
-        return FormatYear(c.year) + buf;
+        return FormatDate(DaysOf(t)) + "T" + Two(c.hour);
       case Grain::kPartOfDay:
         return FormatDate(DaysOf(t)) + "T" + (pod.empty() ? "XX" : pod);
       case Grain::kDay:
@@ -242,12 +248,10 @@ std::string FormatValue(const Resolved& r) {
       case Grain::kWeek: {
         int iy, w;
         IsoWeek(DaysOf(t), &iy, &w);
-        std::snprintf(buf, sizeof buf, "-W%02d", w);
-        return FormatYear(iy) + buf + (weekend ? "-WE" : "");
+        return FormatYear(iy) + "-W" + Two(w) + (weekend ? "-WE" : "");
       }
       case Grain::kMonth:
-        std::snprintf(buf, sizeof buf, "-%02d", c.month);
-        return FormatYear(c.year) + buf;
+        return FormatYear(c.year) + "-" + Two(c.month);
       case Grain::kQuarter:
         std::snprintf(buf, sizeof buf, "-Q%d", (c.month - 1) / 3 + 1);
         return FormatYear(c.year) + buf;

@@ -104,21 +104,45 @@ bool IsOrdinalSuffix(std::string_view s, int64_t num) {
 
 void ScanText(std::string_view text, const Lexicon& lex, Scan* out) {
   out->toks.clear();
-  out->lower.clear();
   out->text = text;
+  // Lowercase words are at most as long as the text; written in place, sized at the end.
+  out->lower.resize(text.size());
+  char* low = out->lower.data();
+  size_t nlow = 0;
+  if (out->toks.capacity() < text.size() / 4) out->toks.reserve(text.size() / 4 + 8);
+  const char* s = text.data();
+  const size_t n = text.size();
   size_t p = 0;
   bool space = true;
-  while (p < text.size()) {
-    size_t len;
+  while (p < n) {
+    const unsigned char c = static_cast<unsigned char>(s[p]);
+    size_t len = 1;
     char punct = 0;
-    bool long_dash;
-    Cls cls = Classify(text, p, &len, &punct, &long_dash);
-    if (cls == Cls::kSpace) {
-      space = true;
-      p += len;
-      continue;
+    bool long_dash = false;
+    Cls cls;
+    // ASCII fast path; the rest goes through Classify.
+    if (c < 0x80) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+        space = true;
+        ++p;
+        continue;
+      }
+      if (IsDigit(c)) cls = Cls::kDigit;
+      else if (IsAsciiLetter(c)) cls = Cls::kLetter;
+      else {
+        cls = Cls::kPunct;
+        punct = c == '`' ? '\'' : static_cast<char>(c);
+      }
+    } else {
+      cls = Classify(text, p, &len, &punct, &long_dash);
+      if (cls == Cls::kSpace) {
+        space = true;
+        p += len;
+        continue;
+      }
     }
-    Tok t;
+    out->toks.emplace_back();
+    Tok& t = out->toks.back();
     t.start = static_cast<uint32_t>(p);
     t.space_before = space;
     space = false;
@@ -128,40 +152,46 @@ void ScanText(std::string_view text, const Lexicon& lex, Scan* out) {
       t.long_dash = long_dash;
       p += len;
       t.end = static_cast<uint32_t>(p);
-      out->toks.push_back(t);
       continue;
     }
     if (cls == Cls::kDigit) {
       t.kind = TokKind::kNumber;
       int64_t v = 0;
       size_t q = p;
-      while (q < text.size() && IsDigit(static_cast<unsigned char>(text[q]))) {
-        if (v < 1000000000000ll) v = v * 10 + (text[q] - '0');
+      while (q < n && IsDigit(static_cast<unsigned char>(s[q]))) {
+        if (v < 1000000000000ll) v = v * 10 + (s[q] - '0');
         ++q;
       }
       t.num = v;
       t.ndigits = static_cast<uint8_t>(q - p > 255 ? 255 : q - p);
       // Ordinal suffix: exactly two letters followed by a non-letter.
-      if (q + 2 <= text.size() && IsAsciiLetter(text[q]) && IsAsciiLetter(text[q + 1]) &&
-          (q + 2 == text.size() || !IsAsciiLetter(text[q + 2])) && IsOrdinalSuffix(text.substr(q, 2), v)) {
+      if (q + 2 <= n && IsAsciiLetter(s[q]) && IsAsciiLetter(s[q + 1]) && (q + 2 == n || !IsAsciiLetter(s[q + 2])) &&
+          IsOrdinalSuffix(text.substr(q, 2), v)) {
         t.ordinal = true;
         q += 2;
       }
       p = q;
       t.end = static_cast<uint32_t>(p);
-      out->toks.push_back(t);
       continue;
     }
-    // A word: letters (any script) up to a digit, space or punctuation.
+    // A word: letters (any script) up to a digit, space or punctuation. Lowercased and
+    // hashed on the way.
     t.kind = TokKind::kWord;
     size_t q = p;
     int letters = 0, uppers = 0;
-    while (q < text.size()) {
-      const unsigned char c = static_cast<unsigned char>(text[q]);
-      if (c < 0x80) {
-        if (!IsAsciiLetter(c)) break;
+    uint64_t h = 1469598103934665603ull;
+    const size_t low_begin = nlow;
+    while (q < n) {
+      unsigned char b = static_cast<unsigned char>(s[q]);
+      if (b < 0x80) {
+        if (!IsAsciiLetter(b)) break;
         ++letters;
-        if (c <= 'Z') ++uppers;
+        if (b <= 'Z') {
+          ++uppers;
+          b = static_cast<unsigned char>(b + 32);
+        }
+        low[nlow++] = static_cast<char>(b);
+        h = (h ^ b) * 1099511628211ull;
         ++q;
         continue;
       }
@@ -169,27 +199,22 @@ void ScanText(std::string_view text, const Lexicon& lex, Scan* out) {
       char p2;
       bool ld2;
       if (Classify(text, q, &l2, &p2, &ld2) != Cls::kLetter) break;
+      for (size_t k = 0; k < l2; ++k) {
+        low[nlow++] = s[q + k];
+        h = (h ^ static_cast<unsigned char>(s[q + k])) * 1099511628211ull;
+      }
       q += l2;
     }
-    const unsigned char c0 = static_cast<unsigned char>(text[p]);
-    t.cap = c0 >= 'A' && c0 <= 'Z';
+    t.cap = c >= 'A' && c <= 'Z';
     t.all_caps = letters >= 2 && uppers == letters;
     t.end = static_cast<uint32_t>(q);
-    t.low_begin = static_cast<uint32_t>(out->lower.size());
-    t.low_len = static_cast<uint32_t>(q - p);
-    for (size_t i = p; i < q; ++i) {
-      char c = text[i];
-      out->lower.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
-    }
+    t.low_begin = static_cast<uint32_t>(low_begin);
+    t.low_len = static_cast<uint32_t>(nlow - low_begin);
+    t.hash = h;
+    t.lex = lex.Find(std::string_view(low + low_begin, nlow - low_begin), h);
     p = q;
-    out->toks.push_back(t);
   }
-  for (Tok& t : out->toks) {
-    if (t.kind != TokKind::kWord) continue;
-    const std::string_view low = out->Low(t);
-    t.hash = WordHash(low.data(), low.size());
-    t.lex = lex.Find(low, t.hash);
-  }
+  out->lower.resize(nlow);
 }
 
 }  // namespace sitrep::time

@@ -238,16 +238,23 @@ std::vector<DocumentTimex> TagDocument(const Tagger& tagger, const Document& doc
     Reference sref = narrative ? cur : ref;
     sref.span_offset = s.span.start;
     std::vector<Timex> found = tagger.Tag(doc.view(s.span), sref, opts);
-    for (Timex& t : found) {
+    // The next sentence counts from this one's latest point in time: in "freed in March
+    // 2016, ten months after they seized it in May 2015. Less than a year later..." the
+    // story has reached March 2016, not May 2015.
+    const Timex* latest = nullptr;
+    for (const Timex& t : found) {
       if (narrative && t.interval.valid() && (t.type == TimexType::kDate || t.type == TimexType::kTime) &&
-          t.value.find("_REF") == std::string::npos && t.grain >= Grain::kHour && t.grain <= Grain::kMonth) {
-        cur.previous = t.interval;
-        cur.previous_grain = t.grain;
-        cur.previous_value = t.value;
-        cur.previous_offset = t.span.start;
-      }
-      out.push_back({static_cast<uint32_t>(si), std::move(t)});
+          t.value.find("_REF") == std::string::npos && t.grain >= Grain::kHour && t.grain <= Grain::kMonth &&
+          (!latest || t.interval.begin > latest->interval.begin))
+        latest = &t;
     }
+    if (latest) {
+      cur.previous = latest->interval;
+      cur.previous_grain = latest->grain;
+      cur.previous_value = latest->value;
+      cur.previous_offset = latest->span.start;
+    }
+    for (Timex& t : found) out.push_back({static_cast<uint32_t>(si), std::move(t)});
   }
   return out;
 }

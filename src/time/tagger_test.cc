@@ -82,8 +82,12 @@ TEST(Tagger, Cases) {
       rest >> value >> grain >> mod >> anchor;
       EXPECT_EQ(t.value, value);
       EXPECT_EQ(GrainName(t.grain), grain);
-      if (!mod.empty()) EXPECT_EQ(TimexModName(t.mod), mod == "-" ? "" : mod);
-      if (!anchor.empty()) EXPECT_EQ(AnchorWord(t.anchor.kind), anchor);
+      if (!mod.empty()) {
+        EXPECT_EQ(TimexModName(t.mod), mod == "-" ? "" : mod);
+      }
+      if (!anchor.empty()) {
+        EXPECT_EQ(AnchorWord(t.anchor.kind), anchor);
+      }
     }
     ++n;
   }
@@ -215,7 +219,10 @@ TEST(TagDocument, AnchorsCarryAcrossSentencesButNotFromCaptions) {
   ASSERT_TRUE(SharedTagger());
   Document doc;
   doc.text = "Troops withdrew on Friday.\nA day later the militia left.\nA photo taken in 2008.";
-  doc.lines = {{{0, 26}}, {{27, 56}}, {{57, 79}}};
+  doc.lines.resize(3);
+  doc.lines[0].span = {0, 26};
+  doc.lines[1].span = {27, 56};
+  doc.lines[2].span = {57, 79};
   doc.lines[2].kind = LineKind::kCaption;
   doc.sentences = {{{0, 26}, 0, LineKind::kBody}, {{27, 56}, 1, LineKind::kBody}, {{57, 79}, 2, LineKind::kCaption}};
   std::vector<DocumentTimex> found =

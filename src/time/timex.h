@@ -212,10 +212,11 @@ struct DocumentTimex {
   Timex timex;            // span in Document::text coordinates
 };
 
-// Tags every sentence of `doc` (headline, body and caption kinds) against `ref`, in order,
-// carrying the latest body expression forward so "a day later" in one sentence anchors on
-// an expression in an earlier one. Captions and headlines are tagged but never become
-// that anchor. Spans are in document coordinates.
+// Tags every sentence of `doc` (headline, body and caption kinds) against `ref`, in order.
+// Within a sentence "hours earlier" counts from the expression before it; across
+// sentences "a day later" counts from the latest point in time the previous body sentence
+// reached. Captions and headlines are tagged but never become that anchor. Spans are in
+// document coordinates.
 std::vector<DocumentTimex> TagDocument(const Tagger& tagger, const Document& doc, const Reference& ref,
                                        const TagOptions& opts);
 
