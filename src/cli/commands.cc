@@ -9,6 +9,10 @@ std::unique_ptr<Command> MakeDocsCommand();
 std::unique_ptr<Command> MakeShowCommand();
 std::unique_ptr<Command> MakeRejectionsCommand();
 std::unique_ptr<Command> MakeDemoCommand();
+std::unique_ptr<Command> MakeTimexCommand();
+std::unique_ptr<Command> MakeMentionsCommand();
+std::unique_ptr<Command> MakePlacesCommand();
+std::unique_ptr<Command> MakeActorsCommand();
 
 std::vector<std::unique_ptr<Command>> AllCommands() {
   std::vector<std::unique_ptr<Command>> commands;
@@ -16,6 +20,10 @@ std::vector<std::unique_ptr<Command>> AllCommands() {
   commands.push_back(MakeDocsCommand());
   commands.push_back(MakeShowCommand());
   commands.push_back(MakeRejectionsCommand());
+  commands.push_back(MakeTimexCommand());
+  commands.push_back(MakeMentionsCommand());
+  commands.push_back(MakePlacesCommand());
+  commands.push_back(MakeActorsCommand());
   commands.push_back(MakeDemoCommand());
   return commands;
 }
