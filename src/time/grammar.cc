@@ -232,6 +232,7 @@ class Parser {
   bool Expression(int i, M* m);
   bool ModifierPhrase(int i, TimexMod* mod, int* end) const;
   int Intersect(int coarse, const Fields& fine);
+  int CombineDateTime_(int date_node, const Fields& time);
   bool ApplyYearTo(int node, int year);
 
   static void Longest(const M& cand, M* best) {
@@ -2279,8 +2280,7 @@ bool Parser::Meridiem(int i, int* pm, int* end) const {
   std::string_view w = Low(i);
   if (w == "am" || w == "pm") {
     *pm = w == "pm";
-    *end = i + 1;
-    if (P(*end, '.') && Glued(*end)) ++*end;
+    *end = i + 1;  // a period after "pm" ends the sentence
     return true;
   }
   if ((w == "a" || w == "p") && !o_.strict) {
@@ -2373,6 +2373,16 @@ bool Parser::ClockTime(int i, Fields* f, int* end, bool cued) const {
       // A bare number after "at" is an hour only when nothing else follows that makes it a
       // quantity ("at 10.1", "at 10 - 20", "at 101 points"); never in strict mode.
       const bool strong_cue = i > 0 && (W(i - 1, "at") || P(i - 1, '@') || WAny(i - 1, {"around", "about"}));
+      // "8 tonight", "9 tomorrow morning", "8 this evening", "11 at night"
+      const bool daypart_after = !o_.strict && (WAny(i + 1, {"tonight", "tonite"}) ||
+                                                (WAny(i + 1, {"this", "tomorrow", "yesterday"}) && Flag(i + 2, kLexDayPart)) ||
+                                                (W(i + 1, "in") && W(i + 2, "the") && Flag(i + 3, kLexDayPart)) ||
+                                                (W(i + 1, "at") && W(i + 2, "night")));
+      if (daypart_after && a.num >= 1 && a.num <= 12) {
+        g.hour = static_cast<int>(a.num);
+        g.hour12 = true;
+        e = i + 1;
+      } else {
       const bool bare_ok = cued && strong_cue && !o_.strict && !LongerNumber(i + 1) &&
                            (Boundary(i + 1) || WAny(i + 1, {"in", "on", "this", "tonight", "tomorrow", "today", "at",
                                                             "and", "or", "to", "ish", "sharp"}) ||
@@ -2389,6 +2399,7 @@ bool Parser::ClockTime(int i, Fields* f, int* end, bool cued) const {
         }
       } else {
         return false;
+      }
       }
     } else {
       return false;
@@ -2505,7 +2516,11 @@ bool Parser::TimeOfDay(int i, M* m, bool cued) {
     if (Cardinal(k, &r, false, false) && r.value >= 1 && r.value <= 59 && !r.vague) {
       minutes = static_cast<int>(r.value);
       k = r.end;
-      if (WAny(k, {"minutes", "minute", "mins", "min"})) ++k;
+      if (WAny(k, {"minutes", "minute", "mins", "min"})) {
+        ++k;
+      } else if (!r.words) {
+        minutes = -1;  // "3 to 4pm" is a range, not 3:57
+      }
     }
   }
   if (minutes < 0) return false;
@@ -2622,7 +2637,21 @@ static void ApplyDayPartToHour(std::string_view code, Fields* t) {
 
 // A date node with clock fields added: merged into the date's fields when it is a plain
 // fields node ("Monday morning" keeps one search), else intersected.
-int CombineDateTime(Arena& ar, int date_node, const Fields& time) {
+int CombineDateTime(Arena& ar, int date_node, const Fields& time_in, const Lexicon& lex) {
+  Fields time = time_in;
+  // "tonight at 8", "8 this evening": the part of day sets the clock, then gives way.
+  {
+    const Node& d0 = ar[date_node];
+    if (d0.kind == NodeKind::kIntersect && d0.f.Has(d0.f.day_part) && !d0.f.HasTime() && time.HasTime() &&
+        d0.f.day_part >= 0 && d0.f.day_part < static_cast<int>(lex.day_parts().size())) {
+      ApplyDayPartToHour(lex.day_parts()[d0.f.day_part].code, &time);
+      Node n;
+      n.kind = NodeKind::kIntersect;
+      n.a = d0.a;
+      n.f = time;
+      return ar.Add(n);
+    }
+  }
   Node& d = ar[date_node];
   if (d.kind == NodeKind::kFields && d.explicit_dir == 0 && !d.f.HasTime() && d.f.day_part == kUnset &&
       (d.f.Has(d.f.day) || d.f.Has(d.f.weekday))) {
@@ -2640,6 +2669,8 @@ int CombineDateTime(Arena& ar, int date_node, const Fields& time) {
   n.f = time;
   return ar.Add(n);
 }
+
+int Parser::CombineDateTime_(int date_node, const Fields& time) { return CombineDateTime(ar_, date_node, time, lex_); }
 
 bool Parser::Point(int i, M* m) {
   if (i < 0 || i >= n_) return false;
@@ -2700,7 +2731,7 @@ bool Parser::PointUncached(int i, M* m) {
           ++tend;
         }
       }
-      Longest({tend, CombineDateTime(ar_, d.node, tf), TimexType::kTime}, &best);
+      Longest({tend, CombineDateTime_(d.node, tf), TimexType::kTime}, &best);
     }
     // "Monday morning", "tomorrow evening", "15 of february in the morning", "monday early in
     // the morning", then maybe "at 9".
@@ -2723,7 +2754,7 @@ bool Parser::PointUncached(int i, M* m) {
         tf.day_part = kUnset;
         end = t2.end;
       }
-      Longest({end, CombineDateTime(ar_, d.node, tf), TimexType::kTime}, &best);
+      Longest({end, CombineDateTime_(d.node, tf), TimexType::kTime}, &best);
     }
   }
   // A time, maybe with a date or a part of the day after it.
@@ -2749,7 +2780,7 @@ bool Parser::PointUncached(int i, M* m) {
       if (this_day) {
         Node day;
         day.kind = NodeKind::kRelDay;
-        Longest({pe, CombineDateTime(ar_, Add(day), tf), TimexType::kTime}, &best);
+        Longest({pe, CombineDateTime_(Add(day), tf), TimexType::kTime}, &best);
       } else {
         Longest({pe, AddFields(tf), TimexType::kTime}, &best);
       }
@@ -2772,7 +2803,7 @@ bool Parser::PointUncached(int i, M* m) {
         }
         if (!(ar_[d2.node].kind == NodeKind::kFields && ar_[d2.node].f.Has(ar_[d2.node].f.year) &&
               !ar_[d2.node].f.Has(ar_[d2.node].f.month) && !Num(k2 - 1) && k2 == k && false))
-          Longest({end, CombineDateTime(ar_, d2.node, tf2), TimexType::kTime}, &best);
+          Longest({end, CombineDateTime_(d2.node, tf2), TimexType::kTime}, &best);
       }
     }
   }
@@ -2790,7 +2821,7 @@ bool Parser::PointUncached(int i, M* m) {
       if (part != kUnset) ApplyDayPartToHour(parts[part].code, &tf);
       tf.day_part = kUnset;
       if (pn.kind == NodeKind::kIntersect) {
-        Longest({t2.end, CombineDateTime(ar_, pn.a, tf), TimexType::kTime}, &best);
+        Longest({t2.end, CombineDateTime_(pn.a, tf), TimexType::kTime}, &best);
       } else {
         Longest({t2.end, AddFields(tf), TimexType::kTime}, &best);
       }
@@ -2962,8 +2993,15 @@ bool Parser::Range(int i, M* m) {
   bool bare_start = false;
   if (!a_ok || ar_[a.node].kind == NodeKind::kShift) {
     // "8 - 11pm": a bare hour before a range to a time with am/pm
-    if (!(Num(k) && t_[k].ndigits <= 2 && t_[k].num <= 12 && !LongerNumber(k + 1) && TimeOfDay(k, &a, true)))
+    const bool chain = P(k + 1, '-') && Num(k + 2) && (P(k + 3, '-') || P(k + 3, '.')) && Glued(k + 3);  // "1-2-3"
+    if (!(Num(k) && !t_[k].ordinal && t_[k].ndigits <= 2 && t_[k].num >= 1 && t_[k].num <= 12 && !chain &&
+          !(P(k + 1, '.') || P(k + 1, ':') || P(k + 1, '/')) &&
+          (P(k + 1, '-') || WAny(k + 1, {"to", "and", "till", "until"}))))
       return false;
+    Fields bf;
+    bf.hour = static_cast<int>(t_[k].num);
+    bf.hour12 = true;
+    a = {k + 1, AddFields(bf), TimexType::kTime};
     bare_start = true;
   }
   int j = a.end;
@@ -2992,7 +3030,8 @@ bool Parser::Range(int i, M* m) {
   if (bare_start) {
     // the end must fix the clock: "11pm" or "23:00", not "11" or "11:00"
     const Node& bn0 = ar_[b.node];
-    if (bn0.kind != NodeKind::kFields || !bn0.f.HasTime() || bn0.f.hour12) return false;
+    if ((bn0.kind != NodeKind::kFields && bn0.kind != NodeKind::kIntersect) || !bn0.f.HasTime() || bn0.f.hour12)
+      return false;
   }
   // Both ends must be points of the same nature.
   const Node& an = ar_[a.node];
@@ -3024,8 +3063,8 @@ bool Parser::Range(int i, M* m) {
     if (DatePoint(q, &d) && ar_[d.node].kind != NodeKind::kShift) {
       Node r2;
       r2.kind = NodeKind::kRange;
-      r2.a = CombineDateTime(ar_, d.node, ar_[a.node].f);
-      r2.b = CombineDateTime(ar_, d.node, ar_[b.node].f);
+      r2.a = CombineDateTime_(d.node, ar_[a.node].f);
+      r2.b = CombineDateTime_(d.node, ar_[b.node].f);
       m->node = Add(r2);
       m->end = d.end;
     }
@@ -3391,8 +3430,8 @@ bool Parser::Expression(int i, M* m) {
       if (!ar_[rn.a].f.HasDate()) {
         Node r2;
         r2.kind = NodeKind::kRange;
-        r2.a = CombineDateTime(ar_, best.node, ar_[rn.a].f);
-        r2.b = CombineDateTime(ar_, best.node, ar_[rn.b].f);
+        r2.a = CombineDateTime_(best.node, ar_[rn.a].f);
+        r2.b = CombineDateTime_(best.node, ar_[rn.b].f);
         best = {r.end, Add(r2), TimexType::kTime};
       }
     }

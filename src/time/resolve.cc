@@ -603,6 +603,26 @@ bool Resolver::SearchFields(const Fields& f, int explicit_dir, Cand* out) {
 }
 
 bool Resolver::DoFields(const Node& n, Resolved* r) {
+  // A clock time alone ("until 6 pm") in a story is on the day the story has reached.
+  if (CycleOf(n.f) == Cycle::kDay && n.explicit_dir == 0 && !ctx_.forward_mode && ctx_.dir != Direction::kNearest &&
+      ref_.previous_grain != Grain::kNone && ref_.previous_grain <= Grain::kDay) {
+    const int64_t day = DaysOf(ref_.previous.begin);
+    const CivilDate c = CivilFromDays(day);
+    Fields f = n.f;
+    if (f.hour12 && f.Has(f.hour) && f.hour < 12) {
+      // on a 12-hour clock, the reading after the previous time that day
+      const int prev_hour = ToCivil(ref_.previous.begin).hour;
+      if (ref_.previous_grain < Grain::kDay && f.hour + 12 > prev_hour && f.hour <= prev_hour) f.hour += 12;
+    }
+    f.hour12 = false;
+    Cand cand;
+    if (FieldsInterval(f, c.year, c.month, day, lex_, &cand)) {
+      UsePrevious();
+      SetCand(cand, r);
+      r->type = TimexType::kTime;
+      return true;
+    }
+  }
   Cand c;
   if (!SearchFields(n.f, n.explicit_dir, &c)) return false;
   SetCand(c, r);
@@ -785,8 +805,10 @@ bool Resolver::DoRange(const Node& n, Resolved* r) {
   const Node& an = ar_[n.a];
   const Node& bn = ar_[n.b];
   Resolved a, b;
+  const bool a_time_only = an.kind == NodeKind::kFields && an.f.HasTime() && !an.f.HasDate();
+  const bool b_dated = bn.kind != NodeKind::kFields || bn.f.HasDate();
   // Share a stated year: "10 August - 12 September 2013", "From December to May 2022".
-  if (an.kind == NodeKind::kFields && bn.kind == NodeKind::kFields) {
+  if (an.kind == NodeKind::kFields && bn.kind == NodeKind::kFields && !(a_time_only && b_dated)) {
     Fields fa = an.f, fb = bn.f;
     if (!fa.Has(fa.year) && fb.Has(fb.year) && fa.Has(fa.month) && fb.Has(fb.month)) {
       fa.year = fb.year;
@@ -829,13 +851,17 @@ bool Resolver::DoRange(const Node& n, Resolved* r) {
       if (!rb.SearchFields(fb, 0, &cb)) return false;
       SetCand(cb, &b);
     }
-  } else if (an.kind == NodeKind::kFields && an.f.HasTime() && !an.f.HasDate() && bn.kind != NodeKind::kFields) {
+  } else if (a_time_only && b_dated) {
     // "9:00 AM to 5:00 PM, Tuesday, 20 May 2013": the start is on the end's day
     if (!Do(n.b, &b) || !b.ok) return false;
     const int64_t day = DaysOf(b.iv.begin);
     const CivilDate c = CivilFromDays(day);
+    Fields fa = an.f;
+    const int bh = ToCivil(b.iv.begin).hour;
+    if (fa.hour12 && fa.hour < 12 && fa.hour + 12 <= bh && b.grain <= Grain::kHour) fa.hour += 12;
+    fa.hour12 = false;
     Cand ca;
-    if (!FieldsInterval(an.f, c.year, c.month, day, lex_, &ca)) return false;
+    if (!FieldsInterval(fa, c.year, c.month, day, lex_, &ca)) return false;
     SetCand(ca, &a);
   } else {
     if (!Do(n.a, &a) || !a.ok) return false;

@@ -216,7 +216,7 @@ std::vector<Timex> Tagger::Tag(std::string_view sentence, const Reference& ref, 
     t.relative = r.relative;
     // The latest point becomes the anchor for "a day later" further on.
     if (r.ok && (t.type == TimexType::kDate || t.type == TimexType::kTime) && r.value.find("_REF") == std::string::npos &&
-        r.grain >= Grain::kHour && r.grain <= Grain::kMonth) {
+        r.grain >= Grain::kSecond && r.grain <= Grain::kMonth) {
       cur.previous = r.iv;
       cur.previous_grain = r.grain;
       cur.previous_value = t.value;
@@ -244,7 +244,7 @@ std::vector<DocumentTimex> TagDocument(const Tagger& tagger, const Document& doc
     const Timex* latest = nullptr;
     for (const Timex& t : found) {
       if (narrative && t.interval.valid() && (t.type == TimexType::kDate || t.type == TimexType::kTime) &&
-          t.value.find("_REF") == std::string::npos && t.grain >= Grain::kHour && t.grain <= Grain::kMonth &&
+          t.value.find("_REF") == std::string::npos && t.grain >= Grain::kSecond && t.grain <= Grain::kMonth &&
           (!latest || t.interval.begin > latest->interval.begin))
         latest = &t;
     }
