@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "sitrep/env.h"
 #include "time/timex.h"
 
 namespace {
@@ -108,7 +109,40 @@ void BM_TagNewsNoPrefilter(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
 }
 
+// The project's invented example articles (examples/*/*.txt), line by line: typical
+// news paragraphs with their page furniture.
+const std::vector<std::string>& ExampleLines() {
+  static const std::vector<std::string> lines = [] {
+    std::vector<std::string> out;
+    auto files = sitrep::PosixFileSystem()->ListFilesRecursive(std::string(SITREP_SOURCE_DIR) + "/examples");
+    if (!files.ok()) return out;
+    for (const std::string& f : *files) {
+      if (f.size() < 4 || f.substr(f.size() - 4) != ".txt") continue;
+      auto content = sitrep::PosixFileSystem()->ReadFile(f, 1 << 22);
+      if (!content.ok()) continue;
+      size_t p = 0;
+      while (p < content->size()) {
+        size_t nl = content->find('\n', p);
+        if (nl == std::string::npos) nl = content->size();
+        if (nl > p) out.push_back(content->substr(p, nl - p));
+        p = nl + 1;
+      }
+    }
+    return out;
+  }();
+  return lines;
+}
+
+void BM_TagExampleArticles(benchmark::State& state) {
+  if (ExampleLines().empty()) {
+    state.SkipWithError("examples/ not found");
+    return;
+  }
+  Run(state, ExampleLines(), false);
+}
+
 BENCHMARK(BM_TagNews);
+BENCHMARK(BM_TagExampleArticles);
 BENCHMARK(BM_PrefilterNews);
 BENCHMARK(BM_TagTimeHeavy);
 BENCHMARK(BM_TagNewsNoPrefilter);

@@ -7,7 +7,9 @@
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
 
+#include <array>
 #include <charconv>
+#include <map>
 #include <memory>
 #include <mutex>
 
@@ -304,9 +306,26 @@ std::vector<HolidaySpan> HolidayOccurrences(const Holiday& h, int year) {
       if (d != INT64_MIN) push(d + h.offset, h.length);
       break;
     }
-    case HolidayRule::kHindu:
-      for (int64_t d : HinduTithiDays(year, h.month, h.paksha, h.day, h.weekday)) push(d + h.offset, h.length);
+    case HolidayRule::kHindu: {
+      // The astronomy costs about a millisecond a year: remember results.
+      static std::mutex mu;
+      static std::map<std::array<int, 5>, std::vector<int64_t>> cache;
+      const std::array<int, 5> key = {year, h.month, h.paksha, h.day, h.weekday};
+      std::vector<int64_t> days;
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        auto it = cache.find(key);
+        if (it != cache.end()) days = it->second;
+      }
+      if (days.empty()) {
+        days = HinduTithiDays(year, h.month, h.paksha, h.day, h.weekday);
+        std::lock_guard<std::mutex> lock(mu);
+        if (cache.size() > 4096) cache.clear();
+        cache[key] = days;
+      }
+      for (int64_t d : days) push(d + h.offset, h.length);
       break;
+    }
   }
   return out;
 }

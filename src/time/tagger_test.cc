@@ -6,6 +6,8 @@
 #include <sstream>
 
 #include "time/civil.h"
+#include "time/lexicon.h"
+#include "time/scanner.h"
 #include "time/timex.h"
 
 namespace sitrep::time {
@@ -129,6 +131,35 @@ TEST(Tagger, PrefilterNeverHidesAnExpression) {
     }
   }
   EXPECT_GT(checked, 100);
+}
+
+// The scanner's hashed lexicon probe agrees with the plain map lookup on every word of
+// the cases and of the word lists themselves.
+TEST(Lexicon, HashedLookupMatchesMapLookup) {
+  auto lex = Lexicon::Load(*PosixFileSystem(), Tagger::DefaultDataDir());
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  std::string all;
+  for (const std::string& name : {std::string("tagger_cases.tsv")}) {
+    auto c = PosixFileSystem()->ReadFile(std::string(SITREP_SOURCE_DIR) + "/tests/data/time/" + name, 1 << 22);
+    ASSERT_TRUE(c.ok());
+    all += *c;
+  }
+  auto files = PosixFileSystem()->ListFilesRecursive(Tagger::DefaultDataDir());
+  ASSERT_TRUE(files.ok());
+  for (const std::string& f : *files) {
+    auto c = PosixFileSystem()->ReadFile(f, 1 << 22);
+    ASSERT_TRUE(c.ok());
+    all += "\n" + *c;
+  }
+  Scan scan;
+  ScanText(all, **lex, &scan);
+  int words = 0;
+  for (const Tok& t : scan.toks) {
+    if (t.kind != TokKind::kWord) continue;
+    EXPECT_EQ(t.lex, (*lex)->Find(scan.Low(t))) << scan.Low(t);
+    ++words;
+  }
+  EXPECT_GT(words, 1000);
 }
 
 TEST(Tagger, EmptyAndHostileInput) {
