@@ -968,9 +968,10 @@ void Finder::ResolvePlaces() {
         const PlaceRecord& r = gaz_.record(rec);
         // A stated container the best candidate is not in ("Palma in northern Mozambique"
         // when the gazetteer knows only other Palmas): the name is a place in the container.
+        // A country is never inside another place: "Ukraine, Russia" is a list.
         bool outside = false;
         uint32_t container_rec = kNone;
-        for (uint32_t ci : w.containers) {
+        if (r.kind != PlaceKind::kCountry) for (uint32_t ci : w.containers) {
           uint32_t c = work_[ci].chosen;
           if (c == kNone) continue;
           const PlaceRecord& cr = gaz_.record(c);
