@@ -391,7 +391,10 @@ class Resolver {
       return true;
     }
     if (!RefKnown()) return false;
-    *t = ref_.time;
+    // A reference known to the month or year counts from the middle of that period.
+    *t = ref_.precision == Grain::kMonth || ref_.precision == Grain::kYear
+             ? (RefPeriod().begin + RefPeriod().end) / 2 / kSecondsPerDay * kSecondsPerDay
+             : ref_.time;
     *g = ref_.precision;
     UseRef();
     return true;
@@ -978,9 +981,10 @@ bool Resolver::Do(int id, Resolved* r) {
     case NodeKind::kFields:
       return DoFields(n, r);
     case NodeKind::kRelDay: {
-      if (!RefKnown()) return false;
-      UseRef();
-      const int64_t day = DaysOf(ref_.time) + n.n;
+      DateTime base;
+      Grain base_grain;
+      if (!AnchorPoint(AnchorPref::kSpeech, &base, &base_grain)) return false;
+      const int64_t day = DaysOf(base) + n.n;
       r->ok = true;
       r->iv = {DayStart(day), DayStart(day + 1)};
       r->grain = Grain::kDay;

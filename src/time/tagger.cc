@@ -187,6 +187,22 @@ std::vector<Timex> Tagger::Tag(std::string_view sentence, const Reference& ref, 
     else ctx.dir = tense == Tense::kFuture ? Direction::kFuture : Direction::kPast;
     Resolved r = Resolve(sc.arena, e.node, ctx);
     if (r.impossible) continue;
+    const StatedFields stated = CollectStated(sc.arena, e.node);
+    // Against a reference known only to the month or year, what the text places relative
+    // to it is known only as well: "yesterday" in a December 2016 document is 2016-12.
+    const Grain stated_grain = stated.day >= 0 ? Grain::kDay : stated.month >= 0 ? Grain::kMonth : Grain::kYear;
+    if (r.ok && (r.anchor == AnchorKind::kReference || r.anchor == AnchorKind::kDocumentDate) &&
+        (ref.precision == Grain::kMonth || ref.precision == Grain::kYear) && r.grain < ref.precision &&
+        stated_grain > r.grain && !r.multi && r.type != TimexType::kDuration) {
+      r.grain = ref.precision;
+      r.iv = {MakeDateTime(ToCivil(r.iv.begin).year, ref.precision == Grain::kYear ? 1 : ToCivil(r.iv.begin).month, 1),
+              0};
+      r.iv.end = AddMonthsClamped(r.iv.begin, ref.precision == Grain::kYear ? 12 : 1);
+      r.pod_code.clear();
+      r.weekend = false;
+      if (r.value.find("_REF") == std::string::npos) r.value = FormatValue(r);
+      if (r.mod == TimexMod::kNone) r.mod = TimexMod::kApprox;
+    }
     Timex t;
     t.span = {sc.scan.toks[e.tok_begin].start + ref.span_offset, sc.scan.toks[e.tok_end - 1].end + ref.span_offset};
     if (r.type == TimexType::kDuration || r.type == TimexType::kSet) t.type = r.type;
@@ -212,7 +228,7 @@ std::vector<Timex> Tagger::Tag(std::string_view sentence, const Reference& ref, 
     t.tense = tense;
     if (needs && tense == Tense::kUnknown && !opts.forward && !opts.nearest) t.tense = Tense::kPast;
     if (opts.forward && needs) t.tense = Tense::kFuture;
-    t.stated = CollectStated(sc.arena, e.node);
+    t.stated = stated;
     t.relative = r.relative;
     // The latest point becomes the anchor for "a day later" further on.
     if (r.ok && (t.type == TimexType::kDate || t.type == TimexType::kTime) && r.value.find("_REF") == std::string::npos &&

@@ -182,6 +182,19 @@ TEST(Tagger, EmptyAndHostileInput) {
   EXPECT_TRUE(t[1].interval.valid());
 }
 
+TEST(Tagger, ReferenceKnownOnlyToTheMonth) {
+  ASSERT_TRUE(SharedTagger());
+  Reference ref = Reference::DocumentDate(2016, 12, 1);
+  ref.precision = Grain::kMonth;
+  std::vector<Timex> t =
+      SharedTagger()->Tag("Fighting resumed yesterday, three months after a truce agreed on March 3.", ref, {});
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].value, "2016-12");
+  EXPECT_EQ(t[0].grain, Grain::kMonth);
+  EXPECT_EQ(t[0].mod, TimexMod::kApprox);
+  EXPECT_EQ(t[2].value, "2016-03-03");  // absolute enough: the month fixes the year
+}
+
 TEST(Tagger, LoadReportsMissingAndBadFiles) {
   MemoryFileSystem fs;
   auto missing = Tagger::Load(fs, "nowhere");
