@@ -184,7 +184,10 @@ bool FieldsInterval(const Fields& f, int year, int month, int64_t day0, const Le
     day = day0;
   }
   if (day != kNoDay) {
-    if (f.Has(f.weekday) && WeekdayOfDays(day) != f.weekday) return false;
+    // A weekday that contradicts a full written date loses to the date; otherwise it
+    // rules out the candidate.
+    const bool full_date = f.Has(f.year) && f.Has(f.month) && f.Has(f.day);
+    if (f.Has(f.weekday) && WeekdayOfDays(day) != f.weekday && !full_date) return false;
     b = DayStart(day);
     e = DayStart(day + 1);
     g = Grain::kDay;
