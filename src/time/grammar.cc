@@ -86,6 +86,65 @@ bool Parser::ModifierPhrase(int i, TimexMod* mod, int* end) const {
 }
 
 
+// A modifier and what it modifies: "about three years ago", "nearly 6-year-long",
+// "late last year", "the end of the month", "mid-March".
+bool Parser::Modified(int i, M* m) {
+  TimexMod mod;
+  int k;
+  if (!ModifierPhrase(i, &mod, &k)) return false;
+  M c;
+  M inner;
+  const bool part = mod == TimexMod::kStart || mod == TimexMod::kMid || mod == TimexMod::kEnd;
+  if (W(k, "at") && !part) ++k;  // "at about 3pm" is read from "about"
+  if (part && WAny(k, {"around", "about"})) ++k;  // "the end of around next week"
+  if (DayRange(k, &c)) Longest(c, &inner);
+  if (Point(k, &c)) Longest(c, &inner);
+  if (DurationExpr(k, &c)) Longest(c, &inner);
+  // "the end of the month", "end of month", "beginning of year"
+  if (part) {
+    int q = k;
+    if (W(q, "the")) ++q;
+    if (WAny(q, {"month", "year", "week", "day", "decade", "century"}) && q + 1 > inner.end) {
+      Node cy;
+      cy.kind = NodeKind::kCycle;
+      cy.unit = W(q, "month") ? Grain::kMonth
+                : W(q, "year") ? Grain::kYear
+                : W(q, "week") ? Grain::kWeek
+                : W(q, "day")  ? Grain::kDay
+                : W(q, "decade") ? Grain::kDecade
+                                 : Grain::kCentury;
+      cy.anchor = W(k, "the") || W(k - 1, "the") ? AnchorPref::kNarrative : AnchorPref::kSpeech;
+      inner = {q + 1, Add(cy)};
+    }
+  }
+  if (inner.end > 0) {
+    Node& in = ar_[inner.node];
+    const bool quantity = IsQuantityNode(in);
+    const bool approx_word = mod == TimexMod::kApprox && !W(i, "some");
+    bool ok;
+    if (part) ok = !quantity || in.kind == NodeKind::kCycleSpan;
+    else if (approx_word) ok = true;
+    else ok = quantity;
+    if (ok) {
+      int node = inner.node;
+      if (part) {
+        Node p;
+        p.kind = NodeKind::kPart;
+        p.mod = mod;
+        p.a = node;
+        node = Add(p);
+      } else {
+        Node copy = in;  // memoised nodes are shared: modify a copy
+        copy.mod = mod;
+        node = Add(copy);
+      }
+      *m = {inner.end, node, inner.type};
+      return true;
+    }
+  }
+  return false;
+}
+
 bool Parser::Expression(int i, M* m) {
   M best;
   // Bounds: since, until, before, after, by, from, through.
@@ -130,31 +189,19 @@ bool Parser::Expression(int i, M* m) {
       k += W(k, "from") ? 1 : 2;
     }
     if (bound != Bound::kNone) {
-      TimexMod mod = TimexMod::kNone;
-      int k2 = k;
-      int me;
-      if (ModifierPhrase(k, &mod, &me)) k2 = me;
       M inner;
       bool ok = false;
       M c;
-      if (DayRange(k2, &c)) Longest(c, &inner), ok = true;
-      if (Point(k2, &c)) Longest(c, &inner), ok = true;
+      if (DayRange(k, &c)) Longest(c, &inner), ok = true;
+      if (Point(k, &c)) Longest(c, &inner), ok = true;
+      if (Modified(k, &c)) Longest(c, &inner), ok = true;
       if (ok && ar_[inner.node].kind == NodeKind::kRange) ok = false;  // "from July 13 to 15" is a range
       if (ok) {
         Node& in = ar_[inner.node];
         const bool shift = IsQuantityNode(in);
         if (!(shift && (bound == Bound::kAfter || bound == Bound::kBefore || bound == Bound::kOnOrBefore) &&
               in.kind != NodeKind::kShift)) {
-          int node = inner.node;
-          if (mod == TimexMod::kStart || mod == TimexMod::kMid || mod == TimexMod::kEnd) {
-            Node p;
-            p.kind = NodeKind::kPart;
-            p.mod = mod;
-            p.a = node;
-            node = Add(p);
-          } else if (mod != TimexMod::kNone) {
-            ar_[node].mod = mod;
-          }
+          const int node = inner.node;
           Node o;
           o.kind = NodeKind::kOpen;
           o.bound = bound;
@@ -166,57 +213,8 @@ bool Parser::Expression(int i, M* m) {
   }
   // Modifiers: about, nearly, over, early, late, the end of ...
   {
-    TimexMod mod;
-    int k;
-    if (ModifierPhrase(i, &mod, &k)) {
-      M c;
-      M inner;
-      const bool part = mod == TimexMod::kStart || mod == TimexMod::kMid || mod == TimexMod::kEnd;
-      if (W(k, "at") && !part) ++k;  // "at about 3pm" is read from "about"
-      if (part && WAny(k, {"around", "about"})) ++k;  // "the end of around next week"
-      if (DayRange(k, &c)) Longest(c, &inner);
-      if (Point(k, &c)) Longest(c, &inner);
-      if (DurationExpr(k, &c)) Longest(c, &inner);
-      // "the end of the month", "end of month", "beginning of year"
-      if (part) {
-        int q = k;
-        if (W(q, "the")) ++q;
-        if (WAny(q, {"month", "year", "week", "day", "decade", "century"}) && q + 1 > inner.end) {
-          Node cy;
-          cy.kind = NodeKind::kCycle;
-          cy.unit = W(q, "month") ? Grain::kMonth
-                    : W(q, "year") ? Grain::kYear
-                    : W(q, "week") ? Grain::kWeek
-                    : W(q, "day")  ? Grain::kDay
-                    : W(q, "decade") ? Grain::kDecade
-                                     : Grain::kCentury;
-          cy.anchor = W(k, "the") || W(k - 1, "the") ? AnchorPref::kNarrative : AnchorPref::kSpeech;
-          inner = {q + 1, Add(cy)};
-        }
-      }
-      if (inner.end > 0) {
-        Node& in = ar_[inner.node];
-        const bool quantity = IsQuantityNode(in);
-        const bool approx_word = mod == TimexMod::kApprox && !W(i, "some");
-        bool ok;
-        if (part) ok = !quantity || in.kind == NodeKind::kCycleSpan;
-        else if (approx_word) ok = true;
-        else ok = quantity;
-        if (ok) {
-          int node = inner.node;
-          if (part) {
-            Node p;
-            p.kind = NodeKind::kPart;
-            p.mod = mod;
-            p.a = node;
-            node = Add(p);
-          } else {
-            in.mod = mod;
-          }
-          Longest({inner.end, node, inner.type}, &best);
-        }
-      }
-    }
+    M c;
+    if (Modified(i, &c)) Longest(c, &best);
   }
   // EOM, BOM, EOY, BOY, EOD
   if (IsW(i) && t_[i].all_caps && WAny(i, {"eom", "bom", "eoy", "boy", "eod"})) {
@@ -349,7 +347,7 @@ void Parser::Run(std::vector<Expr>* out) {
                 Glued(i + 1));
     // Every expression has a number or a time word within its first few tokens; starting
     // words ("the", "since") far from one cannot begin one.
-    if (can && next_anchor_[i] > i + 4) can = false;
+    if (can && next_anchor_[i] > i + 5) can = false;
     M m;
     if (can && Expression(i, &m) && m.end > i) {
       bool touches_void = false;

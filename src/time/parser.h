@@ -190,6 +190,7 @@ class Parser {
   bool SetExpr(int i, M* m);
   bool Expression(int i, M* m);
   bool ModifierPhrase(int i, TimexMod* mod, int* end) const;
+  bool Modified(int i, M* m);
   int Intersect(int coarse, const Fields& fine);
   int CombineDateTime_(int date_node, const Fields& time);
   bool ApplyYearTo(int node, int year);
