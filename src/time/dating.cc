@@ -152,7 +152,7 @@ BodyEvidence ReadBodyEvidence(const Document& doc, const Tagger& tagger) {
       else ev.yearless_days.push_back({f.month, 0});
     }
     if (f.weekday >= 0 && f.month >= 0 && f.day >= 0 && f.year < 0) {
-      ev.weekday_dates.push_back({f.month, f.day, f.weekday});
+      ev.weekday_dates.push_back({f.month, f.day, f.weekday, std::string(doc.view(t.span))});
     } else if (f.weekday >= 0 && f.month < 0 && f.day < 0) {
       ev.recent_markers = true;
       if (s.kind == LineKind::kBody && body_index < 2) ev.lead_weekdays.push_back(f.weekday);
@@ -163,17 +163,17 @@ BodyEvidence ReadBodyEvidence(const Document& doc, const Tagger& tagger) {
   if (ev.has_latest) {
     const int ly = ToCivil(ev.latest_begin).year;
     for (const auto& wdd : ev.weekday_dates) {
-      std::vector<int> ys = AgreeingYears(wdd[0], wdd[1], wdd[2], ly - 1, ly + 6);
+      std::vector<int> ys = AgreeingYears(wdd.month, wdd.day, wdd.weekday, ly - 1, ly + 6);
       if (ys.empty()) continue;
       int best = ys[0];
       for (int y : ys)
         if (std::abs(y - ly) < std::abs(best - ly)) best = y;
-      const DateTime b = MakeDateTime(best, wdd[0], wdd[1]);
-      ev.yearless_days.push_back({wdd[0], wdd[1]});
+      const DateTime b = MakeDateTime(best, wdd.month, wdd.day);
+      ev.yearless_days.push_back({wdd.month, wdd.day});
       if (b > ev.latest_begin) {
         ev.latest_begin = b;
-        ev.latest_value = IsoValue(best, wdd[0], wdd[1], DatePrecision::kDay);
-        ev.latest_text = "a " + std::string(wdd[2] == 7 ? "Sunday" : "weekday") + " on " + ev.latest_value;
+        ev.latest_value = IsoValue(best, wdd.month, wdd.day, DatePrecision::kDay);
+        ev.latest_text = wdd.text + " (the weekday fixes the year)";
         ev.latest_grain = Grain::kDay;
         ev.latest_in_caption = false;
       }

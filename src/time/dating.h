@@ -23,7 +23,6 @@
 //   doc.date = ChooseDate(cands, ev);
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -61,8 +60,12 @@ struct BodyEvidence {
   std::vector<int> lead_weekdays;            // weekdays named in past tense in the first sentences
   // Yearless month-day dates the body states (month, day), for corroborating a month.
   std::vector<std::pair<int, int>> yearless_days;
-  // Dates whose weekday the text states ("Sunday, March 27"): (month, day, weekday).
-  std::vector<std::array<int, 3>> weekday_dates;
+  // Dates whose weekday the text states ("Sunday, March 27") without a year.
+  struct WeekdayDate {
+    int month = 0, day = 0, weekday = 0;
+    std::string text;
+  };
+  std::vector<WeekdayDate> weekday_dates;
 };
 
 struct DatingOptions {
