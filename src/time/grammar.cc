@@ -288,6 +288,8 @@ bool Parser::Expression(int i, M* m) {
 }
 
 void Parser::Run(std::vector<Expr>* out) {
+  words_ = 0;
+  for (const Tok& t : t_) words_ += t.kind != TokKind::kPunct;
   point_memo_.assign(n_, M());
   point_done_.assign(n_, 0);
   date_memo_.assign(n_, M());

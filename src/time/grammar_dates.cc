@@ -362,7 +362,7 @@ bool Parser::DateWithWeekday(int i, M* m) {
     }
     // A weekday alone.
     if (o_.strict) return false;
-    if (amb && !AloneInText(t_, i, j)) return false;
+    if (amb && !AloneInText(i, j)) return false;
     // "Sun" the newspaper, "Sat" the verb: a capitalised ambiguous abbreviation needs the
     // clause to be short or a date cue before it.
     f = Fields();

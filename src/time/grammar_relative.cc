@@ -527,7 +527,7 @@ bool Parser::SeasonExpr(int i, M* m) {
     if (t_[k].cap && k > 0) return false;
     const bool cue = i > 0 && WAny(i - 1, {"in", "during", "since", "until", "by", "through", "throughout", "over",
                                              "early", "late", "mid", "this"});
-    if (!det && !cue && !AloneInText(t_, k, end)) return false;
+    if (!det && !cue && !AloneInText(k, end)) return false;
   }
   Node n;
   n.f = f;
@@ -900,7 +900,7 @@ bool Parser::DatePointUncached(int i, M* m) {
                                     "next", "this", "until", "that", "each", "every", "late", "for"});
       const bool mid_dash = i > 1 && P(i - 1, '-') && Glued(i - 1) && WAny(i - 2, {"mid", "early", "late"});
       const bool abbr = Flag(i, kLexAbbr);
-      bool ok = cue || mid_dash || (AloneInText(t_, i, e) && (!abbr || t_[i].cap));
+      bool ok = cue || mid_dash || (AloneInText(i, e) && (!abbr || t_[i].cap));
       if (BadDayNear(i, e, month)) ok = false;
       if (!ok && !amb && !abbr && t_[i].cap) {
         // "January saw fighting"; but not "June Smith"

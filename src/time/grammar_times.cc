@@ -336,7 +336,7 @@ bool Parser::DayPartExpr(int i, M* m) {
     m->end = d.end;
     m->type = TimexType::kTime;
     return true;
-  } else if (o_.latent && DayPartAt(k, &part, &e) && AloneInText(t_, k, e)) {
+  } else if (o_.latent && DayPartAt(k, &part, &e) && AloneInText(k, e)) {
     day.n = 0;
   } else {
     return false;

@@ -90,6 +90,13 @@ class Parser {
                     "end", "start", "beginning", "middle", "his", "her", "their", "our", "pre", "post", "c", "ca",
                     "as", "on", "at", "within"});
   }
+  // Tokens [i, end) are all the text has but punctuation: a line that is one date word
+  // ("Sun", "May") may be read as one. Costs the span only: words_ counts the words.
+  bool AloneInText(int i, int end) const {
+    int words = 0;
+    for (int k = i; k < end && k < n_; ++k) words += t_[k].kind != TokKind::kPunct;
+    return words == words_;
+  }
   // A clock time that is only an hour read off a bare number ("at 3", "one").
   bool BareHour(int node) const {
     const Node& n = ar_[node];
@@ -210,6 +217,7 @@ class Parser {
   std::vector<M>& date_memo_;
   std::vector<char>& date_done_;
   std::vector<int>& next_anchor_;
+  int words_ = 0;  // non-punctuation tokens in the sentence
   // Tokens of a date that was written but cannot exist ("June 10 - 31, 2022"): no
   // expression may use them.
   std::vector<char>& void_;
@@ -217,15 +225,6 @@ class Parser {
     for (int k = from; k < to && k < n_; ++k) void_[k] = 1;
   }
 };
-
-// A whole line that is one token ("Sun", "sat.") may be an ambiguous weekday.
-inline bool AloneInText(const std::vector<Tok>& t, int i, int end) {
-  for (int k = 0; k < static_cast<int>(t.size()); ++k) {
-    if (k >= i && k < end) continue;
-    if (t[k].kind != TokKind::kPunct) return false;
-  }
-  return true;
-}
 
 inline int64_t UnitSeconds(Grain g) {
   switch (g) {
