@@ -185,7 +185,7 @@ TEST_F(Dating, ClockAfterTheBodyIsAcceptedWhenTheBodyStatesNothing) {
   EXPECT_LT(a.doc.date.confidence, 0.6);
 }
 
-TEST_F(Dating, NoTaggerMeansNoDate) {
+TEST_F(Dating, MetadataAfterNowIsNotBelieved) {
   Article a = ParseArticle("# published: 2016-12-12\nText.\n");
   DatingOptions opts;
   opts.tagger = tagger_.get();
