@@ -205,7 +205,9 @@ Result<std::vector<std::unique_ptr<Stage>>> DefaultStages(const PipelineOptions&
     return std::find(options.skip.begin(), options.skip.end(), name) != options.skip.end();
   };
   std::vector<std::unique_ptr<Stage>> stages;
-  stages.push_back(MakeTextStage());
+  auto text = MakeTextStage();
+  if (!text.ok()) return text.status();
+  stages.push_back(std::move(text).value());
   auto time = MakeTimeStage(options.clock, !skipped("time"));
   if (!time.ok()) return time.status();
   stages.push_back(std::move(time).value());

@@ -31,8 +31,9 @@ class Stage {
   virtual Status Verify(const Document& doc) const = 0;
 };
 
-// text::Annotate: lines, paragraphs, sentences, tokens, title.
-std::unique_ptr<Stage> MakeTextStage();
+// text::Annotate: lines, paragraphs, sentences, tokens, title. Loads the text word lists
+// once; fails with NotFound naming the folder when they cannot be loaded.
+Result<std::unique_ptr<Stage>> MakeTextStage();
 // The document date (time stage). `clock` says "today" (no date after it is believed);
 // it must outlive the stage. Fails with NotFound when the time word lists cannot be
 // loaded and `required` (the stage is not skipped); a stage made without them refuses to
