@@ -65,6 +65,32 @@ bool BlankBetween(std::string_view text, uint32_t a, uint32_t b) {
   return first != std::string_view::npos && gap.find('\n', first + 1) != std::string_view::npos;
 }
 
+// True for a navigation bar flattened into one line: four or more short items (at most
+// three words each) separated by runs of two or more spaces or by tabs, with no sentence
+// punctuation ("Home  World  Politics  Sport  Video"). Scrapers often keep menus so.
+bool IsSpacedMenu(std::string_view s) {
+  int items = 0, words = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = i;
+    while (j < s.size() && !(s[j] == '\t' || (s[j] == ' ' && j + 1 < s.size() && s[j + 1] == ' ')))
+      ++j;
+    std::string_view item = s.substr(i, j - i);
+    if (!item.empty()) {
+      ++items;
+      words = 1;
+      for (char c : item) {
+        if (c == ' ') ++words;
+        if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?') return false;
+      }
+      if (words > 3) return false;
+    }
+    while (j < s.size() && (s[j] == ' ' || s[j] == '\t')) ++j;
+    i = j;
+  }
+  return items >= 4;
+}
+
 class Classifier {
  public:
   Classifier(const Resources& res, Document* doc, LineTokens* lt, bool prefilled)
@@ -136,6 +162,7 @@ class Classifier {
       case Stamp::kNone: break;
     }
     if (IsCreditLine(res_, s, f)) return Drop(i, kReasonPhotoCredit);
+    if (IsSpacedMenu(s)) return Drop(i, kReasonMenuLabel);
     if (f.joins >= 2 && f.bytes <= 160 && f.words <= 14 && !f.sentence_like)
       return Drop(i, kReasonTagList);
     if (f.words == 1 && f.tokens == 1 && f.cased == 1 && f.capitalised == 0 && f.blank_before &&
