@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "cli/command.h"
+#include "ingest/ingest.h"
 #include "cli/output.h"
 #include "lexicon/mentions.h"
 #include "text/text.h"
@@ -82,12 +83,27 @@ std::string ResolvedCell(const lexicon::Resolved& r) {
 
 namespace {
 
+// Keeps the first document ingest makes of standard input, or why there was none.
+struct FirstDocument final : ingest::Sink {
+  Status OnDocument(Document&& d) override {
+    if (!got) doc = std::move(d);
+    got = true;
+    return Status::Ok();
+  }
+  void OnRejected(Rejection r) override {
+    if (why.empty()) why = std::move(r.reason);
+  }
+  Document doc;
+  bool got = false;
+  std::string why;  // the first rejection's reason
+};
+
 class MentionsCommand final : public Command {
  public:
   CLI::App* Register(CLI::App& app, Globals&) override {
     CLI::App* sub = app.add_subcommand(
         "mentions", "List the places, actors, people and sources a document mentions");
-    sub->add_option("id", id_, "stored document id or prefix; without it, text from stdin")
+    sub->add_option("id", id_, "stored document id or prefix; without it or with -, text (or HTML) from stdin")
         ->type_name("ID");
     sub->add_option("--geonames", geonames_,
                     "GeoNames dump (directory or allCountries.txt/cities1000.txt) to use instead "
@@ -98,16 +114,23 @@ class MentionsCommand final : public Command {
 
   int Run(const Globals& globals, Io& io) override {
     Document doc;
-    if (!id_.empty()) {
+    if (!id_.empty() && id_ != "-") {
       auto store = OpenExistingStore(ResolveDbPath(globals.db));
       if (!store.ok()) return Fail(io, store.status());
       auto got = (*store)->GetDocument(id_);
       if (!got.ok()) return Fail(io, got.status());
       doc = std::move(got).value();
     } else {
-      doc.source = "-";
-      doc.text.assign(std::istreambuf_iterator<char>(io.in), std::istreambuf_iterator<char>());
-      Status st = text::Annotate(doc);
+      // Standard input goes through ingest like any file (format detection, UTF-8 repair,
+      // NFC), so offsets match what `sitrep ingest -` would store.
+      std::string bytes(std::istreambuf_iterator<char>(io.in), {});
+      FirstDocument sink;
+      Status st = ingest::ReadBuffer("-", std::move(bytes), ingest::Options(), sink);
+      if (st.ok() && !sink.got) st = Status::BadInput("standard input: " + (sink.why.empty() ? "no text" : sink.why));
+      if (st.ok()) {
+        doc = std::move(sink.doc);
+        st = text::Annotate(doc);
+      }
       if (!st.ok()) return Fail(io, st);
     }
     auto lex = OpenLexiconForCli(geonames_);
