@@ -335,6 +335,27 @@ TEST(CliTest, IngestFromStdin) {
   EXPECT_EQ(list[0]["source"], "-");
 }
 
+// Regression: `mentions -` took "-" for a document id; standard input must go through
+// ingest so a binary stream is refused with ingest's reason.
+TEST(CliTest, MentionsReadsStandardInput) {
+  TempDir dir;
+  WriteFile(dir.path() / "piped.txt",
+            "Russian jets struck Idlib on Tuesday, the Syrian Observatory said.\n");
+  WriteFile(dir.path() / "image.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  RunOptions options;
+  options.stdin = dir / "piped.txt";
+  Outcome run = Sitrep({"mentions", "-", "--format", "json"}, options);
+  ASSERT_EQ(run.code, 0) << Describe(run);
+  Json got = ParseJson(run);
+  bool idlib = false;
+  for (const Json& m : got["mentions"]) idlib = idlib || m["text"] == "Idlib";
+  EXPECT_TRUE(idlib) << run.out;
+  options.stdin = dir / "image.png";
+  Outcome bad = Sitrep({"mentions", "-"}, options);
+  EXPECT_EQ(bad.code, 2) << Describe(bad);
+  EXPECT_THAT(bad.err, HasSubstr("binary"));
+}
+
 // Files of the bundled corpus (README files excluded) and how many documents each holds.
 std::vector<std::pair<std::string, size_t>> ExampleFiles() {
   std::vector<std::pair<std::string, size_t>> files;
