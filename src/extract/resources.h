@@ -1,0 +1,114 @@
+// Internal to extract/. The data files of the extract stage (data/extract/), loaded once
+// and shared read-only by any number of threads.
+//
+//   ontology.tsv     event types and their ACLED / CAMEO / PLOVER mapping
+//   triggers.tsv     trigger words and phrases per event type, with a frame
+//   claim_kinds.tsv  what a number counts (nouns, casualty words before and after)
+//   quantities.tsv   number words, multipliers and vague quantities ("dozens")
+//   modifiers.tsv    bounds before a number ("at least", "as many as")
+//
+// Every phrase is stored folded (text::FoldForMatch) and split into words on spaces, so it
+// can be compared with the folded tokens of a sentence.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "sitrep/env.h"
+#include "sitrep/status.h"
+
+namespace sitrep::extract {
+
+struct EventType {
+  std::string id;        // "control_gained"
+  std::string label;     // "control gained"
+  std::string acled_event_type;
+  std::string acled_sub_event_type;
+  std::string cameo;
+  std::string plover;
+  std::string description;
+};
+
+// How the parties sit around a trigger; see data/extract/triggers.tsv.
+enum class Frame : uint8_t { kVerb, kNoun, kFall, kLose };
+std::string_view FrameName(Frame f);  // "verb", "noun", "fall", "lose"
+
+struct Trigger {
+  uint16_t type = 0;               // index into Resources::event_types()
+  Frame frame = Frame::kVerb;
+  std::vector<std::string> words;  // folded
+  std::string phrase;              // as written in the file
+};
+
+enum class KindRole : uint8_t { kNoun, kAfter, kBefore };
+
+struct ClaimKindWord {
+  std::string kind;                // "people", "tanks", "killed", ...
+  KindRole role = KindRole::kNoun;
+  std::vector<std::string> words;  // folded
+};
+
+enum class QuantityKind : uint8_t { kExact, kMult, kVague };
+
+struct Quantity {
+  std::vector<std::string> words;  // folded
+  double low = 0, high = 0;        // high < 0: open
+  double acled = 0;
+  QuantityKind kind = QuantityKind::kExact;
+};
+
+enum class ModEffect : uint8_t { kNone, kAtLeast, kMoreThan, kApprox, kUpTo, kAtMost, kLessThan };
+std::string_view ModEffectName(ModEffect e);  // "", "at_least", "more_than", ...
+
+struct Modifier {
+  std::vector<std::string> words;  // folded
+  ModEffect effect = ModEffect::kNone;
+};
+
+
+class Resources {
+ public:
+  // Reads the five files from `data_dir` through `fs`. Fails with NotFound naming a
+  // missing file, or BadInput "<path>:<line>: <why>" for a malformed row (wrong column
+  // count, unknown event type, frame, role or effect, bad number).
+  static Result<std::unique_ptr<Resources>> Load(const FileSystem& fs, const std::string& data_dir);
+  // Load() from $SITREP_HOME/data/extract (else the source tree's data/extract), once per process; later calls return the
+  // same object (or the same failure).
+  static Result<const Resources*> Default();
+  static std::string DefaultDataDir();
+
+  const std::vector<EventType>& event_types() const { return types_; }
+  // Index of the event type `id`, or -1.
+  int FindEventType(std::string_view id) const;
+  const std::vector<Trigger>& triggers() const { return triggers_; }
+  const std::vector<ClaimKindWord>& kind_words() const { return kind_words_; }
+  const std::vector<Quantity>& quantities() const { return quantities_; }
+  const std::vector<Modifier>& modifiers() const { return modifiers_; }
+
+  // Indices (into the vectors above) of entries whose first word is `folded`, longest first;
+  // nullptr when none.
+  const std::vector<uint32_t>* TriggersStartingWith(std::string_view folded) const;
+  const std::vector<uint32_t>* KindWordsStartingWith(std::string_view folded) const;
+  const std::vector<uint32_t>* QuantitiesStartingWith(std::string_view folded) const;
+  const std::vector<uint32_t>* ModifiersStartingWith(std::string_view folded) const;
+
+ private:
+  Resources() = default;
+  void Index();
+
+  std::vector<EventType> types_;
+  std::vector<Trigger> triggers_;
+  std::vector<ClaimKindWord> kind_words_;
+  std::vector<Quantity> quantities_;
+  std::vector<Modifier> modifiers_;
+  std::unordered_map<std::string, std::vector<uint32_t>> trig_idx_, kind_idx_, qty_idx_, mod_idx_;
+};
+
+// Folds `phrase` and splits it on spaces.
+std::vector<std::string> FoldWords(std::string_view phrase);
+
+}  // namespace sitrep::extract
