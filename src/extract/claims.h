@@ -1,0 +1,86 @@
+// Internal to extract/ (the pipeline calls it). Claims: every number a document states
+// about the war, what it counts, its bounds, whom it is about and who claims it.
+//
+//   auto res = extract::Resources::Default();                  // once per process
+//   auto mentions = lexicon::FindMentions(doc, lex);            // optional
+//   auto timexes = time::TagDocument(tagger, doc, ref, {});     // optional
+//   for (const Claim& c : extract::FindClaims(**res, doc, mentions, timexes)) ...
+//
+// What is a claim: a number expression (digits "1,800", number words "twenty-five",
+// multipliers "1.5 million", "two hundred", vague quantities "dozens", "a few dozen",
+// "scores", "hundreds", "untold", ranges "10 to 15", "between 10 and 15"), with an optional
+// modifier before it ("at least", "well over", "around", "as many as"), that counts
+// something claim_kinds.tsv knows: a noun after it ("30 tanks", "93%", "200 km"), a
+// casualty word after it ("400 fighters died", "over 100 were killed or are still missing")
+// or before it ("killed 300 militants"). A number with no kind is not a claim.
+//
+// Never claims: numbers inside a time expression of `timexes` (years, dates, clock
+// times, durations), ages ("aged 25", "25-year-old"), calibres ("122 mm" is the calibre
+// of the gun count around it), ordinals, anything outside doc.sentences (dropped page
+// furniture has no sentence). A bullet line ("• 30 tanks") is a sentence like any other.
+//
+// Attribution: `claimed_by` is who states the number in the same sentence ("X said",
+// "according to X", "X reported that", "X told Y", "..., said X"); a pronoun ("he said")
+// resolves to the latest person mention before it; inside a quotation that runs over
+// several sentences, the speaker named where the quotation opens or closes. Mentions
+// resolve the claimant when one covers it; otherwise the words are kept as text ("Russian
+// news agencies", "a pro-regime source"). The outlet that publishes the document is the
+// reporter (Document::outlet), not the claimant; an empty claimed_by means the outlet's
+// own statement.
+//
+// Never fails; a document without sentences yields no claims. Output is in text order.
+// Thread-safe for concurrent calls sharing one Resources.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/resources.h"
+#include "lexicon/mentions.h"
+#include "sitrep/document.h"
+#include "time/timex.h"
+
+namespace sitrep::extract {
+
+// A party in a claim or event: resolved to a mention when one covers it, else text.
+struct Party {
+  Span span;                // in Document::text; empty when there is no party
+  std::string text;         // the words as written
+  std::string id;           // lexicon id of the resolved entity; empty when unresolved
+  std::string name;         // display name when resolved
+  std::string kind;         // "source", "actor", "person", "place" (from the mention), or "" for text
+  uint32_t mention = lexicon::Mention::kNoRef;  // index into the mentions given
+  std::string how;          // rule: "said-subject", "according-to", "pronoun", "quote", ...
+  bool empty() const { return span.empty() && text.empty(); }
+};
+
+struct Claim {
+  std::string document;     // Document::id
+  uint32_t sentence = 0;    // index into Document::sentences
+  Span span;                // the whole claim: modifier, number, counted noun / casualty word
+  Span number;              // the number words alone
+  std::string kind;         // claim_kinds.tsv kind: killed, wounded, missing, killed_or_missing,
+                            // troops, people, strikes, missiles, tanks, bmps, guns,
+                            // rocket_launchers, aircraft, territory_share, distance
+  std::string noun;         // the counted noun as written ("tanks", "fighters"); may be empty
+  std::string calibre;      // guns: "122 / 7", "23", "122 mm"; else empty
+  double low = -1;          // -1: open (no lower bound stated)
+  double high = -1;         // -1: open
+  double acled = -1;        // the single figure ACLED's conventions record (dozens 12)
+  ModEffect effect = ModEffect::kNone;
+  std::string modifier;     // "at least", "as many as"; empty when none
+  bool vague = false;       // a quantity word without a number ("dozens", "untold")
+  Party about;              // the party counted ("IS militants" -> IS)
+  Party claimed_by;         // who states it (empty: the outlet itself)
+  std::string rule;         // the rule that produced it: "noun", "casualty-after", ...
+};
+
+// The claims of `doc` (see the top of this file). `mentions` and `timexes` may be empty;
+// they must come from the same document (spans in doc.text coordinates).
+std::vector<Claim> FindClaims(const Resources& res, const Document& doc,
+                              const std::vector<lexicon::Mention>& mentions,
+                              const std::vector<time::DocumentTimex>& timexes);
+
+}  // namespace sitrep::extract

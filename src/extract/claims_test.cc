@@ -1,0 +1,83 @@
+#include "extract/claims.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "extract/test_util.h"
+
+namespace sitrep::extract {
+namespace {
+
+using testing::Case;
+
+const Resources& Res() {
+  auto r = Resources::Default();
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return **r;
+}
+
+std::string Describe(const Document& doc, const Claim& c) {
+  std::ostringstream o;
+  o << c.kind << " " << testing::Num(c.low) << ".." << testing::Num(c.high) << " | number="
+    << doc.view(c.number) << " | span=" << doc.view(c.span) << " | rule=" << c.rule;
+  if (c.effect != ModEffect::kNone) o << " | mod=" << ModEffectName(c.effect);
+  if (!c.noun.empty()) o << " | noun=" << c.noun;
+  if (!c.calibre.empty()) o << " | calibre=" << c.calibre;
+  if (c.acled >= 0 && c.vague) o << " | acled=" << testing::Num(c.acled);
+  if (!c.claimed_by.empty()) o << " | by=" << c.claimed_by.text << " (" << c.claimed_by.how << ")";
+  if (!c.about.empty()) o << " | about=" << c.about.text;
+  return o.str();
+}
+
+std::string Field(const Document& doc, const Claim& c, const std::string& key) {
+  if (key == "number") return std::string(doc.view(c.number));
+  if (key == "span") return std::string(doc.view(c.span));
+  if (key == "rule") return c.rule;
+  if (key == "mod") return std::string(ModEffectName(c.effect));
+  if (key == "noun") return c.noun;
+  if (key == "calibre") return c.calibre;
+  if (key == "acled") return testing::Num(c.acled);
+  if (key == "by") return c.claimed_by.text;
+  if (key == "by_id") return c.claimed_by.id;
+  if (key == "about") return c.about.text;
+  if (key == "sentence") return std::to_string(c.sentence);
+  return "<unknown key " + key + ">";
+}
+
+TEST(Claims, CaseFile) {
+  const Resources& res = Res();
+  std::vector<Case> cases = testing::ReadCases("claims.txt");
+  ASSERT_FALSE(cases.empty());
+  for (const Case& k : cases) {
+    Document doc = testing::MakeDocument(k.text);
+    auto timexes = testing::TagTimes(doc, k.date);
+    std::vector<Claim> got = FindClaims(res, doc, {}, timexes);
+    std::ostringstream all;
+    for (const Claim& c : got) all << "\n  " << Describe(doc, c);
+    SCOPED_TRACE("claims.txt:" + std::to_string(k.line) + " got:" + all.str());
+    if (k.no_claims) {
+      EXPECT_TRUE(got.empty());
+      continue;
+    }
+    ASSERT_EQ(got.size(), k.claims.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+      std::string head;
+      auto fields = testing::Fields(k.claims[i], &head);
+      const Claim& c = got[i];
+      EXPECT_EQ(c.kind + " " + testing::Num(c.low) + ".." + testing::Num(c.high), head) << "claim " << i;
+      for (const auto& [key, val] : fields) EXPECT_EQ(Field(doc, c, key), val) << "claim " << i << " " << key;
+      EXPECT_EQ(c.document, "test");
+      EXPECT_FALSE(c.rule.empty());
+      EXPECT_LE(c.span.start, c.number.start);
+    }
+  }
+}
+
+TEST(Claims, EmptyDocumentHasNone) {
+  Document doc;
+  EXPECT_TRUE(FindClaims(Res(), doc, {}, {}).empty());
+}
+
+}  // namespace
+}  // namespace sitrep::extract

@@ -1,0 +1,53 @@
+#include "extract/words.h"
+
+#include <algorithm>
+
+#include "text/fold.h"
+#include "text/tokenize.h"
+
+namespace sitrep::extract {
+
+namespace {
+
+void FoldAll(const Document& doc, std::vector<Word>* out) {
+  for (Word& w : *out) {
+    w.folded.clear();
+    text::AppendFoldForMatch(doc.view(w.span), &w.folded);
+  }
+}
+
+}  // namespace
+
+void SpanWords(const Document& doc, Span span, std::vector<Word>* out) {
+  out->clear();
+  std::vector<Token> toks;
+  text::Tokenize(doc.text, span, &toks);
+  out->reserve(toks.size());
+  for (const Token& t : toks) out->push_back(Word{t.span, t.kind, {}});
+  FoldAll(doc, out);
+}
+
+void SentenceWords(const Document& doc, uint32_t sentence, std::vector<Word>* out) {
+  const Span s = doc.sentences[sentence].span;
+  if (doc.tokens.empty()) {
+    SpanWords(doc, s, out);
+    return;
+  }
+  out->clear();
+  auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), s.start,
+                             [](const Token& t, uint32_t start) { return t.span.start < start; });
+  for (; it != doc.tokens.end() && it->span.end <= s.end; ++it) {
+    out->push_back(Word{it->span, it->kind, {}});
+  }
+  FoldAll(doc, out);
+}
+
+bool MatchesAt(const std::vector<Word>& words, size_t at, const std::vector<std::string>& phrase) {
+  if (at + phrase.size() > words.size()) return false;
+  for (size_t k = 0; k < phrase.size(); ++k) {
+    if (words[at + k].folded != phrase[k]) return false;
+  }
+  return true;
+}
+
+}  // namespace sitrep::extract

@@ -1,0 +1,32 @@
+// Internal to extract/. The words of one sentence, folded for matching.
+//
+// Extraction compares lexicon phrases with folded tokens; this gives each token of a
+// sentence its folded form next to its byte span in Document::text.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sitrep/document.h"
+
+namespace sitrep::extract {
+
+struct Word {
+  Span span;                      // into Document::text
+  TokenKind kind = TokenKind::kWord;
+  std::string folded;             // text::FoldForMatch of the token
+};
+
+// The tokens of doc.sentences[sentence], folded, in order. Reads doc.tokens when the text
+// stage filled them, else tokenizes the sentence itself. `sentence` must be a valid index.
+// Clears `*out` first.
+void SentenceWords(const Document& doc, uint32_t sentence, std::vector<Word>* out);
+
+// The same for any span of doc.text (tokenized here).
+void SpanWords(const Document& doc, Span span, std::vector<Word>* out);
+
+// True when words[at..] starts with `phrase` (folded words).
+bool MatchesAt(const std::vector<Word>& words, size_t at, const std::vector<std::string>& phrase);
+
+}  // namespace sitrep::extract
