@@ -8,6 +8,7 @@
 //   claims: none                           (expects no claim)
 //   event: <type> | key=value | ...        (expected events, in text order)
 //   events: none
+//   trigger: <type> <words as written>  (expected trigger matches, in text order)
 // Low and high print '?' for an open end. Keys compare only when given.
 #pragma once
 
@@ -33,6 +34,7 @@ struct Case {
   std::string date;
   std::vector<std::string> claims;  // expected lines after "claim: "
   std::vector<std::string> events;
+  std::vector<std::string> triggers;  // "type: phrase as written"
   bool no_claims = false, no_events = false;
 };
 
@@ -75,6 +77,7 @@ inline std::vector<Case> ReadCases(const std::string& name) {
     else if (key == "claims" && Trim(val) == "none") cur.no_claims = true;
     else if (key == "event") cur.events.push_back(Trim(val));
     else if (key == "events" && Trim(val) == "none") cur.no_events = true;
+    else if (key == "trigger") cur.triggers.push_back(Trim(val));
     else ADD_FAILURE() << path << ":" << no << ": unknown key '" << key << "'";
   }
   flush();
