@@ -53,6 +53,12 @@ class FileSystem {
   virtual Result<std::vector<std::string>> ListFilesRecursive(const std::string& dir) const = 0;
 };
 
+// The folder holding sitrep's data files (data/) and bundled examples (examples/):
+// $SITREP_HOME when set and non-empty, else the source tree this binary was built from.
+// The one place that reads SITREP_HOME; stages take folders as arguments and use this only
+// for their defaults.
+std::string SitrepHome();
+
 // The real file system. Process-wide singleton; do not delete it.
 const FileSystem* PosixFileSystem();
 

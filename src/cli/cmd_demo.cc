@@ -17,6 +17,7 @@
 
 #include "cli/command.h"
 #include "cli/output.h"
+#include "sitrep/env.h"
 #include "cli/run_ingest.h"
 #include "store/schema.h"
 
@@ -25,11 +26,7 @@ namespace {
 
 constexpr const char* kDemoDb = "demo.db";
 
-std::string ExamplesDir() {
-  const char* home = std::getenv("SITREP_HOME");
-  if (home != nullptr && *home != '\0') return std::string(home) + "/examples";
-  return SITREP_SOURCE_DIR "/examples";
-}
+std::string ExamplesDir() { return SitrepHome() + "/examples"; }
 
 // True when `path` is absent, empty, or an SQLite file carrying sitrep's application id
 // (big-endian at byte 68 of the header), i.e. safe for the demo to delete.

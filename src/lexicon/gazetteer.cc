@@ -135,7 +135,7 @@ std::string FirstExisting(const FileSystem& fs, const std::string& dir,
 }  // namespace
 
 GazetteerSources ResolveSources(const GazetteerOptions& options, const FileSystem& fs) {
-  std::string home = options.home.empty() ? EnvOr("SITREP_HOME", SITREP_SOURCE_DIR) : options.home;
+  std::string home = options.home.empty() ? SitrepHome() : options.home;
   std::string geonames = options.geonames.empty() ? EnvOr("SITREP_GEONAMES", "") : options.geonames;
   GazetteerSources s;
   std::string data = home + "/data/lexicon";

@@ -245,10 +245,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Open(const LexiconOptions& options) {
   std::string dir = options.data_dir;
   if (dir.empty()) {
     std::string home = options.gazetteer.home;
-    if (home.empty()) {
-      const char* h = std::getenv("SITREP_HOME");
-      home = h && *h ? h : SITREP_SOURCE_DIR;
-    }
+    if (home.empty()) home = SitrepHome();
     dir = home + "/data/lexicon";
   }
   return Build(std::move(gaz).value(), dir, *PosixFileSystem());

@@ -428,11 +428,7 @@ std::optional<PhraseHit> Resources::MatchLine(std::string_view line, std::string
   return std::nullopt;
 }
 
-std::string DefaultDataDir() {
-  const char* home = std::getenv("SITREP_HOME");
-  if (home != nullptr && *home != '\0') return std::string(home) + "/data/text";
-  return std::string(SITREP_SOURCE_DIR) + "/data/text";
-}
+std::string DefaultDataDir() { return SitrepHome() + "/data/text"; }
 
 Result<std::shared_ptr<const Resources>> DefaultResources() {
   static const Result<std::shared_ptr<const Resources>> loaded =

@@ -116,13 +116,7 @@ Result<std::unique_ptr<Tagger>> Tagger::Load(const FileSystem& fs, const std::st
   return std::unique_ptr<Tagger>(new Tagger(std::move(lex.value())));
 }
 
-std::string Tagger::DefaultDataDir() {
-  if (const char* home = std::getenv("SITREP_HOME"); home && *home) {
-    std::string dir = std::string(home) + "/data/time";
-    if (PosixFileSystem()->Stat(dir).is_directory) return dir;
-  }
-  return std::string(SITREP_SOURCE_DIR) + "/data/time";
-}
+std::string Tagger::DefaultDataDir() { return SitrepHome() + "/data/time"; }
 
 Result<std::unique_ptr<Tagger>> Tagger::LoadDefault() { return Load(*PosixFileSystem(), DefaultDataDir()); }
 

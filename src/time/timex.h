@@ -187,7 +187,7 @@ class Tagger {
   // Reads the word lists in `data_dir` (months.txt, weekdays.txt, ...; see data/time/).
   // Fails with NotFound/BadInput naming the file and line when one is missing or malformed.
   static Result<std::unique_ptr<Tagger>> Load(const FileSystem& fs, const std::string& data_dir);
-  // Load() from $SITREP_HOME/data/time, else from the source tree's data/time.
+  // Load() from SitrepHome() + "/data/time" ($SITREP_HOME, else the source tree).
   static Result<std::unique_ptr<Tagger>> LoadDefault();
   // The directory LoadDefault() reads.
   static std::string DefaultDataDir();

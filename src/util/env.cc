@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -87,6 +88,12 @@ class RealFileSystem final : public FileSystem {
 };
 
 }  // namespace
+
+std::string SitrepHome() {
+  const char* home = std::getenv("SITREP_HOME");
+  if (home != nullptr && *home != '\0') return home;
+  return SITREP_SOURCE_DIR;
+}
 
 const Clock* SystemClock() {
   static const RealClock clock;
