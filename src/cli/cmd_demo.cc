@@ -102,7 +102,11 @@ class DemoCommand final : public Command {
     } else {
       io.out << AccountingLine(s) << "\n\n";
       PrintDocumentsTable(io.out, *docs);
-      io.out << "\nNext: sitrep --db " << db << " show ID   (any 4+ characters of an id)\n";
+      io.out << "\nNext:\n"
+             << "  sitrep --db " << db << " show ID       one document (any 4+ characters of an id)\n"
+             << "  sitrep --db " << db << " mentions ID   its places, parties, people and sources\n"
+             << "  sitrep --db " << db << " places        places the documents mention, with counts\n"
+             << "  sitrep --db " << db << " actors        parties, sources and people, with counts\n";
     }
     return s.rejected > 0 ? kExitBadInput : kExitOk;
   }
