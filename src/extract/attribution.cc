@@ -14,8 +14,7 @@ const std::unordered_set<std::string_view>& SpeechVerbs() {
   static const std::unordered_set<std::string_view> s = {
       "said", "says", "say", "told", "tells", "reported", "reports", "claimed", "claims",
       "claiming", "announced", "announces", "stated", "states", "added", "confirmed",
-      "confirms", "insisted", "estimated", "estimates", "wrote", "tweeted", "posted",
-      "published", "acknowledged", "admitted", "denied", "denies", "quoted", "cited"};
+      "confirms", "insisted", "estimated", "estimates", "wrote", "tweeted", "acknowledged", "admitted", "denied", "denies", "quoted", "cited"};
   return s;
 }
 
@@ -151,7 +150,8 @@ Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::v
       continue;
     }
     // "..., said X" / "\"...\" he said" handled above; here the subject follows the verb.
-    if (v + 1 < n && w[v + 1].kind == TokenKind::kWord) {
+    if (v + 1 < n && w[v + 1].kind == TokenKind::kWord && w[v + 1].folded != "that" &&
+        !SubjectStops().count(w[v + 1].folded)) {
       int e = PhraseEnd(doc, w, v + 1);
       if (e >= v + 1) return PartyForWords(doc, w, v + 1, e, mentions, "said-inverted");
     }
