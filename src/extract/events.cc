@@ -57,9 +57,24 @@ const Set& ForceNouns() {
   static const Set s = {"army", "forces", "troops", "militants", "rebels", "fighters", "group", "regime",
                         "militia", "militias", "jihadists", "soldiers", "government", "insurgents",
                         "police", "military", "coalition", "opposition", "gunmen", "jets", "warplanes",
-                        "aircraft", "drones", "artillery"};
+                        "aircraft", "drones", "artillery", "separatists", "extremists", "guerrillas",
+                        "paramilitaries", "mercenaries", "loyalists", "marines", "commandos",
+                        "battalion", "brigade", "regiment", "units", "islamists", "gunmen", "attackers"};
   return s;
 }
+// Common nouns that name a place or objective by themselves ("retook the airport").
+const Set& PlaceNouns() {
+  static const Set s = {"town", "city", "village", "airport", "base", "airbase", "district", "province",
+                        "region", "bridge", "hill", "ridge", "port", "area", "areas", "neighbourhood",
+                        "neighborhood", "checkpoint", "highway", "road", "field", "fields", "citadel",
+                        "dam", "plant", "positions", "outskirts", "suburb", "suburbs", "crossing",
+                        "border", "island", "valley", "mountain", "villages", "towns", "front", "site",
+                        "capital", "stronghold", "garrison", "barracks", "headquarters", "prison",
+                        "refinery", "oilfield", "hospital", "school", "market", "mosque", "church",
+                        "temple", "temples", "shrine", "convoy", "compound"};
+  return s;
+}
+
 // Control verbs that are too common to count without a place or target.
 const Set& NeedsObject() {
   static const Set s = {"take", "takes", "took", "taken", "taking", "lose", "loses", "lost", "losing",
@@ -116,7 +131,7 @@ struct Ctx {
 
   bool PartyWord(size_t k) const {
     if (w[k].kind != TokenKind::kWord) return false;
-    if (ForceNouns().count(w[k].folded) > 0) return true;
+    if (ForceNouns().count(w[k].folded) > 0 || PlaceNouns().count(w[k].folded) > 0) return true;
     // Headlines capitalise every word: only mentions and force nouns count there.
     if (headline || NotParty().count(w[k].folded) > 0) return false;
     for (const time::Timex* t : times) {
@@ -154,12 +169,11 @@ struct Ctx {
     if (k >= w.size()) return {};
     uint32_t mi = MentionAt(k);
     if (mi != Mention::kNoRef) return FromMention(mi, how);
-    size_t b = k;
     if (Determiners().count(w[k].folded) && k + 1 < w.size()) ++k;
     if (!PartyWord(k)) return {};
+    size_t b = k > start && Determiners().count(w[k - 1].folded) ? k - 1 : k;
     size_t e = k;
     while (e + 1 < w.size() && e - k < 5 && PartyWord(e + 1)) ++e;
-    if (!Capitalised(doc, w[k]) && Determiners().count(w[b].folded) == 0) b = k;
     return MakeParty(doc, Span{w[b].span.start, w[e].span.end}, mentions, how);
   }
 

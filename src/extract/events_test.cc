@@ -1,0 +1,73 @@
+#include "extract/events.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "extract/test_util.h"
+
+namespace sitrep::extract {
+namespace {
+
+const Resources& Res() {
+  auto r = Resources::Default();
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return **r;
+}
+
+std::string Field(const Resources& res, const Event& e, const std::string& key) {
+  if (key == "agent") return e.agent.text;
+  if (key == "target") return e.target.text;
+  if (key == "place") return e.place.text;
+  if (key == "time") return e.time;
+  if (key == "source") return e.time_source;
+  if (key == "status") return std::string(StatusName(e.status));
+  if (key == "rule") return e.rule;
+  if (key == "by") return e.claimed_by.text;
+  if (key == "type") return res.event_types()[e.type].id;
+  return "<unknown key " + key + ">";
+}
+
+std::string Describe(const Resources& res, const Document& doc, const Event& e) {
+  std::ostringstream o;
+  o << res.event_types()[e.type].id << " [" << doc.view(e.trigger) << "]";
+  for (const char* k : {"agent", "target", "place", "time", "source", "status", "rule", "by"}) {
+    o << " | " << k << "=" << Field(res, e, k);
+  }
+  return o.str();
+}
+
+TEST(Events, CaseFile) {
+  const Resources& res = Res();
+  auto cases = testing::ReadCases("events.txt");
+  ASSERT_FALSE(cases.empty());
+  for (const auto& k : cases) {
+    Document doc = testing::MakeDocument(k.text);
+    if (!k.date.empty()) doc.date.value = k.date;
+    auto timexes = testing::TagTimes(doc, k.date);
+    std::vector<Event> got = FindEvents(res, doc, {}, timexes);
+    std::ostringstream all;
+    for (const Event& e : got) all << "\n  " << Describe(res, doc, e);
+    SCOPED_TRACE("events.txt:" + std::to_string(k.line) + " got:" + all.str());
+    if (k.no_events) {
+      EXPECT_TRUE(got.empty());
+      continue;
+    }
+    ASSERT_EQ(got.size(), k.events.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+      std::string head;
+      auto fields = testing::Fields(k.events[i], &head);
+      EXPECT_EQ(res.event_types()[got[i].type].id, head) << "event " << i;
+      for (const auto& [key, val] : fields) EXPECT_EQ(Field(res, got[i], key), val) << "event " << i << " " << key;
+      EXPECT_EQ(got[i].document, "test");
+    }
+  }
+}
+
+TEST(Events, EmptyDocumentHasNone) {
+  Document doc;
+  EXPECT_TRUE(FindEvents(Res(), doc, {}, {}).empty());
+}
+
+}  // namespace
+}  // namespace sitrep::extract
