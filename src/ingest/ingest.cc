@@ -74,12 +74,19 @@ class Reader {
 
   Status ReadText(const std::string& name, std::string text) {
     if (text.size() > DocumentLimit()) return Reject(name, TooLarge("document", text.size(), DocumentLimit()));
-    if (std::string why; !IsValidUtf8(text) && LooksLikeLegacyEncoding(text, &why)) {
-      return Reject(name, "not UTF-8 text (" + why +
-                              "); it looks like a legacy 8-bit encoding: convert it to UTF-8 first, "
-                              "e.g. iconv -f WINDOWS-1252 -t UTF-8");
-    }
     Document doc;
+    if (std::string why; !IsValidUtf8(text) && LooksLikeLegacyEncoding(text, &why)) {
+      // Not UTF-8 with a few damaged bytes but a legacy 8-bit encoding: read it as
+      // windows-1252, as browsers do for undeclared pages, and say so in the metadata
+      // rather than lose the document.
+      std::string decoded;
+      if (!DecodeCharset(text, "windows-1252", &decoded).ok()) {
+        return Reject(name, "not UTF-8 text (" + why + "); convert it to UTF-8 first, e.g. iconv "
+                            "-f WINDOWS-1252 -t UTF-8");
+      }
+      text = std::move(decoded);
+      doc.metadata.emplace_back("charset_guess", "\"windows-1252\"");
+    }
     doc.source = name;
     doc.format = InputFormat::kText;
     doc.text = std::move(text);
@@ -106,9 +113,15 @@ class Reader {
         if (DecodeCharset(html, charset, &decoded).ok()) html = std::move(decoded);
       }
       if (std::string why; !IsValidUtf8(html) && charset.empty() && LooksLikeLegacyEncoding(html, &why)) {
-        return Status::BadInput("not UTF-8 (" + why +
-                                ") and the page declares no charset; convert it to UTF-8 first or add "
-                                "<meta charset=...>");
+        // Undeclared and clearly not UTF-8: the HTML standard's fallback for such pages is
+        // windows-1252; follow it and record the guess.
+        std::string decoded;
+        if (!DecodeCharset(html, "windows-1252", &decoded).ok()) {
+          return Status::BadInput("not UTF-8 (" + why + ") and the page declares no charset; "
+                                  "convert it to UTF-8 first or add <meta charset=...>");
+        }
+        html = std::move(decoded);
+        doc->metadata.emplace_back("charset_guess", "\"windows-1252\"");
       }
       doc->invalid_utf8 += RepairUtf8(&html);
     }

@@ -11,9 +11,10 @@
 //  * An input is decompressed (up to two layers, e.g. .txt.gz.zst; output capped at
 //    max_file_bytes), checked for known binary magic (PNG, PDF, ZIP, ELF, ...) and for
 //    many control bytes in its first 8 KiB, decoded from UTF-16/32 when it has such a
-//    byte-order mark, and stripped of a UTF-8 byte-order mark. Text that is mostly not
-//    UTF-8 (a legacy 8-bit encoding) is rejected with advice; HTML that declares a
-//    charset (<meta charset>) is decoded from it with ICU.
+//    byte-order mark, and stripped of a UTF-8 byte-order mark. HTML that declares a
+//    charset (<meta charset>) is decoded from it with ICU; text or HTML that is mostly not
+//    UTF-8 and declares nothing is decoded as windows-1252 (the browsers' fallback) with
+//    metadata "charset_guess" saying so.
 //  * Plain text: one document; `lines` is left empty for the text stage.
 //  * HTML: one document with `lines` filled (spans into `text`, hints set) and title,
 //    url, published, outlet and some `metadata` from the page; `raw` is the page.

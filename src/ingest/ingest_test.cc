@@ -98,11 +98,16 @@ TEST(Ingest, BinaryInputsAreRejected) {
   }
 }
 
-TEST(Ingest, LegacyEncodedTextIsRejectedWithAdvice) {
+// Regression: undeclared 8-bit text used to be rejected; it is read as windows-1252 (the
+// browsers' fallback) and the guess recorded, so the document is not lost.
+TEST(Ingest, LegacyEncodedTextIsDecodedAsWindows1252) {
   CollectSink sink = Read("latin1.txt", "Le caf\xE9 \xE9tait ferm\xE9 \xE0 cause des combats.\n");
-  ASSERT_EQ(sink.rejected.size(), 1u);
-  EXPECT_THAT(sink.rejected[0].reason, HasSubstr("not UTF-8 text"));
-  EXPECT_THAT(sink.rejected[0].reason, HasSubstr("iconv"));
+  ASSERT_TRUE(sink.rejected.empty());
+  ASSERT_EQ(sink.docs.size(), 1u);
+  EXPECT_EQ(sink.docs[0].text, "Le caf\xC3\xA9 \xC3\xA9tait ferm\xC3\xA9 \xC3\xA0 cause des combats.\n");
+  EXPECT_EQ(sink.docs[0].invalid_utf8, 0u);
+  ASSERT_EQ(sink.docs[0].metadata.size(), 1u);
+  EXPECT_EQ(sink.docs[0].metadata[0].first, "charset_guess");
 }
 
 TEST(Ingest, Utf16WithBomIsDecoded) {
