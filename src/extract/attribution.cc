@@ -82,22 +82,35 @@ uint32_t LastPersonBefore(uint32_t pos, const std::vector<Mention>& mentions) {
 }
 
 // Subject walking back from words[end] (inclusive); returns the first word index or -1.
-int SubjectStart(const std::vector<Word>& w, int end) {
-  int b = end + 1;
-  for (int k = end; k >= 0 && end - k < 7; --k) {
-    if (w[k].kind != TokenKind::kWord) break;
-    if (SubjectStops().count(w[k].folded)) break;
-    b = k;
-  }
-  return b <= end ? b : -1;
-}
-
-// Noun phrase after words[start]: up to the next punctuation or stop word, at most 8 words.
 bool Capitalised(const Document& doc, const Word& w) {
   char c = doc.text[w.span.start];
   return c >= 'A' && c <= 'Z';
 }
 
+int SubjectStart(const Document& doc, const std::vector<Word>& w, int end) {
+  int b = end + 1;
+  for (int k = end; k >= 0 && end - k < 7; --k) {
+    if (w[k].kind != TokenKind::kWord) break;
+    // "Observatory for Human Rights", "Ministry of Defence": a name goes on.
+    bool name_link = (w[k].folded == "of" || w[k].folded == "for") && k > 0 && k < end &&
+                     Capitalised(doc, w[k - 1]) && Capitalised(doc, w[k + 1]);
+    if (SubjectStops().count(w[k].folded) && !name_link) break;
+    b = k;
+  }
+  return b <= end ? b : -1;
+}
+
+// "reports", "claims" used as nouns ("unofficial reports suggest").
+bool NounUse(const std::vector<Word>& w, int v) {
+  static const std::unordered_set<std::string_view> ambiguous = {"reports", "claims", "estimates", "states"};
+  static const std::unordered_set<std::string_view> modifiers = {
+      "the", "unofficial", "media", "news", "official", "initial", "some", "these", "those", "earlier",
+      "recent", "local", "conflicting", "unconfirmed", "twitter", "other", "similar", "such", "many",
+      "press", "its", "their", "his", "her", "first", "later", "of", "western", "state", "rebel"};
+  return ambiguous.count(w[v].folded) && v > 0 && modifiers.count(w[v - 1].folded);
+}
+
+// Noun phrase after words[start]: up to the next punctuation or stop word, at most 8 words.
 int PhraseEnd(const Document& doc, const std::vector<Word>& w, int start) {
   int e = start - 1;
   const int n = static_cast<int>(w.size());
@@ -140,14 +153,23 @@ Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::v
       if (e >= v + 2) return PartyForWords(doc, w, v + 2, e, mentions, "according-to");
       continue;
     }
-    if (!SpeechVerbs().count(w[v].folded)) continue;
+    if (!SpeechVerbs().count(w[v].folded) || NounUse(w, v)) continue;
     int k = v - 1;
     while (k >= 0 && w[k].kind == TokenKind::kWord && Adverbs().count(w[k].folded)) --k;
     bool inverted = k < 0 || w[k].kind == TokenKind::kPunct;
     if (!inverted) {
-      int b = SubjectStart(w, k);
+      int b = SubjectStart(doc, w, k);
       if (b >= 0) return PartyForWords(doc, w, b, k, mentions, "said-subject");
       continue;
+    }
+    // "X, which has links to Y, also reported that": the subject before the clause.
+    if (k >= 0 && w[k].folded == "," && v + 1 < n && w[v + 1].folded == "that") {
+      int c = k - 1;
+      while (c >= 0 && w[c].folded != ",") --c;
+      if (c > 0 && w[c - 1].kind == TokenKind::kWord) {
+        int b = SubjectStart(doc, w, c - 1);
+        if (b >= 0) return PartyForWords(doc, w, b, c - 1, mentions, "said-subject-apposition");
+      }
     }
     // "..., said X" / "\"...\" he said" handled above; here the subject follows the verb.
     if (v + 1 < n && w[v + 1].kind == TokenKind::kWord && w[v + 1].folded != "that" &&
