@@ -212,6 +212,27 @@ std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std
     }
     in_quote[s] = touched ? 1 : 0;
   }
+  // "the source said" after "a pro-regime source told ...": the earlier claimant whose
+  // last word is the same noun.
+  for (size_t s = 0; s < n; ++s) {
+    Party& p = out[s];
+    if (p.empty() || !p.id.empty() || p.text.size() < 5) continue;
+    std::string_view t = p.text;
+    if (t.substr(0, 4) != "the " && t.substr(0, 4) != "The ") continue;
+    std::string_view noun = t.substr(4);
+    if (noun.find(' ') != std::string_view::npos) continue;
+    for (size_t u = s; u-- > 0;) {
+      std::string_view prev = out[u].text;
+      if (out[u].empty() || prev == t || prev.size() <= noun.size()) continue;
+      if (prev.substr(prev.size() - noun.size()) == noun && prev[prev.size() - noun.size() - 1] == ' ') {
+        Span here = p.span;
+        p = out[u];
+        p.how = "anaphor";
+        (void)here;
+        break;
+      }
+    }
+  }
   // A sentence inside a quotation with no claimant takes the claimant of the quotation's
   // run (consecutive quoted sentences of one paragraph): the nearest one that has one.
   for (size_t s = 0; s < n; ++s) {

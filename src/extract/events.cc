@@ -252,9 +252,20 @@ std::vector<Event> FindEvents(const Resources& res, const Document& doc, const s
     }
     ctx.times = times;
 
+    uint32_t last_control_verb_end = 0;
+    bool have_control_verb = false;
     for (const TriggerMatch& m : MatchTriggers(res, w)) {
       const Trigger& trig = res.triggers()[m.trigger];
       if (m.last < w.size() && IdiomNext().count(w[m.last].folded)) continue;
+      const bool is_control = res.event_types()[trig.type].id.rfind("control_", 0) == 0;
+      // "retook full control of X", "took control of X": the noun repeats the verb's event.
+      if (is_control && trig.frame == Frame::kNoun && have_control_verb && m.first <= last_control_verb_end + 3) {
+        continue;
+      }
+      if (is_control && trig.frame != Frame::kNoun) {
+        have_control_verb = true;
+        last_control_verb_end = m.last;
+      }
       Event e;
       e.document = doc.id;
       e.sentence = s;
