@@ -144,9 +144,16 @@ struct Ctx {
     return MakeParty(doc, mentions[mi].span, mentions, how);
   }
 
+  // An auxiliary or adverb, not an acronym that folds like one ("IS" is no "is").
+  bool IsAux(int k, const Set& set) const {
+    if (w[k].kind != TokenKind::kWord || !set.count(w[k].folded)) return false;
+    std::string_view t = doc.view(w[k].span);
+    return !(t.size() >= 2 && t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' && t[1] <= 'Z');
+  }
+
   // The party ending at word `end` (inclusive), walking back.
   Party Before(int end, const char* how) const {
-    while (end >= 0 && w[end].kind == TokenKind::kWord && Aux().count(w[end].folded)) --end;
+    while (end >= 0 && IsAux(end, Aux())) --end;
     if (end < 0) return {};
     if (w[end].folded == "'s" || w[end].folded == "'") --end;
     if (end < 0) return {};
@@ -276,8 +283,8 @@ std::vector<Event> FindEvents(const Resources& res, const Document& doc, const s
       switch (trig.frame) {
         case Frame::kVerb: {
           bool passive = PassiveAux().count(trig.words[0]) > 0;
-          for (int k = before; k >= 0 && before - k < 3 && w[k].kind == TokenKind::kWord && Aux().count(w[k].folded); --k) {
-            if (PassiveAux().count(w[k].folded)) passive = true;
+          for (int k = before; k >= 0 && before - k < 3 && ctx.IsAux(k, Aux()); --k) {
+            if (ctx.IsAux(k, PassiveAux())) passive = true;
           }
           if (passive) {
             e.target = ctx.Before(before, "passive-subject");
