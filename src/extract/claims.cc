@@ -210,8 +210,18 @@ const time::Timex* InTimex(Span s, const std::vector<time::DocumentTimex>& timex
 
 // The actor a claim is about: an actor mention inside the claim's words, else right after
 // the counted noun ("fighters of the Islamic State").
-Party AboutParty(const Document& doc, Span claim, const std::vector<Mention>& mentions, size_t* cursor) {
+Party AboutParty(const Document& doc, Span sentence, Span claim, const std::vector<Mention>& mentions,
+                 size_t* cursor) {
   while (*cursor < mentions.size() && mentions[*cursor].span.end <= claim.start) ++*cursor;
+  // "killed scores of its fighters": the possessive points at the last actor before it.
+  std::string_view text = doc.view(claim);
+  if (text.find(" its ") != std::string_view::npos || text.find(" their ") != std::string_view::npos) {
+    for (size_t k = *cursor; k-- > 0;) {
+      const Mention& m = mentions[k];
+      if (m.span.start < sentence.start) break;
+      if (m.kind == MentionKind::kActor) return MakeParty(doc, m.span, mentions, "possessive");
+    }
+  }
   for (size_t k = *cursor; k < mentions.size() && mentions[k].span.start < claim.end + 24; ++k) {
     const Mention& m = mentions[k];
     if (m.kind != MentionKind::kActor) continue;
@@ -254,7 +264,7 @@ struct SentenceClaims {
       Claim c;
       if (Build(sentence, w, start, mod, mod_len, n, &c)) {
         c.claimed_by = claimant;
-        c.about = AboutParty(doc, c.span, mentions, &mention_cursor);
+        c.about = AboutParty(doc, doc.sentences[sentence].span, c.span, mentions, &mention_cursor);
         while (next < w.size() && w[next].span.start < c.span.end) ++next;  // calibre, noun
         out->push_back(std::move(c));
       }

@@ -74,6 +74,40 @@ TEST(Claims, CaseFile) {
   }
 }
 
+lexicon::Mention MentionOf(const Document& doc, std::string_view surface, lexicon::MentionKind kind,
+                           std::string id, size_t from = 0) {
+  lexicon::Mention m;
+  size_t at = doc.text.find(surface, from);
+  EXPECT_NE(at, std::string::npos) << surface;
+  m.span = Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + surface.size())};
+  m.kind = kind;
+  m.resolved = lexicon::Resolved{};
+  m.resolved->id = std::move(id);
+  m.resolved->name = std::string(surface);
+  return m;
+}
+
+TEST(Claims, ClaimantAndAboutResolveToMentions) {
+  Document doc = testing::MakeDocument(
+      "Rebel spokesman Omar Haddad said the brigade lost 20 tanks.\n\n"
+      "\"We killed 40 of their soldiers,\" he said.\n\n"
+      "The monitor said 15 Wagner fighters were killed.");
+  std::vector<lexicon::Mention> ms;
+  ms.push_back(MentionOf(doc, "Omar Haddad", lexicon::MentionKind::kPerson, "person:omar-haddad"));
+  ms.push_back(MentionOf(doc, "brigade", lexicon::MentionKind::kActor, "brigade-x"));
+  ms.push_back(MentionOf(doc, "The monitor", lexicon::MentionKind::kSource, "monitor-y"));
+  ms.push_back(MentionOf(doc, "Wagner", lexicon::MentionKind::kActor, "wagner"));
+  std::vector<Claim> got = FindClaims(Res(), doc, ms, {});
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0].kind, "tanks");
+  EXPECT_EQ(got[0].claimed_by.id, "person:omar-haddad");
+  EXPECT_EQ(got[1].kind, "killed");
+  EXPECT_EQ(got[1].claimed_by.id, "person:omar-haddad");  // "he said"
+  EXPECT_EQ(got[1].claimed_by.how, "pronoun");
+  EXPECT_EQ(got[2].claimed_by.id, "monitor-y");
+  EXPECT_EQ(got[2].about.id, "wagner");
+}
+
 TEST(Claims, EmptyDocumentHasNone) {
   Document doc;
   EXPECT_TRUE(FindClaims(Res(), doc, {}, {}).empty());
