@@ -360,6 +360,8 @@ struct SentenceClaims {
     }
     c->document = doc.id;
     c->sentence = sentence;
+    c->reported_by = doc.outlet;
+    c->line_kind = doc.sentences[sentence].kind;
     c->number = number;
     c->span = Span{w[start].span.start, w[end_word - 1].span.end};
     c->kind = kind;

@@ -74,6 +74,8 @@ struct Claim {
   bool vague = false;       // a quantity word without a number ("dozens", "untold")
   Party about;              // the party counted ("IS militants" -> IS)
   Party claimed_by;         // who states it (empty: the outlet itself)
+  std::string reported_by;  // the outlet that publishes it (Document::outlet; may be empty)
+  LineKind line_kind = LineKind::kBody;  // the sentence's kind: body, headline or caption
   std::string rule;         // the rule that produced it: "noun", "casualty-after", ...
 };
 

@@ -276,6 +276,8 @@ std::vector<Event> FindEvents(const Resources& res, const Document& doc, const s
       Event e;
       e.document = doc.id;
       e.sentence = s;
+      e.reported_by = doc.outlet;
+      e.line_kind = doc.sentences[s].kind;
       e.trigger = m.span;
       e.type = trig.type;
       e.frame = trig.frame;

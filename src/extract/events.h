@@ -61,6 +61,8 @@ struct Event {
   std::string time_source;     // "sentence", "document date", "none"
   EventStatus status = EventStatus::kAsserted;
   Party claimed_by;            // who reports it in the sentence
+  std::string reported_by;     // the outlet that publishes it (Document::outlet; may be empty)
+  LineKind line_kind = LineKind::kBody;  // the sentence's kind: body, headline or caption
   std::string rule;            // "verb active", "verb passive", "fall", ...
 };
 
