@@ -264,6 +264,8 @@ std::vector<Event> FindEvents(const Resources& res, const Document& doc, const s
     for (const TriggerMatch& m : MatchTriggers(res, w)) {
       const Trigger& trig = res.triggers()[m.trigger];
       if (m.last < w.size() && IdiomNext().count(w[m.last].folded)) continue;
+      // "in advance", "in return", "the attack on" stays; "in advance" is no advance.
+      if (m.first > 0 && w[m.first - 1].folded == "in" && trig.words[0] == "advance") continue;
       const bool is_control = res.event_types()[trig.type].id.rfind("control_", 0) == 0;
       // "retook full control of X", "took control of X": the noun repeats the verb's event.
       if (is_control && trig.frame == Frame::kNoun && have_control_verb && m.first <= last_control_verb_end + 3) {
