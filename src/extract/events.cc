@@ -177,7 +177,19 @@ struct Ctx {
     uint32_t mi = MentionAt(k);
     if (mi != Mention::kNoRef) return FromMention(mi, how);
     if (Determiners().count(w[k].folded) && k + 1 < w.size()) ++k;
-    if (!PartyWord(k)) return {};
+    if (!PartyWord(k)) {
+      // "coalition-backed forces", "pro-government militias": lower-case words before a force noun.
+      static const Set preps = {"by", "of", "from", "to", "in", "on", "at", "with", "for", "into", "near",
+                                "and", "or", "after", "before", "as", "than", "that", "which", "who"};
+      if (preps.count(w[k].folded)) return {};
+      for (size_t j = k + 1; j < w.size() && j <= k + 2 && w[j].kind == TokenKind::kWord; ++j) {
+        if (ForceNouns().count(w[j].folded)) {
+          size_t b = k > start && Determiners().count(w[k - 1].folded) ? k - 1 : k;
+          return MakeParty(doc, Span{w[b].span.start, w[j].span.end}, mentions, how);
+        }
+      }
+      return {};
+    }
     size_t b = k > start && Determiners().count(w[k - 1].folded) ? k - 1 : k;
     size_t e = k;
     while (e + 1 < w.size() && e - k < 5 && PartyWord(e + 1)) ++e;
@@ -284,6 +296,7 @@ std::vector<Event> FindEvents(const Resources& res, const Document& doc, const s
       e.type = trig.type;
       e.frame = trig.frame;
       const int before = static_cast<int>(m.first) - 1;
+      bool passive_frame = false;
       switch (trig.frame) {
         case Frame::kVerb: {
           bool passive = PassiveAux().count(trig.words[0]) > 0;
@@ -294,7 +307,9 @@ std::vector<Event> FindEvents(const Resources& res, const Document& doc, const s
             e.target = ctx.Before(before, "passive-subject");
             e.agent = ctx.ByAfter(m.last, 10);
             Party from = ctx.After(m.last, "passive-from", ObjectSkip());
-            if (IsPlace(from)) e.place = from;
+            if (from.span != e.agent.span && (IsPlace(from) || from.kind.empty())) e.place = from;
+            // "Y was captured": Y is the place taken; "Y was driven out": Y is the party that lost.
+            passive_frame = res.event_types()[trig.type].id == "control_lost";
             e.rule = "verb passive";
           } else {
             e.agent = ctx.Before(before, "active-subject");
@@ -325,7 +340,10 @@ std::vector<Event> FindEvents(const Resources& res, const Document& doc, const s
       }
       if (e.agent.span == e.target.span) e.target = {};
       const bool control = res.event_types()[e.type].id.rfind("control_", 0) == 0;
-      if (IsPlace(e.target) || (control && !e.target.empty() && e.target.kind.empty())) e.place = e.target;
+      if (e.place.empty() &&
+          (IsPlace(e.target) || (control && !passive_frame && !e.target.empty() && e.target.kind.empty()))) {
+        e.place = e.target;
+      }
       if (e.place.empty()) {
         // The nearest place mention in the sentence, after the trigger first.
         uint32_t best = Mention::kNoRef;
