@@ -41,6 +41,8 @@ class Reader {
       bytes = std::move(*plain);
       inner_name = std::string(StripCompressionExtension(inner_name));
     }
+    if (DetectCompression(bytes) != Compression::kNone)
+      return Reject(name, "compressed more than twice; decompress it first");
     if (bytes.empty()) return Reject(name, "empty: the input has no bytes");
     if (std::string magic = BinaryMagic(bytes); !magic.empty()) {
       return Reject(name, "binary file (looks like " + magic + ")");
