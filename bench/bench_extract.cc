@@ -9,6 +9,7 @@
 
 #include "extract/claims.h"
 #include "extract/events.h"
+#include "extract/extract.h"
 #include "text/text.h"
 
 namespace {
@@ -72,6 +73,21 @@ void BM_FindEvents(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(doc.text.size()));
 }
 BENCHMARK(BM_FindEvents)->Arg(64 << 10);
+
+void BM_Extract(benchmark::State& state) {
+  auto res = sitrep::extract::Resources::Default();
+  if (!res.ok()) {
+    state.SkipWithError(res.status().ToString().c_str());
+    return;
+  }
+  sitrep::Document doc = MakeDoc(static_cast<size_t>(state.range(0)));
+  for (auto _ : state) {
+    auto x = sitrep::extract::Extract(**res, doc, {}, {});
+    benchmark::DoNotOptimize(x);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(doc.text.size()));
+}
+BENCHMARK(BM_Extract)->Arg(64 << 10);
 
 }  // namespace
 

@@ -193,6 +193,14 @@ Party MakeParty(const Document& doc, Span span, const std::vector<Mention>& ment
   return p;
 }
 
+void PrepareSentences(const Document& doc, const std::vector<Mention>& mentions,
+                      std::vector<std::vector<Word>>* words, std::vector<Party>* claimants) {
+  const uint32_t n = static_cast<uint32_t>(doc.sentences.size());
+  words->assign(n, {});
+  for (uint32_t s = 0; s < n; ++s) SentenceWords(doc, s, &(*words)[s]);
+  *claimants = AttributeSentences(doc, *words, mentions);
+}
+
 std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std::vector<Word>>& words,
                                       const std::vector<Mention>& mentions) {
   const size_t n = doc.sentences.size();

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "extract/claims.h"
+#include "extract/events.h"
 #include "extract/words.h"
 #include "lexicon/mentions.h"
 
@@ -20,6 +21,20 @@ namespace sitrep::extract {
 // words of each sentence (words[i] for doc.sentences[i]).
 std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std::vector<Word>>& words,
                                       const std::vector<lexicon::Mention>& mentions);
+
+// The folded words of every sentence of `doc` and their claimants (AttributeSentences).
+void PrepareSentences(const Document& doc, const std::vector<lexicon::Mention>& mentions,
+                      std::vector<std::vector<Word>>* words, std::vector<Party>* claimants);
+
+// FindClaims / FindEvents over prepared sentences (see claims.h, events.h).
+std::vector<Claim> ClaimsFromWords(const Resources& res, const Document& doc,
+                                   const std::vector<lexicon::Mention>& mentions,
+                                   const std::vector<time::DocumentTimex>& timexes,
+                                   const std::vector<std::vector<Word>>& words, const std::vector<Party>& claimants);
+std::vector<Event> EventsFromWords(const Resources& res, const Document& doc,
+                                   const std::vector<lexicon::Mention>& mentions,
+                                   const std::vector<time::DocumentTimex>& timexes,
+                                   const std::vector<std::vector<Word>>& words, const std::vector<Party>& claimants);
 
 // A Party for the text in `span`, resolved to the mention that covers it best (source,
 // person or actor first); `how` names the rule.

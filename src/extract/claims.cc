@@ -393,16 +393,21 @@ struct SentenceClaims {
 
 }  // namespace
 
+std::vector<Claim> ClaimsFromWords(const Resources& res, const Document& doc, const std::vector<Mention>& mentions,
+                                   const std::vector<time::DocumentTimex>& timexes,
+                                   const std::vector<std::vector<Word>>& words, const std::vector<Party>& claimants) {
+  std::vector<Claim> out;
+  SentenceClaims sc{res, doc, mentions, timexes};
+  for (uint32_t s = 0; s < words.size(); ++s) sc.Run(s, words[s], claimants[s], &out);
+  return out;
+}
+
 std::vector<Claim> FindClaims(const Resources& res, const Document& doc, const std::vector<Mention>& mentions,
                               const std::vector<time::DocumentTimex>& timexes) {
-  std::vector<Claim> out;
-  const uint32_t n = static_cast<uint32_t>(doc.sentences.size());
-  std::vector<std::vector<Word>> words(n);
-  for (uint32_t s = 0; s < n; ++s) SentenceWords(doc, s, &words[s]);
-  std::vector<Party> claimants = AttributeSentences(doc, words, mentions);
-  SentenceClaims sc{res, doc, mentions, timexes};
-  for (uint32_t s = 0; s < n; ++s) sc.Run(s, words[s], claimants[s], &out);
-  return out;
+  std::vector<std::vector<Word>> words;
+  std::vector<Party> claimants;
+  PrepareSentences(doc, mentions, &words, &claimants);
+  return ClaimsFromWords(res, doc, mentions, timexes, words, claimants);
 }
 
 }  // namespace sitrep::extract

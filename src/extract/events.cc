@@ -242,11 +242,17 @@ EventStatus StatusOf(const std::vector<Word>& w, const TriggerMatch& m, bool has
 
 std::vector<Event> FindEvents(const Resources& res, const Document& doc, const std::vector<Mention>& mentions,
                               const std::vector<time::DocumentTimex>& timexes) {
+  std::vector<std::vector<Word>> words;
+  std::vector<Party> claimants;
+  PrepareSentences(doc, mentions, &words, &claimants);
+  return EventsFromWords(res, doc, mentions, timexes, words, claimants);
+}
+
+std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, const std::vector<Mention>& mentions,
+                                   const std::vector<time::DocumentTimex>& timexes,
+                                   const std::vector<std::vector<Word>>& words, const std::vector<Party>& claimants) {
   std::vector<Event> out;
-  const uint32_t n = static_cast<uint32_t>(doc.sentences.size());
-  std::vector<std::vector<Word>> words(n);
-  for (uint32_t s = 0; s < n; ++s) SentenceWords(doc, s, &words[s]);
-  std::vector<Party> claimants = AttributeSentences(doc, words, mentions);
+  const uint32_t n = static_cast<uint32_t>(words.size());
 
   time::DateTime doc_time = 0;
   bool has_doc_time = false;

@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "extract/extract.h"
 #include "extract/test_util.h"
 
 namespace sitrep::extract {
@@ -60,6 +61,30 @@ TEST(Events, CaseFile) {
       EXPECT_EQ(res.event_types()[got[i].type].id, head) << "event " << i;
       for (const auto& [key, val] : fields) EXPECT_EQ(Field(res, got[i], key), val) << "event " << i << " " << key;
       EXPECT_EQ(got[i].document, "test");
+    }
+  }
+}
+
+TEST(Extract, SameAsFindClaimsAndFindEvents) {
+  const Resources& res = Res();
+  auto cases = testing::ReadCases("events.txt");
+  auto more = testing::ReadCases("claims.txt");
+  cases.insert(cases.end(), more.begin(), more.end());
+  for (const auto& k : cases) {
+    Document doc = testing::MakeDocument(k.text);
+    auto timexes = testing::TagTimes(doc, k.date);
+    Extraction x = Extract(res, doc, {}, timexes);
+    auto claims = FindClaims(res, doc, {}, timexes);
+    auto events = FindEvents(res, doc, {}, timexes);
+    ASSERT_EQ(x.claims.size(), claims.size()) << k.text;
+    ASSERT_EQ(x.events.size(), events.size()) << k.text;
+    for (size_t i = 0; i < claims.size(); ++i) {
+      EXPECT_EQ(x.claims[i].span, claims[i].span);
+      EXPECT_EQ(x.claims[i].claimed_by.text, claims[i].claimed_by.text);
+    }
+    for (size_t i = 0; i < events.size(); ++i) {
+      EXPECT_EQ(x.events[i].trigger, events[i].trigger);
+      EXPECT_EQ(x.events[i].agent.text, events[i].agent.text);
     }
   }
 }
