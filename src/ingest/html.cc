@@ -691,7 +691,13 @@ void Emit(const Node* root, uint32_t flags, const Survey& s, LineBuilder& out, M
     if (kids != nullptr && top.next < kids->length) {
       const auto* c = static_cast<const Node*>(kids->data[top.next++]);
       if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE || c->type == GUMBO_NODE_CDATA) {
-        out.Text(c->v.text.text, top.flags);
+        std::string_view t = c->v.text.text;
+        std::string fixed;  // gumbo emits invalid UTF-8 for an overflowing "&#55555555555;"
+        if (!IsValidUtf8(t)) {
+          RepairUtf8(t, &fixed);
+          t = fixed;
+        }
+        out.Text(t, top.flags);
       } else if (IsElement(c)) {
         enter(c, top.flags);  // may push: `top` is invalid from here on
       }
