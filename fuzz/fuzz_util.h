@@ -19,6 +19,7 @@
 #include "sitrep/document.h"
 #include "sitrep/status.h"
 #include "text/text.h"
+#include "util/unicode.h"
 
 namespace sitrep::fuzz {
 
@@ -68,6 +69,11 @@ inline const text::Resources& TextResources() {
 inline void CheckIngestedDocument(Document& doc) {
   CheckOk(pipeline::VerifyIngested(doc), "VerifyIngested");
   Check(!doc.text.empty(), "ingest", "document with empty text");
+  // Every field is written to JSON and SQLite as text, so every one must be valid UTF-8.
+  for (const std::string* f : {&doc.id, &doc.source, &doc.url, &doc.title, &doc.outlet, &doc.published, &doc.raw})
+    Check(IsValidUtf8(*f), "ingest", "a document field is not valid UTF-8: " + *f);
+  for (const auto& [name, value] : doc.metadata)
+    Check(IsValidUtf8(name) && IsValidUtf8(value), "ingest", "metadata not valid UTF-8: " + name);
   Document copy = doc;
   CheckOk(text::Annotate(TextResources(), doc), "text::Annotate");
   Check(doc.text == copy.text, "text::Annotate", "changed doc.text");

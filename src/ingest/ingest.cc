@@ -214,6 +214,8 @@ class Reader {
       if (!IsValidUtf8(*field)) doc.invalid_utf8 += RepairUtf8(field);
       NormalizeNfc(field).IgnoreError();  // valid by now
     }
+    for (std::string* f : {&doc.url, &doc.published}) doc.invalid_utf8 += IsValidUtf8(*f) ? 0 : RepairUtf8(f);
+    for (auto& kv : doc.metadata) doc.invalid_utf8 += IsValidUtf8(kv.second) ? 0 : RepairUtf8(&kv.second);
     if (doc.id.empty()) {
       doc.id = 'h';  // (not "h" + ...: GCC 12 raises a false -Wrestrict there)
       doc.id += ContentId(doc.text);
