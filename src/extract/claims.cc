@@ -341,7 +341,7 @@ struct SentenceClaims {
         kind = after->kind;
         rule = rule.empty() ? "casualty-after" : "noun+casualty-after";
         end_word = k + len;
-      } else if (before != nullptr) {
+      } else if (before != nullptr && (before->kind != "captured" || noun != nullptr)) {
         kind = before->kind;
         rule = rule.empty() ? "casualty-before" : "casualty-before+noun";
         start = before_start;
