@@ -214,7 +214,12 @@ std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std
     bool touched = open;
     for (const Word& w : words[s]) {
       if (w.kind == TokenKind::kPunct && w.folded == "\"") {
-        open = !open;
+        // Opening when white space (or nothing) is before it and a non-space after it; a
+        // new opening inside an open quotation continues it (a quoted paragraph run).
+        const uint32_t a = w.span.start, b = w.span.end;
+        const bool space_before = a == 0 || doc.text[a - 1] == ' ' || doc.text[a - 1] == '\n' || doc.text[a - 1] == '(';
+        const bool space_after = b >= doc.text.size() || doc.text[b] == ' ' || doc.text[b] == '\n';
+        open = space_before && !space_after ? true : space_after && !space_before ? false : !open;
         touched = true;
       }
     }
