@@ -4,7 +4,10 @@
 
 #include <sstream>
 
+#include "extract/events.h"
 #include "extract/test_util.h"
+
+#include <random>
 
 namespace sitrep::extract {
 namespace {
@@ -106,6 +109,39 @@ TEST(Claims, ClaimantAndAboutResolveToMentions) {
   EXPECT_EQ(got[1].claimed_by.how, "pronoun");
   EXPECT_EQ(got[2].claimed_by.id, "monitor-y");
   EXPECT_EQ(got[2].about.id, "wagner");
+}
+
+// Word soup from the data files' own vocabulary, digits and punctuation: nothing may crash
+// and every span must stay inside its sentence.
+TEST(Claims, WordSoupKeepsSpansInsideSentences) {
+  const Resources& res = Res();
+  const std::vector<std::string> vocab = {
+      "killed", "at", "least", "12", "1,200", "dozens", "of", "fighters", "were", "wounded", "by",
+      "the", "Army", "said", "according", "to", "\"", ",", ".", "he", "captured", "Town", "fell",
+      "was", "driven", "out", "122", "mm", "guns", "%", "-", "to", "between", "and", "a", "few",
+      "untold", "IS", "'s", "its", "after", "if", "not", "will", "km", "tanks", "\n\n", "Reuters",
+      "reported", "that", "told", "under", "control", "of", "2016", "March", "aged", "year-old"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    int n = 1 + static_cast<int>(rng() % 60);
+    for (int i = 0; i < n; ++i) {
+      text += vocab[rng() % vocab.size()];
+      text += ' ';
+    }
+    Document doc = testing::MakeDocument(text);
+    for (const Claim& c : FindClaims(res, doc, {}, {})) {
+      const Span s = doc.sentences[c.sentence].span;
+      EXPECT_LE(s.start, c.span.start) << text;
+      EXPECT_LE(c.span.end, s.end) << text;
+      EXPECT_LE(c.span.start, c.number.start) << text;
+    }
+    for (const Event& e : FindEvents(res, doc, {}, {})) {
+      const Span s = doc.sentences[e.sentence].span;
+      EXPECT_LE(s.start, e.trigger.start) << text;
+      EXPECT_LE(e.trigger.end, s.end) << text;
+    }
+  }
 }
 
 TEST(Claims, EmptyDocumentHasNone) {
