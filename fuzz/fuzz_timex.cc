@@ -1,6 +1,6 @@
 // Fuzz target: time::Tagger::Tag on the input as one sentence, against a fixed document
-// date (2016-12-12), in news mode and in forward (assistant) mode, and again with a span
-// offset. Checks, for every expression: span non-empty and inside the input; on UTF-8
+// date (2016-12-12), in news mode, forward (assistant) mode, latent + nearest + day-first
+// mode, strict mode against an unknown reference, and news mode again with a span offset. Checks, for every expression: span non-empty and inside the input; on UTF-8
 // code-point boundaries when the input is valid UTF-8; expressions left to right and
 // non-overlapping; value non-empty; a span offset shifts spans and nothing else.
 #include <cstddef>
@@ -63,6 +63,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   sitrep::time::TagOptions forward;
   forward.forward = true;
   CheckTimexes(s, tagger.Tag(s, ref, forward), utf8);
+
+  // The other readings: latent material, day-first numeric dates, nearest candidate; and
+  // strict formal-only tagging with no reference at all.
+  sitrep::time::TagOptions latent;
+  latent.latent = true;
+  latent.nearest = true;
+  latent.numeric_order = sitrep::time::NumericDateOrder::kDayFirst;
+  CheckTimexes(s, tagger.Tag(s, ref, latent), utf8);
+  sitrep::time::TagOptions strict;
+  strict.strict = true;
+  strict.skip_prefilter = true;
+  CheckTimexes(s, tagger.Tag(s, sitrep::time::Reference::Unknown(), strict), utf8);
 
   // The same sentence as if it started at byte 1000 of a document.
   auto shifted_ref = ref;
