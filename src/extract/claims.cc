@@ -213,13 +213,21 @@ const time::Timex* InTimex(Span s, const std::vector<time::DocumentTimex>& timex
 Party AboutParty(const Document& doc, Span sentence, Span claim, const std::vector<Mention>& mentions,
                  size_t* cursor) {
   while (*cursor < mentions.size() && mentions[*cursor].span.end <= claim.start) ++*cursor;
-  // "killed scores of its fighters": the possessive points at the last actor before it.
+  // "killed scores of its fighters": the possessive points at the last actor before it;
+  // "the army lost 30 tanks": the subject of "lost" is the party counted.
   std::string_view text = doc.view(claim);
-  if (text.find(" its ") != std::string_view::npos || text.find(" their ") != std::string_view::npos) {
+  std::string_view lead = doc.view(Span{sentence.start, claim.start});
+  while (!lead.empty() && lead.back() == ' ') lead.remove_suffix(1);
+  auto ends_with = [&](std::string_view w) {
+    return lead.size() >= w.size() + 1 && lead.substr(lead.size() - w.size()) == w &&
+           lead[lead.size() - w.size() - 1] == ' ';
+  };
+  const bool lost = ends_with("lost") || ends_with("losing") || ends_with("loses") || ends_with("lose");
+  if (lost || text.find(" its ") != std::string_view::npos || text.find(" their ") != std::string_view::npos) {
     for (size_t k = *cursor; k-- > 0;) {
       const Mention& m = mentions[k];
       if (m.span.start < sentence.start) break;
-      if (m.kind == MentionKind::kActor) return MakeParty(doc, m.span, mentions, "possessive");
+      if (m.kind == MentionKind::kActor) return MakeParty(doc, m.span, mentions, lost ? "loser" : "possessive");
     }
   }
   for (size_t k = *cursor; k < mentions.size() && mentions[k].span.start < claim.end + 24; ++k) {

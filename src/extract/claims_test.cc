@@ -144,6 +144,17 @@ TEST(Claims, WordSoupKeepsSpansInsideSentences) {
   }
 }
 
+TEST(Claims, TheLoserIsWhatTheCountIsAbout) {
+  Document doc = testing::MakeDocument("The Kurdish militia lost 14 tanks near the border.");
+  std::vector<lexicon::Mention> ms;
+  ms.push_back(MentionOf(doc, "Kurdish militia", lexicon::MentionKind::kActor, "ypg"));
+  std::vector<Claim> got = FindClaims(Res(), doc, ms, {});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].kind, "tanks");
+  EXPECT_EQ(got[0].about.id, "ypg");
+  EXPECT_EQ(got[0].about.how, "loser");
+}
+
 TEST(Claims, EmptyDocumentHasNone) {
   Document doc;
   EXPECT_TRUE(FindClaims(Res(), doc, {}, {}).empty());
