@@ -93,13 +93,16 @@ bool Parser::ClockTime(int i, Fields* f, int* end, bool cued) const {
       const bool mer = Meridiem(i + 1, &pm, &me);
       if (!zone && !mer && !cued) return false;
       if (LongerNumber(i + 1)) return false;  // "650.650.6500", "101,194"
-      // "at 101 points": a bare HHMM after "at" must end the phrase
-      if (!zone && !mer && !(i > 0 && WAny(i - 1, {"around", "approximately", "about"})) && !Boundary(i + 1))
+      // "at 101 points", "around 250 soldiers": a bare HHMM must end the phrase or lead
+      // into more of the time ("at 1030 tomorrow").
+      if (!zone && !mer && !Boundary(i + 1) &&
+          !WAny(i + 1, {"in", "on", "this", "tonight", "tomorrow", "today", "yesterday", "at", "and", "or", "to"}))
         return false;
       if (!zone && !mer && a.ndigits == 4 && a.num >= 1900 && a.num <= 2100) return false;  // a year
       g.hour = static_cast<int>(a.num / 100);
       g.minute = static_cast<int>(a.num % 100);
-      g.hour12 = g.hour >= 1 && g.hour <= 12 && !zone;
+      // Four digits are a 24-hour clock ("0800", "1130 GMT"); three may be 12-hour ("730").
+      g.hour12 = g.hour >= 1 && g.hour <= 12 && !zone && a.ndigits == 3;
       e = i + 1;
     } else if (a.ndigits <= 2 && a.num <= 24) {
       int pm, me;
