@@ -572,7 +572,7 @@ void Finder::FindPersons() {
     const Title& t = lex_.title(lex_.phrase_info(c.values[0]).target);
     uint32_t b = c.end;
     if (b >= n) continue;
-    // "the Governor of Homs province, Talal Al-Burazi"
+    // "the Governor of Nineveh province, Najm al-Jubouri"
     if (key(b) == "of" && !(flags(b) & kBreakBefore)) {
       uint32_t k = b + 1;
       while (k < n && k < b + 9 && !(flags(k) & kBreakBefore)) ++k;
