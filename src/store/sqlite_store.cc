@@ -66,6 +66,17 @@ DocumentDate ReadDate(const Stmt& s, int col) {
   return d;
 }
 
+// Resets an insert into lines, paragraphs or sentences and binds the columns they share:
+// ?1 document key, ?2 index within the document, ?3 start_byte, ?4 end_byte.
+Stmt& StartChildRow(Stmt& t, int64_t doc, size_t idx, Span span) {
+  t.Reset();
+  t.Bind(1, doc);
+  t.Bind(2, static_cast<int64_t>(idx));
+  t.Bind(3, static_cast<int64_t>(span.start));
+  t.Bind(4, static_cast<int64_t>(span.end));
+  return t;
+}
+
 Span ReadSpan(const Stmt& s, int col) {
   return Span{static_cast<uint32_t>(s.Int(col)), static_cast<uint32_t>(s.Int(col + 1))};
 }
@@ -317,12 +328,7 @@ class SqliteStore final : public Store {
     const int64_t n = db_.last_insert_rowid();
     for (size_t i = 0; i < doc.lines.size(); ++i) {
       const Line& l = doc.lines[i];
-      Stmt& t = insert_line_;
-      t.Reset();
-      t.Bind(1, n);
-      t.Bind(2, static_cast<int64_t>(i));
-      t.Bind(3, static_cast<int64_t>(l.span.start));
-      t.Bind(4, static_cast<int64_t>(l.span.end));
+      Stmt& t = StartChildRow(insert_line_, n, i, l.span);
       t.Bind(5, LineKindName(l.kind));
       t.Bind(6, LineHintName(l.hint));
       t.Bind(7, std::string_view(l.reason));
@@ -330,12 +336,7 @@ class SqliteStore final : public Store {
     }
     for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
       const Paragraph& p = doc.paragraphs[i];
-      Stmt& t = insert_paragraph_;
-      t.Reset();
-      t.Bind(1, n);
-      t.Bind(2, static_cast<int64_t>(i));
-      t.Bind(3, static_cast<int64_t>(p.span.start));
-      t.Bind(4, static_cast<int64_t>(p.span.end));
+      Stmt& t = StartChildRow(insert_paragraph_, n, i, p.span);
       t.Bind(5, LineKindName(p.kind));
       t.Bind(6, static_cast<int64_t>(p.first_line));
       t.Bind(7, static_cast<int64_t>(p.line_count));
@@ -343,12 +344,7 @@ class SqliteStore final : public Store {
     }
     for (size_t i = 0; i < doc.sentences.size(); ++i) {
       const Sentence& x = doc.sentences[i];
-      Stmt& t = insert_sentence_;
-      t.Reset();
-      t.Bind(1, n);
-      t.Bind(2, static_cast<int64_t>(i));
-      t.Bind(3, static_cast<int64_t>(x.span.start));
-      t.Bind(4, static_cast<int64_t>(x.span.end));
+      Stmt& t = StartChildRow(insert_sentence_, n, i, x.span);
       t.Bind(5, static_cast<int64_t>(x.paragraph));
       t.Bind(6, LineKindName(x.kind));
       SITREP_RETURN_IF_ERROR(t.Run("storing sentences"));
