@@ -412,9 +412,7 @@ bool Parser::RelDay(int i, M* m) {
   if (W(j, "day") && (W(j + 1, "after") || W(j + 1, "before")) && (W(j + 2, "tomorrow") || W(j + 2, "yesterday"))) {
     const int base = W(j + 2, "tomorrow") ? 1 : -1;
     n.n = base + (W(j + 1, "after") ? 1 : -1);
-    m->node = Add(n);
-    m->end = j + 3;
-    return true;
+    return Emit(m, n, j + 3);
   }
   if (WAny(i, {"today", "todays"})) {
     n.n = 0;
@@ -438,9 +436,7 @@ bool Parser::RelDay(int i, M* m) {
   } else {
     return false;
   }
-  m->node = Add(n);
-  m->end = i + 1;
-  return true;
+  return Emit(m, n, i + 1);
 }
 
 bool Parser::NowWords(int i, M* m) {
@@ -480,9 +476,7 @@ bool Parser::NowWords(int i, M* m) {
   } else {
     return false;
   }
-  m->node = Add(n);
-  m->end = e;
-  return true;
+  return Emit(m, n, e);
 }
 
 // this/last/next ... before a unit. *dir: offset; *narrative: counts from the previous
@@ -551,9 +545,7 @@ bool Parser::CycleExpr(int i, M* m) {
       n.unit = unit;
       n.n = static_cast<int>(q.value) * mult;
       n.upcoming = true;
-      m->node = Add(n);
-      m->end = ue;
-      return true;
+      return Emit(m, n, ue);
     }
   }
   if (!CycleUnit(i, &dir, &j, &narrative)) {
@@ -564,9 +556,7 @@ bool Parser::CycleExpr(int i, M* m) {
       n.kind = NodeKind::kCycle;
       n.unit = unit;
       n.n = W(ue, "before") ? -2 : 2;
-      m->node = Add(n);
-      m->end = ue + 2;
-      return true;
+      return Emit(m, n, ue + 2);
     }
     return false;
   }
@@ -583,9 +573,7 @@ bool Parser::CycleExpr(int i, M* m) {
     n.n = dir * static_cast<int>(q.value) * mult;
     n.approx = q.vague;
     n.anchor = narrative ? AnchorPref::kNarrative : AnchorPref::kSpeech;
-    m->node = Add(n);
-    m->end = ue;
-    return true;
+    return Emit(m, n, ue);
   }
   if (!UnitAt(j, &unit, &mult, &ue, &plural) || mult != 1) {
     // "the past fortnight"
@@ -594,9 +582,7 @@ bool Parser::CycleExpr(int i, M* m) {
       n.kind = NodeKind::kCycleSpan;
       n.unit = unit;
       n.n = dir * mult;
-      m->node = Add(n);
-      m->end = ue;
-      return true;
+      return Emit(m, n, ue);
     }
     // "this season", "last season"
     if (WAny(j, {"season", "seasons"})) {
@@ -604,9 +590,7 @@ bool Parser::CycleExpr(int i, M* m) {
       n.kind = NodeKind::kCycle;
       n.unit = Grain::kSeason;
       n.n = dir;
-      m->node = Add(n);
-      m->end = j + 1;
-      return true;
+      return Emit(m, n, j + 1);
     }
     return false;
   }
@@ -618,9 +602,7 @@ bool Parser::CycleExpr(int i, M* m) {
     n.kind = NodeKind::kCycleSpan;
     n.unit = unit;
     n.n = -1;
-    m->node = Add(n);
-    m->end = ue;
-    return true;
+    return Emit(m, n, ue);
   }
   // "last day", "next day" alone are days; "that day" narrative.
   Node n;
@@ -632,9 +614,7 @@ bool Parser::CycleExpr(int i, M* m) {
     n.n = 2;
     ue += 2;
   }
-  m->node = Add(n);
-  m->end = ue;
-  return true;
+  return Emit(m, n, ue);
 }
 
 // "last tuesday", "next wednesday", "this monday", "friday after next", "sunday from last week",
@@ -688,18 +668,14 @@ bool Parser::WeekdayCycle(int i, M* m) {
     n.kind = NodeKind::kFields;
     n.f = f;
     n.explicit_dir = 2;
-    m->node = Add(n);
-    m->end = j + 2;
-    return true;
+    return Emit(m, n, j + 2);
   }
   if (edir == 0 && W(j, "before") && W(j + 1, "last")) {
     Node n;
     n.kind = NodeKind::kFields;
     n.f = f;
     n.explicit_dir = -2;
-    m->node = Add(n);
-    m->end = j + 2;
-    return true;
+    return Emit(m, n, j + 2);
   }
   // "... of next week", "... from last week", "..., next week", "... this week"
   if (edir == 0) {
@@ -722,9 +698,7 @@ bool Parser::WeekdayCycle(int i, M* m) {
   n.kind = NodeKind::kFields;
   n.f = f;
   n.explicit_dir = edir;
-  m->node = Add(n);
-  m->end = j;
-  return true;
+  return Emit(m, n, j);
 }
 
 // "last March", "next March", "March after next", "March this year", "March of next year",
@@ -753,9 +727,7 @@ bool Parser::MonthCycle(int i, M* m) {
       Node n;
       n.f = f;
       n.explicit_dir = 2;
-      m->node = Add(n);
-      m->end = j + 2;
-      return true;
+      return Emit(m, n, j + 2);
     }
     int q = j;
     if (W(q, "of") || P(q, ',')) ++q;
@@ -792,9 +764,7 @@ bool Parser::MonthCycle(int i, M* m) {
   Node n;
   n.f = f;
   n.explicit_dir = edir;
-  m->node = Add(n);
-  m->end = j;
-  return true;
+  return Emit(m, n, j);
 }
 
 int Parser::Intersect(int coarse, const Fields& fine) {

@@ -129,9 +129,7 @@ bool Parser::ShiftExpr(int i, M* m) {
         n.kind = NodeKind::kNthWeekdayFrom;
         n.f.weekday = wd;
         n.n = s * static_cast<int>(q.value);
-        m->node = Add(n);
-        m->end = e;
-        return true;
+        return Emit(m, n, e);
       }
     }
   }
@@ -323,9 +321,7 @@ bool Parser::NthOf(int i, M* m) {
       Node n;
       n.kind = NodeKind::kWeekOf;
       n.a = c.node;
-      m->node = Add(n);
-      m->end = c.end;
-      return true;
+      return Emit(m, n, c.end);
     }
   }
   // "20 of next month", "20th day of the current month"
@@ -413,9 +409,7 @@ bool Parser::NthOf(int i, M* m) {
         n.kind = NodeKind::kNthWeekdayFrom;
         n.n = W(we, "after") ? ordv : -ordv;
         n.a = c.node;
-        m->node = Add(n);
-        m->end = c.end;
-        return true;
+        return Emit(m, n, c.end);
       }
       return false;
     }
@@ -436,9 +430,7 @@ bool Parser::NthOf(int i, M* m) {
   if (!PeriodRef(q, &c)) return false;
   n.n = ordv;
   n.a = c.node;
-  m->node = Add(n);
-  m->end = c.end;
-  return true;
+  return Emit(m, n, c.end);
 }
 
 // "third quarter", "the 4th qtr of 2018", "Q3 2016", "2018Q4", "18q4", "4th quarter 2018".
@@ -532,9 +524,7 @@ bool Parser::SeasonExpr(int i, M* m) {
   Node n;
   n.f = f;
   n.explicit_dir = edir;
-  m->node = Add(n);
-  m->end = end;
-  return true;
+  return Emit(m, n, end);
 }
 
 // "the 1990s", "the '90s", "1990's", "the nineties", "the 19th century", "the twentieth century".
@@ -677,9 +667,7 @@ bool Parser::HolidayExpr(int i, M* m) {
   int y, ye;
   if (YearAt(q, &y, &ye, false)) {
     n.f.year = y;
-    m->node = Add(n);
-    m->end = ye;
-    return true;
+    return Emit(m, n, ye);
   }
   int cdir, ce;
   bool narrative;
@@ -693,21 +681,15 @@ bool Parser::HolidayExpr(int i, M* m) {
     c.unit = Grain::kYear;
     c.n = cdir;
     n.a = Add(c);
-    m->node = Add(n);
-    m->end = ue;
-    return true;
+    return Emit(m, n, ue);
   }
   // "thanksgiving in 9 months", "thanksgiving 3 months ago", "lakshmi puja six years hence"
   M s;
   if (ShiftExpr(e, &s)) {
     n.a = s.node;
-    m->node = Add(n);
-    m->end = s.end;
-    return true;
+    return Emit(m, n, s.end);
   }
-  m->node = Add(n);
-  m->end = e;
-  return true;
+  return Emit(m, n, e);
 }
 
 // A year: "2014", "2014 BC", "14 a.d.", "two thousand ten". Bare years need a cue (checked
@@ -767,9 +749,7 @@ bool Parser::WeekendExpr(int i, M* m) {
   Node n;
   n.f.weekend = true;
   n.explicit_dir = edir;
-  m->node = Add(n);
-  m->end = e;
-  return true;
+  return Emit(m, n, e);
 }
 
 // "the 15th", "on the first", and in latent mode "the 24", "On 24th".
@@ -831,9 +811,7 @@ bool Parser::ClosestExpr(int i, M* m) {
   n.n = nth;
   n.a = x.node;
   n.b = y.node;
-  m->node = Add(n);
-  m->end = y.end;
-  return true;
+  return Emit(m, n, y.end);
 }
 
 

@@ -131,6 +131,13 @@ class Parser {
   bool Boundary(int i) const { return i >= n_ || (IsP(i) && t_[i].punct != '-' && t_[i].punct != '/'); }
 
   int Add(const Node& n) { return ar_.Add(n); }
+  // Records `n` as the match of `m`, ending before token `end`; always true, so a rule
+  // can `return Emit(m, n, end);`.
+  bool Emit(M* m, const Node& n, int end) {
+    m->node = Add(n);
+    m->end = end;
+    return true;
+  }
   int AddFields(const Fields& f) {
     Node n;
     n.kind = NodeKind::kFields;
