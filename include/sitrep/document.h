@@ -12,16 +12,11 @@
 #include <utility>
 #include <vector>
 
+#include "sitrep/basic.h"
+#include "sitrep/record.h"
+
 namespace sitrep {
 
-struct Span {
-  uint32_t start = 0;
-  uint32_t end = 0;
-  uint32_t size() const { return end - start; }
-  bool empty() const { return end <= start; }
-  std::string_view in(std::string_view text) const { return text.substr(start, end - start); }
-  friend bool operator==(const Span&, const Span&) = default;
-};
 
 enum class InputFormat : uint8_t { kText, kHtml, kJsonLines };
 std::string_view InputFormatName(InputFormat f);  // "text", "html", "jsonl"
@@ -36,14 +31,6 @@ enum class LineHint : uint8_t {
   kLinkOnly,     // all of the line's text is inside <a> elements
 };
 
-// What the text stage decided a line is.
-enum class LineKind : uint8_t {
-  kBody,      // article text; later stages read it
-  kHeadline,  // the article headline or a subheading; later stages read it
-  kCaption,   // photo caption or credit line kept with it; read, but marked
-  kDropped,   // page furniture; stored with `reason`, never read by later stages
-};
-std::string_view LineKindName(LineKind k);  // "body", "headline", "caption", "dropped"
 
 // One line of Document::text: the text between two '\n', trimmed of surrounding
 // whitespace. Blank lines are not listed.
@@ -77,8 +64,6 @@ struct Token {
 // Where a document's date came from, strongest first.
 enum class DateSource : uint8_t { kNone, kMetadata, kDateline, kByline, kBody, kCrossDocument };
 std::string_view DateSourceName(DateSource s);  // "none", "metadata", "dateline", ...
-enum class DatePrecision : uint8_t { kNone, kYear, kMonth, kDay };
-std::string_view DatePrecisionName(DatePrecision p);  // "none", "year", "month", "day"
 
 // A candidate date that lost, and why.
 struct DateConflict {
@@ -116,6 +101,14 @@ struct Document {
   std::vector<Sentence> sentences;    // text stage; only from non-dropped lines
   std::vector<Token> tokens;          // text stage; tokens of sentences, in order
   DocumentDate date;                  // time stage
+  // Extract stage (sitrep/record.h): what the sentences mention, the events they tell
+  // and the numbers they state, each in text order with ids "<id>:m<n>", ":e<n>", ":c<n>".
+  std::vector<MentionRecord> mentions;
+  std::vector<EventRecord> events;
+  std::vector<ClaimRecord> claims;
+  // Extract stage: a MinHash signature of the cleaned text's word shingles, for finding
+  // near-duplicate documents (fuse/). Empty when not computed.
+  std::vector<uint32_t> minhash;
 
   std::string_view view(Span s) const { return s.in(text); }
   // The text later stages read: non-dropped lines, paragraphs separated by a blank line.

@@ -1,7 +1,7 @@
 // The pipeline runner: the one place that calls the stages, in order.
 //
 // Ingest reads inputs into Documents; each Document then passes the per-document stages
-// (text, time, and later lexicon, extract) and goes to the store. The runner times each
+// (text, time, extract) and goes to the store. The runner times each
 // stage, can skip stages by name, and after each stage checks its output invariants
 // (spans inside the text, ordered, on code-point boundaries) when `verify` is set.
 #pragma once
@@ -60,6 +60,13 @@ class Pipeline {
   // summary accounts for every input. Fails only when the store fails.
   virtual Result<IngestSummary> Ingest(const std::vector<std::string>& paths, Store& store,
                                        const ProgressFn& progress) = 0;
+
+  // After ingest: dates the stored documents that have no date of their own from the
+  // dated documents that report the same stories (fuse/), runs the date-dependent stages
+  // again on each with its new date, and stores the result (date source
+  // "cross-document", evidence naming the documents). Returns how many were dated.
+  // Idempotent; depends only on the set of stored documents, not on their order.
+  virtual Result<uint64_t> Settle(Store& store) = 0;
 
   virtual const std::vector<StageTiming>& timings() const = 0;
 };

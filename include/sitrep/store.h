@@ -9,15 +9,36 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sitrep/document.h"
+#include "sitrep/record.h"
 #include "sitrep/env.h"
 #include "sitrep/status.h"
 
 namespace sitrep {
 
 // One row of `sitrep docs`.
+// Filters for the record lists; empty fields do not filter. Text filters match an id
+// exactly or, case-insensitively, a substring of the resolved name or the words as written.
+struct EventQuery {
+  std::string id;        // one event id
+  std::string document;  // one document id
+  std::string place;     // the event's place
+  std::string actor;     // the agent or the target
+  std::string type;      // ontology id ("air_strike")
+  std::string since;     // ISO date; events dated on or after it (by their date's start)
+  std::string until;     // ISO date; events dated on or before it
+};
+
+struct ClaimQuery {
+  std::string id;
+  std::string document;
+  std::string place;     // the claim's place
+  std::string kind;      // "killed", "tanks", ...
+};
+
 struct DocumentSummary {
   std::string id, source, url, title, outlet, published;
   InputFormat format = InputFormat::kText;
@@ -35,6 +56,8 @@ struct IngestSummary {
   double seconds = 0;
   std::vector<Rejection> rejections;  // in input order
   std::vector<std::string> duplicate_ids;
+  uint64_t events = 0, claims = 0;     // records extracted from the stored documents
+  uint64_t redated = 0;                // documents dated from other documents (Settle)
 };
 
 class Store {
@@ -51,6 +74,24 @@ class Store {
   virtual Status PutDocument(const Document& doc, bool* inserted) = 0;
   // Replaces the stored date of a document (used when later evidence dates it).
   virtual Status UpdateDocumentDate(std::string_view id, const DocumentDate& date) = 0;
+  // Replaces the mentions, events, claims and MinHash of a stored document with those of
+  // `doc` (same id), e.g. after it was dated again. NotFound when it is not stored.
+  virtual Status PutRecords(const Document& doc) = 0;
+
+  // Records of the stored documents, each with its `quote` filled. Events are ordered by
+  // date (undated last), then id; claims and mentions by document then position.
+  virtual Result<std::vector<EventRecord>> ListEvents(const EventQuery& q) = 0;
+  virtual Result<std::vector<ClaimRecord>> ListClaims(const ClaimQuery& q) = 0;
+  // Mentions of one document, or of all when `document` is empty.
+  virtual Result<std::vector<MentionRecord>> ListMentions(std::string_view document) = 0;
+  // (document id, MinHash signature) of every document, ordered by id; empty signatures
+  // are listed too.
+  virtual Result<std::vector<std::pair<std::string, std::vector<uint32_t>>>> ListSignatures() = 0;
+
+  // Copies every document (with its records) of the sitrep database at `path` that this
+  // store does not hold yet, and its ingest runs and rejections. Returns how many
+  // documents were copied. For merging shards processed separately.
+  virtual Result<uint64_t> ImportFrom(const std::string& path) = 0;
   // All documents, ordered by source then id.
   virtual Result<std::vector<DocumentSummary>> ListDocuments() = 0;
   // One document with text, metadata, lines, paragraphs, sentences and date (tokens are

@@ -305,6 +305,16 @@ class FailingStore final : public Store {
   Result<Document> GetDocument(std::string_view) override { return Status::NotFound("none"); }
   Result<int64_t> LogIngestRun(std::string_view, const IngestSummary&) override { return 1; }
   Result<std::vector<Rejection>> ListRejections() override { return std::vector<Rejection>(); }
+  Status PutRecords(const Document&) override { return Status::IoError("disk full"); }
+  Result<std::vector<EventRecord>> ListEvents(const EventQuery&) override { return std::vector<EventRecord>(); }
+  Result<std::vector<ClaimRecord>> ListClaims(const ClaimQuery&) override { return std::vector<ClaimRecord>(); }
+  Result<std::vector<MentionRecord>> ListMentions(std::string_view) override {
+    return std::vector<MentionRecord>();
+  }
+  Result<std::vector<std::pair<std::string, std::vector<uint32_t>>>> ListSignatures() override {
+    return std::vector<std::pair<std::string, std::vector<uint32_t>>>();
+  }
+  Result<uint64_t> ImportFrom(const std::string&) override { return Status::IoError("disk full"); }
   Status Begin() override { ++begins; return Status(); }
   Status Commit() override { ++commits; return Status(); }
   int begins = 0, commits = 0;

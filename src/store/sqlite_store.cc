@@ -128,6 +128,16 @@ class SqliteStore final : public Store {
     return st;
   }
 
+  // TEMPORARY until schema v2 lands (records tables).
+  Status PutRecords(const Document&) override { return Status::Internal("records are not stored yet"); }
+  Result<std::vector<EventRecord>> ListEvents(const EventQuery&) override { return std::vector<EventRecord>{}; }
+  Result<std::vector<ClaimRecord>> ListClaims(const ClaimQuery&) override { return std::vector<ClaimRecord>{}; }
+  Result<std::vector<MentionRecord>> ListMentions(std::string_view) override { return std::vector<MentionRecord>{}; }
+  Result<std::vector<std::pair<std::string, std::vector<uint32_t>>>> ListSignatures() override {
+    return std::vector<std::pair<std::string, std::vector<uint32_t>>>{};
+  }
+  Result<uint64_t> ImportFrom(const std::string&) override { return Status::Internal("import is not written yet"); }
+
   Status UpdateDocumentDate(std::string_view id, const DocumentDate& date) override {
     const std::string conflicts = ConflictsToJson(date.conflicts);
     update_date_.Reset();

@@ -1,0 +1,236 @@
+#include "extract/annotate.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <limits>
+
+#include "lexicon/mentions.h"
+#include "time/civil.h"
+
+namespace sitrep::extract {
+namespace {
+
+bool Digits(std::string_view s, size_t pos, size_t n) {
+  if (pos + n > s.size()) return false;
+  for (size_t i = pos; i < pos + n; ++i)
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  return true;
+}
+
+// Index of the sentence holding byte `at`, or UINT32_MAX.
+uint32_t SentenceAt(const Document& doc, uint32_t at) {
+  auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), at,
+                             [](uint32_t v, const Sentence& s) { return v < s.span.start; });
+  if (it == doc.sentences.begin()) return std::numeric_limits<uint32_t>::max();
+  --it;
+  if (at >= it->span.end) return std::numeric_limits<uint32_t>::max();
+  return static_cast<uint32_t>(it - doc.sentences.begin());
+}
+
+void FillResolved(const lexicon::Resolved& r, EntityRef& e) {
+  e.id = r.id;
+  e.name = r.name;
+  e.country = r.country;
+  e.has_position = r.has_position;
+  e.lat = r.lat;
+  e.lon = r.lon;
+  e.precision = r.precision;
+}
+
+// The mention that resolves `m` (following refers_to to the first resolved one), or null.
+const lexicon::Mention* ResolvedMention(const std::vector<lexicon::Mention>& ms, uint32_t i) {
+  for (int hops = 0; i != lexicon::Mention::kNoRef && i < ms.size() && hops < 8; ++hops) {
+    if (ms[i].resolved) return &ms[i];
+    i = ms[i].refers_to;
+  }
+  return nullptr;
+}
+
+EntityRef FromParty(const Document& doc, const std::vector<lexicon::Mention>& ms, const Party& p) {
+  EntityRef e;
+  if (p.empty()) return e;
+  e.span = p.span;
+  e.text = p.text.empty() && !p.span.empty() ? std::string(doc.view(p.span)) : p.text;
+  e.kind = p.kind;
+  e.how = p.how;
+  e.id = p.id;
+  e.name = p.name;
+  if (const lexicon::Mention* m = ResolvedMention(ms, p.mention)) {
+    FillResolved(*m->resolved, e);
+    if (e.kind.empty()) e.kind = std::string(lexicon::MentionKindName(m->kind));
+  }
+  return e;
+}
+
+EntityRef FromMention(const Document& doc, const lexicon::Mention& m,
+                      const std::vector<lexicon::Mention>& ms) {
+  EntityRef e;
+  e.span = m.span;
+  e.text = std::string(doc.view(m.span));
+  e.kind = std::string(lexicon::MentionKindName(m.kind));
+  e.how = m.how;
+  uint32_t self = static_cast<uint32_t>(&m - ms.data());
+  if (const lexicon::Mention* r = ResolvedMention(ms, self)) FillResolved(*r->resolved, e);
+  return e;
+}
+
+}  // namespace
+
+std::pair<std::string, DatePrecision> TimexToDate(std::string_view v) {
+  auto slash = v.find('/');
+  if (slash != std::string_view::npos) v = v.substr(0, slash);
+  if (!Digits(v, 0, 4)) return {"", DatePrecision::kNone};
+  std::string year(v.substr(0, 4));
+  if (v.size() == 4) return {year, DatePrecision::kYear};
+  if (v[4] != '-') return {"", DatePrecision::kNone};
+  if (Digits(v, 5, 2)) {
+    std::string month = year + "-" + std::string(v.substr(5, 2));
+    if (v.size() == 7) return {month, DatePrecision::kMonth};
+    if (v[7] == '-' && Digits(v, 8, 2)) return {month + "-" + std::string(v.substr(8, 2)), DatePrecision::kDay};
+    return {month, DatePrecision::kMonth};
+  }
+  if (v[5] == 'W' && Digits(v, 6, 2)) {
+    int64_t monday = time::IsoWeekMonday(std::stoi(year), std::stoi(std::string(v.substr(6, 2))));
+    time::CivilDate thu = time::CivilFromDays(monday + 3);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", thu.year, thu.month);
+    return {buf, DatePrecision::kMonth};
+  }
+  return {year, DatePrecision::kYear};  // quarters, seasons, halves
+}
+
+void AttachRecords(const Resources& res, const std::vector<lexicon::Mention>& mentions,
+                   const std::vector<time::DocumentTimex>& timexes, const Extraction& x,
+                   Document& doc) {
+  doc.mentions.clear();
+  doc.events.clear();
+  doc.claims.clear();
+  doc.mentions.reserve(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const lexicon::Mention& m = mentions[i];
+    MentionRecord r;
+    r.id = doc.id + ":m" + std::to_string(i);
+    r.document = doc.id;
+    r.sentence = SentenceAt(doc, m.span.start);
+    r.entity = FromMention(doc, m, mentions);
+    if (m.resolved) r.type = m.resolved->type;
+    r.refers_to = m.refers_to == lexicon::Mention::kNoRef ? -1 : static_cast<int32_t>(m.refers_to);
+    doc.mentions.push_back(std::move(r));
+  }
+
+  doc.events.reserve(x.events.size());
+  for (size_t i = 0; i < x.events.size(); ++i) {
+    const Event& ev = x.events[i];
+    EventRecord r;
+    r.id = doc.id + ":e" + std::to_string(i);
+    r.document = doc.id;
+    r.sentence = ev.sentence;
+    r.span = ev.trigger;
+    r.trigger = std::string(doc.view(ev.trigger));
+    r.type = ev.type < res.event_types().size() ? res.event_types()[ev.type].id : "";
+    r.status = std::string(StatusName(ev.status));
+    r.frame = std::string(FrameName(ev.frame));
+    r.rule = ev.rule;
+    r.agent = FromParty(doc, mentions, ev.agent);
+    r.target = FromParty(doc, mentions, ev.target);
+    r.place = FromParty(doc, mentions, ev.place);
+    r.timex = ev.time;
+    auto [date, precision] = TimexToDate(ev.time);
+    r.date = date;
+    r.date_precision = precision;
+    r.time_span = ev.time_span;
+    r.time_source = ev.time_source;
+    r.claimed_by = FromParty(doc, mentions, ev.claimed_by);
+    r.reported_by = ev.reported_by;
+    r.line_kind = ev.line_kind;
+    if (ev.sentence < doc.sentences.size()) r.quote = std::string(doc.view(doc.sentences[ev.sentence].span));
+    doc.events.push_back(std::move(r));
+  }
+
+  doc.claims.reserve(x.claims.size());
+  for (size_t i = 0; i < x.claims.size(); ++i) {
+    const Claim& c = x.claims[i];
+    ClaimRecord r;
+    r.id = doc.id + ":c" + std::to_string(i);
+    r.document = doc.id;
+    r.sentence = c.sentence;
+    r.span = c.span;
+    r.number = c.number;
+    r.kind = c.kind;
+    r.item = c.noun;
+    r.calibre = c.calibre;
+    r.low = c.low;
+    r.high = c.high;
+    r.acled = c.acled;
+    r.modifier = c.modifier;
+    r.effect = std::string(ModEffectName(c.effect));
+    r.vague = c.vague;
+    r.approx = c.vague || c.effect == ModEffect::kApprox || (c.low >= 0 && c.high >= 0 && c.low != c.high);
+    r.about = FromParty(doc, mentions, c.about);
+    r.claimed_by = FromParty(doc, mentions, c.claimed_by);
+    r.reported_by = c.reported_by;
+    r.rule = c.rule;
+    r.line_kind = c.line_kind;
+    if (c.sentence < doc.sentences.size()) r.quote = std::string(doc.view(doc.sentences[c.sentence].span));
+
+    // The event it belongs to: the event of the same sentence whose trigger is nearest.
+    const EventRecord* best = nullptr;
+    uint32_t best_gap = std::numeric_limits<uint32_t>::max();
+    for (const EventRecord& e : doc.events) {
+      if (e.sentence != c.sentence) continue;
+      uint32_t gap = e.span.start > c.span.start ? e.span.start - c.span.start : c.span.start - e.span.start;
+      if (gap < best_gap) best_gap = gap, best = &e;
+    }
+    if (best != nullptr) {
+      r.event = best->id;
+      r.place = best->place;
+      r.date = best->date;
+      r.date_precision = best->date_precision;
+    }
+    if (r.place.empty()) {
+      // The nearest resolved place mention of the sentence.
+      uint32_t gap_best = std::numeric_limits<uint32_t>::max();
+      for (const MentionRecord& m : doc.mentions) {
+        if (m.sentence != c.sentence || m.entity.kind != "place" || m.entity.id.empty()) continue;
+        uint32_t gap = m.entity.span.start > c.span.start ? m.entity.span.start - c.span.start
+                                                          : c.span.start - m.entity.span.start;
+        if (gap < gap_best) gap_best = gap, r.place = m.entity;
+      }
+    }
+    if (r.date.empty()) {
+      for (const time::DocumentTimex& t : timexes) {
+        if (t.sentence != c.sentence || t.timex.type != time::TimexType::kDate) continue;
+        auto [date, precision] = TimexToDate(t.timex.value);
+        if (!date.empty()) {
+          r.date = date;
+          r.date_precision = precision;
+          break;
+        }
+      }
+    }
+    if (r.date.empty() && !doc.date.value.empty()) {
+      r.date = doc.date.value;
+      r.date_precision = doc.date.precision;
+    }
+    doc.claims.push_back(std::move(r));
+  }
+}
+
+void Annotate(const Annotator& a, Document& doc) {
+  std::vector<lexicon::Mention> mentions;
+  if (a.lexicon != nullptr) mentions = lexicon::FindMentions(doc, *a.lexicon);
+  std::vector<time::DocumentTimex> timexes;
+  if (a.tagger != nullptr) {
+    time::Reference ref = time::Reference::Unknown();
+    if (!doc.date.value.empty()) {
+      auto parsed = time::Reference::Parse(doc.date.value, time::AnchorKind::kDocumentDate);
+      if (parsed.ok()) ref = *parsed;
+    }
+    timexes = time::TagDocument(*a.tagger, doc, ref, {});
+  }
+  Extraction x = Extract(*a.resources, doc, mentions, timexes);
+  AttachRecords(*a.resources, mentions, timexes, x, doc);
+}
+
+}  // namespace sitrep::extract
