@@ -31,6 +31,9 @@ struct PipelineOptions {
   // same either way (outcomes are settled in input order); the store is only ever used
   // from the calling thread. Default 0.
   int threads = 0;
+  // A GeoNames dump (allCountries.txt, cities500.txt, ...) to build the gazetteer from
+  // instead of the npm data; empty = default. See lexicon/gazetteer.h.
+  std::string geonames;
 };
 
 struct StageTiming {
@@ -59,6 +62,14 @@ class Pipeline {
   // document and stores it. Bad inputs are rejected with a reason and the run goes on; the
   // summary accounts for every input. Fails only when the store fails.
   virtual Result<IngestSummary> Ingest(const std::vector<std::string>& paths, Store& store,
+                                       const ProgressFn& progress) = 0;
+
+  // Like Ingest, without a store: every processed document is handed to `sink` in input
+  // order (duplicates by id within the run are counted and not handed on; rejected inputs
+  // are counted with their reasons). For `sitrep extract`, one process per shard. Fails
+  // only when `sink` fails.
+  virtual Result<IngestSummary> Stream(const std::vector<std::string>& paths,
+                                       const std::function<Status(Document&)>& sink,
                                        const ProgressFn& progress) = 0;
 
   // After ingest: dates the stored documents that have no date of their own from the

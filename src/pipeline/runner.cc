@@ -75,8 +75,12 @@ class Runner final : public Pipeline {
 
   const std::vector<StageTiming>& timings() const override { return timings_; }
 
-  // TEMPORARY until fuse lands.
+  // TEMPORARY until fuse and the extract stage land.
   Result<uint64_t> Settle(Store&) override { return uint64_t{0}; }
+  Result<IngestSummary> Stream(const std::vector<std::string>&, const std::function<Status(Document&)>&,
+                               const ProgressFn&) override {
+    return Status::Internal("streaming is not written yet");
+  }
 
  private:
   // Process, adding to `timings` (laid out as timings_). Safe to call from several
