@@ -27,6 +27,7 @@ DEBIAN_PACKAGES=(
   libgtest-dev       # unit tests
   libgmock-dev       # matchers for unit tests
   libbenchmark-dev   # benchmarks
+  chromium           # headless browser: the report test opens report.html in it
 )
 
 missing=()
