@@ -11,6 +11,8 @@ namespace sitrep::fuse {
 
 // duplicates.cc: groups of documents whose MinHash similarity is at least 0.8.
 std::vector<DuplicateGroup> FindDuplicates(const Input& in);
+// The same groups by comparing every pair (quadratic; for tests).
+std::vector<DuplicateGroup> FindDuplicatesSlow(const Input& in);
 
 // stories.cc: events of the same type, compatible place, time and parties merged across
 // documents; copies (duplicates) add mentions but not documents or sources.
