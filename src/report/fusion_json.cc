@@ -20,7 +20,7 @@ Json ArrayOf(const std::vector<T>& items, F&& f) {
 
 }  // namespace
 
-Json EntityJson(const EntityRef& e) {
+Json RefJson(const EntityRef& e) {
   if (e.empty()) return nullptr;
   Json j;
   j["id"] = NullIfEmpty(e.id);
@@ -28,7 +28,7 @@ Json EntityJson(const EntityRef& e) {
   return j;
 }
 
-Json PlaceJson(const EntityRef& e) {
+Json PlaceRefJson(const EntityRef& e) {
   if (e.empty()) return nullptr;
   Json j;
   j["id"] = NullIfEmpty(e.id);
@@ -84,10 +84,10 @@ Json ShortEvidenceJson(const fuse::Evidence& e) {
 
 Json TimelineJson(const fuse::Timeline& t) {
   Json j;
-  j["place"] = PlaceJson(t.place);
+  j["place"] = PlaceRefJson(t.place);
   j["periods"] = ArrayOf(t.periods, [](const fuse::Period& p) {
     Json pj;
-    pj["controller"] = EntityJson(p.controller);
+    pj["controller"] = RefJson(p.controller);
     pj["from"] = NullIfEmpty(p.from);
     pj["from_precision"] = DatePrecisionName(p.from_precision);
     pj["until"] = NullIfEmpty(p.until);
@@ -98,7 +98,7 @@ Json TimelineJson(const fuse::Timeline& t) {
   });
   j["expected"] = ArrayOf(t.expected, [](const fuse::Expected& x) {
     Json xj;
-    xj["controller"] = EntityJson(x.controller);
+    xj["controller"] = RefJson(x.controller);
     xj["after"] = NullIfEmpty(x.after);
     xj["evidence"] = ArrayOf(x.evidence, ShortEvidenceJson);
     return xj;
@@ -121,9 +121,9 @@ Json StoryJson(const fuse::Story& s) {
   j["id"] = s.id;
   j["type"] = s.type;
   j["status"] = s.status;
-  j["agent"] = EntityJson(s.agent);
-  j["target"] = EntityJson(s.target);
-  j["place"] = PlaceJson(s.place);
+  j["agent"] = RefJson(s.agent);
+  j["target"] = RefJson(s.target);
+  j["place"] = PlaceRefJson(s.place);
   j["date"] = NullIfEmpty(s.date);
   j["date_precision"] = DatePrecisionName(s.date_precision);
   j["num_mentions"] = s.num_mentions;
@@ -139,8 +139,8 @@ Json ClaimGroupJson(const fuse::ClaimGroup& g) {
   j["id"] = g.id;
   j["subject"] = g.subject;
   j["kind"] = g.kind;
-  j["about"] = EntityJson(g.about);
-  j["place"] = PlaceJson(g.place);
+  j["about"] = RefJson(g.about);
+  j["place"] = PlaceRefJson(g.place);
   j["date"] = NullIfEmpty(g.date);
   j["story"] = NullIfEmpty(g.story);
   j["low"] = NullIfOpen(g.low);

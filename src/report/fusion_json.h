@@ -25,10 +25,10 @@ namespace sitrep::report {
 
 using Json = nlohmann::ordered_json;
 
-// {id, name}, or null when `e` is empty.
-Json EntityJson(const EntityRef& e);
+// {id, name}, or null when `e` is empty. (records_json.h's EntityJson is the full form.)
+Json RefJson(const EntityRef& e);
 // {id, name, country, lat, lon}, or null when `e` is empty.
-Json PlaceJson(const EntityRef& e);
+Json PlaceRefJson(const EntityRef& e);
 
 // A document date: {value, precision, source, confidence, evidence, conflicts: [{value,
 // source, evidence, why}]}; value and evidence null when empty.
@@ -41,7 +41,7 @@ Json EvidenceJson(const fuse::Evidence& e);
 // The short form the timeline contract uses: {doc, sentence, quote, outlet}.
 Json ShortEvidenceJson(const fuse::Evidence& e);
 
-// `sitrep timeline`: {"place": PlaceJson, "periods": [{"controller": {id, name}, "from",
+// `sitrep timeline`: {"place": PlaceRefJson, "periods": [{"controller": {id, name}, "from",
 // "from_precision", "until", "status", "implied", "evidence": [short evidence]}],
 // "expected": [{"controller", "after", "evidence": [short evidence]}]}. from / until null
 // when open.
