@@ -49,16 +49,16 @@ std::vector<std::string> Keys(const Json& j) {
 }
 
 TEST(FusionJson, EntityNullWhenEmptyAndLabelWhenUnresolved) {
-  EXPECT_TRUE(EntityJson(EntityRef{}).is_null());
-  EXPECT_TRUE(PlaceJson(EntityRef{}).is_null());
+  EXPECT_TRUE(RefJson(EntityRef{}).is_null());
+  EXPECT_TRUE(PlaceRefJson(EntityRef{}).is_null());
   EntityRef words;
   words.text = "the garrison";
-  Json j = EntityJson(words);
+  Json j = RefJson(words);
   EXPECT_TRUE(j["id"].is_null());
   EXPECT_EQ(j["name"], "the garrison");
   EntityRef unplaced;
   unplaced.text = "Hill 86";
-  Json p = PlaceJson(unplaced);
+  Json p = PlaceRefJson(unplaced);
   EXPECT_EQ(Keys(p), (std::vector<std::string>{"id", "name", "country", "lat", "lon"}));
   EXPECT_TRUE(p["lat"].is_null());
   EXPECT_TRUE(p["country"].is_null());
