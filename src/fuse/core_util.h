@@ -1,0 +1,63 @@
+// Internal to fuse/. Small helpers the fusion steps share: ISO dates as day ranges,
+// the side a party stands on, keys for places, content ids.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "fuse/fuse.h"
+
+namespace sitrep::fuse::core {
+
+// ---- Dates -------------------------------------------------------------------------
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+int64_t DaysFromCivil(int y, int m, int d);
+// The ISO day "YYYY-MM-DD" of a day number.
+std::string CivilFromDays(int64_t z);
+
+// An ISO date at its precision as the closed range of days it covers. `ok` false for an
+// empty or malformed value.
+struct DayRange {
+  bool ok = false;
+  int64_t first = 0, last = 0;
+  DatePrecision precision = DatePrecision::kNone;
+};
+DayRange ParseIso(std::string_view iso);
+DatePrecision PrecisionOf(std::string_view iso);  // from its length
+bool Overlap(const DayRange& a, const DayRange& b, int64_t slack_days = 0);
+
+// ---- Parties and places ------------------------------------------------------------
+
+// What a party's resolved id says about which side it stands on: "gov:CC", "forces:CC"
+// and an actor typed as a state's forces or government with country CC all stand on
+// "state:CC"; other resolved actors on their own id; unresolved parties on "" (unknown).
+// `types` maps actor ids to their resolved type (MentionRecord::type).
+std::string SideOf(const EntityRef& e, const std::unordered_map<std::string, std::string>& types);
+// Actor id -> resolved type, from the mentions.
+std::unordered_map<std::string, std::string> ActorTypes(const std::vector<MentionRecord>& m);
+
+// Where an event happened: its place, else its target when the target is a place
+// ("X captured Palmyra" has the town as target).
+const EntityRef& PlaceOf(const EventRecord& e);
+
+// A place key: the resolved id, else "text:" + the folded words; "" when no place.
+std::string PlaceKey(const EntityRef& place);
+// A country-level place ("country:CC", or region-only precision): it contains any place
+// of the same country.
+bool IsCoarsePlace(const EntityRef& place);
+
+// "<prefix>" + 16 hex digits of XXH3-64 of the ids joined by '\n' (sorted by the caller).
+std::string IdOf(char prefix, const std::vector<std::string>& sorted_ids);
+
+// Status strength in the order asserted > reported > denied > attempted > planned >
+// conditional > negated > background (higher is stronger; unknown statuses 0).
+int StatusRank(std::string_view status);
+
+// Evidence for one event record.
+Evidence EvidenceOf(const EventRecord& e, const std::string& outlet);
+
+}  // namespace sitrep::fuse::core

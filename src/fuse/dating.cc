@@ -1,0 +1,376 @@
+// DateDocuments: dates for documents without one of their own, from the dated documents
+// that report the same events; flags for dated documents whose events refute their date.
+//
+// What counts as evidence. Only documents dated by their own evidence (metadata,
+// dateline, byline, body) date others: a document dated cross-document never dates
+// another, so two undated documents cannot prop each other up and the result is the same
+// however many times Settle runs. A story's date "as others see it" is computed per
+// undated document U from the mentions of the story in *other* own-dated documents: the
+// intersection of their sentence dates when they state one, else the 3-day windows up to
+// their documents' dates.
+//
+// Matching. Each event of U (facts only: asserted, reported, denied, background; not what
+// was planned, attempted or negated) is matched to the stories it belongs to: its own
+// story when that story has dated mentions elsewhere, else every story of the same type
+// at the same place (resolved id) whose parties do not contradict. A partial date the
+// event's own words give (a TIMEX3 like "XXXX-12-11", "XXXX-03", or a weekday
+// "XXXX-WXX-7") must agree with the story's date; the event's own explicit date (a
+// sentence with a year) is a constraint too.
+//
+// Choosing the date. U cannot be older than anything it reports as past: its explicit
+// sentence dates and the earliest candidate of each background recall are lower bounds.
+// Every candidate date of a non-background event is a hypothesis; its support is the
+// number of U's events that have a candidate within the week up to it (an article reports
+// the events of its last days). The hypothesis with the most support wins, then the finer
+// precision, then the later date: the article reports those events, so it cannot be
+// earlier than the latest of them, and saying "the day of the last event" is the least
+// it can be. When no non-background event has a candidate, nothing is borrowed (a
+// document of recollections alone gives only a lower bound, which is not a date).
+// Confidence: 0.3 + 0.4 * (support / events with candidates), minus 0.1 when another
+// hypothesis had equal support, at most 0.7 (cross-document dating is always weaker than
+// a document's own evidence).
+//
+// Flags. A document with its own date D is flagged when every fact it reports with a
+// date (its own sentence dates, or the other-document dates of the stories of its events
+// that carry no date of their own) starts more than 2 days after D: a page dated before
+// the events it reports as having happened. `implied` is the earliest such date.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "fuse/core_util.h"
+#include "fuse/parts.h"
+
+namespace sitrep::fuse {
+namespace {
+
+using core::DayRange;
+
+constexpr int64_t kWindowDays = 3;
+constexpr int64_t kSupportDays = 7;
+constexpr int64_t kFlagSlackDays = 2;
+
+bool IsFact(const std::string& status) {
+  return status == "asserted" || status == "reported" || status == "denied" ||
+         status == "background" || status.empty();
+}
+
+bool OwnDated(const DocInfo& d) {
+  return !d.date.value.empty() && d.date.source != DateSource::kCrossDocument &&
+         core::ParseIso(d.date.value).ok;
+}
+
+// What a TIMEX3 value without a year says: month, day, ISO weekday (0 when not said).
+struct Partial {
+  int month = 0, day = 0, weekday = 0;
+};
+Partial PartialOf(const std::string& timex) {
+  Partial p;
+  if (timex.rfind("XXXX-", 0) != 0) return p;
+  std::string rest = timex.substr(5);
+  auto num = [](const std::string& s, size_t at, size_t n) {
+    if (s.size() < at + n) return 0;
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return 0;
+      v = v * 10 + (s[i] - '0');
+    }
+    return v;
+  };
+  if (rest.rfind("WXX-", 0) == 0) {
+    p.weekday = num(rest, 4, 1);
+  } else {
+    p.month = num(rest, 0, 2);
+    if (rest.size() >= 5 && rest[2] == '-') p.day = num(rest, 3, 2);
+  }
+  return p;
+}
+
+// ISO weekday (1 Monday .. 7 Sunday) of a day number.
+int Weekday(int64_t z) { return static_cast<int>(((z % 7) + 7 + 3) % 7) + 1; }
+
+bool Agrees(const Partial& p, const DayRange& r) {
+  if (p.month == 0 && p.weekday == 0) return true;
+  std::string a = core::CivilFromDays(r.first), b = core::CivilFromDays(r.last);
+  if (p.month != 0) {
+    int ma = std::stoi(a.substr(5, 2)), mb = std::stoi(b.substr(5, 2));
+    if (r.last - r.first < 31 && ma != p.month && mb != p.month) return false;
+    if (p.day != 0 && r.precision == DatePrecision::kDay && std::stoi(a.substr(8, 2)) != p.day)
+      return false;
+  }
+  if (p.weekday != 0 && r.precision == DatePrecision::kDay && Weekday(r.first) != p.weekday)
+    return false;
+  return true;
+}
+
+struct Context {
+  std::unordered_map<std::string, const DocInfo*> docs;
+  std::unordered_map<std::string, const EventRecord*> events;
+  std::unordered_map<std::string, size_t> story_of;  // event id -> story index
+  std::map<std::string, std::vector<size_t>> by_type_place;
+  std::unordered_map<std::string, std::string> types;
+  const std::vector<Story>* stories = nullptr;
+};
+
+// The date a story has in the documents other than `doc` that are dated on their own.
+// Also the evidence for it (the first such mention).
+struct Seen {
+  DayRange range;
+  const EventRecord* witness = nullptr;
+};
+Seen SeenElsewhere(const Context& cx, const Story& s, const std::string& doc) {
+  Seen out;
+  DayRange exp, win;
+  const EventRecord* wexp = nullptr;
+  const EventRecord* wwin = nullptr;
+  for (const std::string& id : s.events) {
+    const EventRecord& e = *cx.events.at(id);
+    if (e.document == doc) continue;
+    auto d = cx.docs.find(e.document);
+    if (d == cx.docs.end() || !OwnDated(*d->second)) continue;
+    if (!e.date.empty() && e.time_source != "document date") {
+      DayRange r = core::ParseIso(e.date);
+      if (!r.ok) continue;
+      if (!exp.ok) {
+        exp = r;
+        wexp = &e;
+      } else if (core::Overlap(exp, r)) {
+        exp.first = std::max(exp.first, r.first);
+        exp.last = std::min(exp.last, r.last);
+        if (r.precision > exp.precision) exp.precision = r.precision, wexp = &e;
+      }
+    } else if (e.status != "background") {
+      DayRange r = core::ParseIso(d->second->date.value);
+      DayRange w{true, r.first - (r.precision == DatePrecision::kDay ? kWindowDays : 0), r.last,
+                 r.precision};
+      if (!win.ok) {
+        win = w;
+        wwin = &e;
+      } else if (core::Overlap(win, w)) {
+        win.first = std::max(win.first, w.first);
+        win.last = std::min(win.last, w.last);
+      }
+    }
+  }
+  if (exp.ok) return {exp, wexp};
+  if (win.ok) return {win, wwin};
+  return out;
+}
+
+struct Candidate {
+  size_t story;
+  DayRange range;
+  const EventRecord* witness;
+};
+
+// Stories an event of `doc` may be, dated elsewhere.
+std::vector<Candidate> CandidatesFor(const Context& cx, const EventRecord& e) {
+  std::vector<Candidate> out;
+  const auto& stories = *cx.stories;
+  Partial partial = PartialOf(e.timex);
+  DayRange own;
+  if (!e.date.empty() && e.time_source == "sentence") own = core::ParseIso(e.date);
+  auto consider = [&](size_t i) {
+    const Story& s = stories[i];
+    if (!IsFact(s.status)) return;
+    Seen seen = SeenElsewhere(cx, s, e.document);
+    if (!seen.range.ok) return;
+    if (!Agrees(partial, seen.range)) return;
+    if (own.ok && !core::Overlap(own, seen.range)) return;
+    for (const Candidate& c : out)
+      if (c.story == i) return;
+    out.push_back({i, seen.range, seen.witness});
+  };
+  auto own_story = cx.story_of.find(e.id);
+  if (own_story != cx.story_of.end()) consider(own_story->second);
+  if (!out.empty()) return out;
+  std::string place = core::PlaceKey(core::PlaceOf(e));
+  if (place.empty() || core::IsCoarsePlace(core::PlaceOf(e))) return out;
+  auto it = cx.by_type_place.find(e.type + "\t" + place);
+  if (it == cx.by_type_place.end()) return out;
+  std::string agent = core::SideOf(e.agent, cx.types);
+  std::string target = e.target.kind == "place" ? "" : core::SideOf(e.target, cx.types);
+  for (size_t i : it->second) {
+    const Story& s = stories[i];
+    std::string sa = core::SideOf(s.agent, cx.types);
+    std::string st = s.target.kind == "place" ? "" : core::SideOf(s.target, cx.types);
+    if (!agent.empty() && !sa.empty() && agent != sa) continue;
+    if (!target.empty() && !st.empty() && target != st) continue;
+    consider(i);
+  }
+  return out;
+}
+
+std::string DateAt(const DayRange& r) {
+  std::string a = core::CivilFromDays(r.first), b = core::CivilFromDays(r.last);
+  if (r.first == r.last) return a;
+  if (a.substr(0, 7) == b.substr(0, 7)) return a.substr(0, 7);
+  if (a.substr(0, 4) == b.substr(0, 4)) return a.substr(0, 4);
+  return b;
+}
+
+Evidence ChainLink(const Context& cx, const Candidate& c) {
+  const Story& s = (*cx.stories)[c.story];
+  Evidence v = core::EvidenceOf(*c.witness, cx.docs.at(c.witness->document)->outlet);
+  v.date = DateAt(c.range);
+  v.value = s.type + (s.place.empty() ? "" : " at " + s.place.label()) + " on " + v.date +
+            " (story " + s.id + ", " + std::to_string(s.num_documents) + " documents)";
+  return v;
+}
+
+void DateOne(const Context& cx, const DocInfo& doc, const std::vector<const EventRecord*>& evs,
+             std::vector<DocDate>* dates) {
+  int64_t lower = INT64_MIN;
+  struct Vote {
+    const EventRecord* e;
+    std::vector<Candidate> cands;
+  };
+  std::vector<Vote> votes;
+  for (const EventRecord* e : evs) {
+    if (!IsFact(e->status)) continue;
+    if (!e->date.empty() && e->time_source == "sentence") {
+      DayRange r = core::ParseIso(e->date);
+      if (r.ok) lower = std::max(lower, r.first);
+    }
+    auto cands = CandidatesFor(cx, *e);
+    if (cands.empty()) continue;
+    if (e->status == "background") {
+      int64_t first = INT64_MAX;
+      for (const Candidate& c : cands) first = std::min(first, c.range.first);
+      lower = std::max(lower, first);
+      continue;
+    }
+    votes.push_back({e, std::move(cands)});
+  }
+  if (votes.empty()) return;
+  // Hypotheses: every candidate range not before the lower bound.
+  struct Hyp {
+    DayRange range;
+    int support = 0;
+    std::vector<const Candidate*> links;
+  };
+  std::vector<Hyp> hyps;
+  for (const Vote& v : votes)
+    for (const Candidate& c : v.cands) {
+      if (c.range.last < lower) continue;
+      Hyp h{c.range, 0, {}};
+      for (const Vote& w : votes) {
+        const Candidate* best = nullptr;
+        for (const Candidate& d : w.cands)
+          if (core::Overlap(d.range, {true, h.range.first - kSupportDays, h.range.last,
+                                      DatePrecision::kDay}))
+            if (best == nullptr || d.range.last > best->range.last) best = &d;
+        if (best != nullptr) ++h.support, h.links.push_back(best);
+      }
+      hyps.push_back(std::move(h));
+    }
+  if (hyps.empty()) return;
+  auto better = [](const Hyp& a, const Hyp& b) {
+    if (a.support != b.support) return a.support > b.support;
+    if (a.range.precision != b.range.precision) return a.range.precision > b.range.precision;
+    if (a.range.last != b.range.last) return a.range.last > b.range.last;
+    return a.range.first > b.range.first;
+  };
+  std::sort(hyps.begin(), hyps.end(), better);
+  const Hyp& h = hyps.front();
+  bool tie = false;
+  for (size_t i = 1; i < hyps.size(); ++i)
+    if (hyps[i].support == h.support && !core::Overlap(hyps[i].range, h.range)) tie = true;
+
+  DocDate out;
+  out.doc = doc.id;
+  out.date.value = DateAt(h.range);
+  out.date.precision = core::PrecisionOf(out.date.value);
+  out.date.source = DateSource::kCrossDocument;
+  double share = static_cast<double>(h.support) / static_cast<double>(votes.size());
+  out.date.confidence = std::min(0.7, 0.3 + 0.4 * share - (tie ? 0.1 : 0.0));
+  std::set<std::string> seen_stories;
+  std::set<std::string> witness_docs;
+  for (const Candidate* c : h.links) {
+    if (!seen_stories.insert((*cx.stories)[c->story].id).second) continue;
+    out.chain.push_back(ChainLink(cx, *c));
+    witness_docs.insert(c->witness->document);
+  }
+  std::sort(out.chain.begin(), out.chain.end(), [](const Evidence& a, const Evidence& b) {
+    if (a.date != b.date) return a.date < b.date;
+    return a.record < b.record;
+  });
+  std::string ev = "reports " + std::to_string(h.support) + " of its " +
+                   std::to_string(votes.size()) + " matched events as " +
+                   std::to_string(witness_docs.size()) + " dated document(s) do: ";
+  for (size_t i = 0; i < out.chain.size(); ++i) {
+    if (i) ev += "; ";
+    ev += out.chain[i].value + " in " + out.chain[i].doc;
+  }
+  if (lower != INT64_MIN) ev += "; not before " + core::CivilFromDays(lower);
+  if (tie) ev += "; another date fits as well";
+  out.date.evidence = ev;
+  dates->push_back(std::move(out));
+}
+
+void FlagOne(const Context& cx, const DocInfo& doc, const std::vector<const EventRecord*>& evs,
+             std::vector<DateFlag>* flags) {
+  DayRange d = core::ParseIso(doc.date.value);
+  int64_t earliest = INT64_MAX;
+  std::vector<Evidence> ev;
+  for (const EventRecord* e : evs) {
+    if (!IsFact(e->status) || e->status == "background") continue;
+    int64_t first = INT64_MAX;
+    if (!e->date.empty() && e->time_source == "sentence") {
+      DayRange r = core::ParseIso(e->date);
+      if (!r.ok) continue;
+      first = r.first;
+      if (first > d.last + kFlagSlackDays) ev.push_back(core::EvidenceOf(*e, doc.outlet));
+    } else {
+      auto cands = CandidatesFor(cx, *e);
+      if (cands.empty()) continue;
+      const Candidate* best = nullptr;
+      for (const Candidate& c : cands)
+        if (best == nullptr || c.range.first < best->range.first) best = &c;
+      first = best->range.first;
+      if (first > d.last + kFlagSlackDays) ev.push_back(ChainLink(cx, *best));
+    }
+    earliest = std::min(earliest, first);
+  }
+  if (earliest == INT64_MAX || earliest <= d.last + kFlagSlackDays) return;
+  DateFlag f;
+  f.doc = doc.id;
+  f.stated = doc.date.value;
+  f.implied = core::CivilFromDays(earliest);
+  f.why = "dated " + doc.date.value + " but every event it reports as past is dated " +
+          f.implied + " or later (" + std::to_string(earliest - d.last) + " days after)";
+  f.evidence = std::move(ev);
+  flags->push_back(std::move(f));
+}
+
+}  // namespace
+
+void DateDocuments(const Input& in, const std::vector<Story>& stories, std::vector<DocDate>* dates,
+                   std::vector<DateFlag>* flags) {
+  Context cx;
+  cx.stories = &stories;
+  cx.types = core::ActorTypes(in.mentions);
+  for (const DocInfo& d : in.docs) cx.docs.emplace(d.id, &d);
+  std::unordered_map<std::string, std::vector<const EventRecord*>> by_doc;
+  for (const EventRecord& e : in.events) {
+    cx.events.emplace(e.id, &e);
+    by_doc[e.document].push_back(&e);
+  }
+  for (size_t i = 0; i < stories.size(); ++i) {
+    for (const std::string& id : stories[i].events) cx.story_of.emplace(id, i);
+    std::string place = core::PlaceKey(stories[i].place);
+    if (!place.empty()) cx.by_type_place[stories[i].type + "\t" + place].push_back(i);
+  }
+  for (const DocInfo& d : in.docs) {
+    auto evs = by_doc.find(d.id);
+    if (evs == by_doc.end()) continue;
+    if (d.date.value.empty() || d.date.source == DateSource::kCrossDocument) {
+      DateOne(cx, d, evs->second, dates);
+    } else if (OwnDated(d)) {
+      FlagOne(cx, d, evs->second, flags);
+    }
+  }
+}
+
+}  // namespace sitrep::fuse
