@@ -1,0 +1,386 @@
+// GroupClaims: the claims table. Numbers from every document grouped by what they count,
+// with each source's value and a combined low / best / high.
+//
+// Grouping. Two claims share a group when they agree on all four of
+//   kind     the claim kind (killed, wounded, troops, tanks, ...; guns also by calibre).
+//            Distances are measurements, not counts of the war, and are left out.
+//   party    who is counted: the resolved actor of `about` (a state's armed forces and its
+//            government are one party, "state:CC": "government losses" and "army losses"
+//            count the same side); else the words of `about` as written; else, for a
+//            civilian noun ("civilians", "residents", "people"), the party "civilians".
+//   place    the resolved place (else its words), from the claim, else from its story.
+//   period   the month of its date (from the claim, else from its story); a date known
+//            only to the year stays the year.
+// The party may be left unstated by the sentence ("more than 4,000 fighters"). Before
+// grouping, three adoptions fill gaps, each decided from all claims at once (so input
+// order never matters) and only when exactly one candidate exists:
+//   1. a claim dated only to the year (or not at all) at a place takes the month of the
+//      other claims of its kind at that place, when they all fall in one month of it;
+//   2. a claim without a place takes the place of the claims of its kind, party and
+//      period, when they name one place;
+//   3. a claim without a party takes the resolved party of the claims of its kind, place
+//      and period, when there is one, and its type fits the counted noun: "militants",
+//      "jihadists", "terrorists", "insurgents", "rebels" fit non-state groups and
+//      militias; "soldiers", "troops", "officers", "policemen" fit state forces;
+//      "fighters", "men", "members" and equipment fit either; civilian nouns none.
+//
+// Combined figures, in the manner of UCDP's low / best / high:
+//   - each value is reduced to the figures it states: [low, high] when both are given,
+//     else the one stated bound twice ("more than 4,000" -> 4,000; "as many as 64" -> 64).
+//     Vague open-ended words ("countless") state no figure and do not count;
+//   - sources are independent voices: the claimant (resolved id, else its words), else the
+//     outlet speaking for itself. The same figures from the same source (a wire story
+//     syndicated on several sites, one monitor quoted by five outlets) count once;
+//   - low  = the lowest figure any source states;
+//     high = the highest figure any source states;
+//     best = the median of the sources' point values (the middle of a stated range,
+//            rounded down for whole counts); with an even number of sources the lower
+//            of the two middle values, so that best is conservative and always a figure
+//            some source gave or implied.
+//   A group with no countable figure keeps -1 (open) in all three.
+//
+// Subject: "<party> <what>, <place>, <period>", e.g. "Islamic State fighters, Palmyra,
+// 2016-12" or "Syrian armed forces dead, Palmyra, 2016-03"; "(party not stated)" when no
+// party is known.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "fuse/parts.h"
+#include "fuse/tables.h"
+#include "text/fold.h"
+
+namespace sitrep::fuse {
+namespace {
+
+enum class NounClass { kAny, kCivilian, kNonState, kState };
+enum class ActorClass { kOther, kNonState, kState };
+
+// What the counted noun says about who is counted. Nouns not listed (and equipment) fit
+// any party.
+NounClass ClassOfItem(std::string_view item) {
+  std::string f = text::FoldForMatch(item);
+  size_t sp = f.rfind(' ');
+  std::string_view last = sp == std::string::npos ? std::string_view(f) : std::string_view(f).substr(sp + 1);
+  static const std::set<std::string_view> kCivilian = {
+      "civilians", "civilian", "people", "persons", "person", "children", "child", "women",
+      "woman", "residents", "resident", "villagers", "villager", "inhabitants"};
+  static const std::set<std::string_view> kNonState = {
+      "militants", "militant", "jihadists", "jihadist", "terrorists", "terrorist", "insurgents",
+      "insurgent", "rebels", "rebel", "militiamen", "militiaman", "extremists", "gunmen"};
+  static const std::set<std::string_view> kState = {
+      "soldiers", "soldier", "troops", "servicemen", "serviceman", "officers", "officer",
+      "policemen", "policeman", "personnel", "conscripts", "marines", "paratroopers"};
+  if (kCivilian.count(last)) return NounClass::kCivilian;
+  if (kNonState.count(last)) return NounClass::kNonState;
+  if (kState.count(last)) return NounClass::kState;
+  return NounClass::kAny;
+}
+
+bool Fits(NounClass n, ActorClass a) {
+  switch (n) {
+    case NounClass::kAny: return true;
+    case NounClass::kNonState: return a == ActorClass::kNonState;
+    case NounClass::kState: return a == ActorClass::kState;
+    case NounClass::kCivilian: return false;
+  }
+  return false;
+}
+
+bool IsStateId(std::string_view id) { return id.starts_with("forces:") || id.starts_with("gov:"); }
+
+std::string PartyKeyOfId(std::string_view id) {
+  if (IsStateId(id)) return "state:" + std::string(id.substr(id.find(':') + 1));
+  return "id:" + std::string(id);
+}
+
+std::string KindPhrase(std::string_view kind, ActorClass party) {
+  static const std::map<std::string_view, std::string_view> kPhrase = {
+      {"killed", "dead"}, {"wounded", "wounded"}, {"missing", "missing"},
+      {"killed_or_missing", "dead or missing"}, {"captured", "taken prisoner"},
+      {"people", "people"}, {"strikes", "strikes"}, {"missiles", "missiles, rockets and shells"},
+      {"tanks", "tanks"}, {"bmps", "armoured vehicles"}, {"guns", "guns"},
+      {"rocket_launchers", "rocket launchers"}, {"aircraft", "aircraft"},
+      {"territory_share", "share of territory"}};
+  if (kind == "troops") return party == ActorClass::kState ? "troops" : "fighters";
+  auto it = kPhrase.find(kind);
+  if (it != kPhrase.end()) return std::string(it->second);
+  std::string s(kind);
+  std::replace(s.begin(), s.end(), '_', ' ');
+  return s;
+}
+
+struct Item {
+  const ClaimRecord* c = nullptr;
+  std::string family;
+  std::string outlet;
+  std::string story;
+  NounClass noun = NounClass::kAny;
+  std::string party;        // "" unknown
+  bool party_resolved = false;
+  std::string place_key;    // "" unknown
+  EntityRef place;
+  std::string period;       // "YYYY-MM", "YYYY" or ""
+};
+
+std::string PlaceKey(const EntityRef& p) {
+  if (!p.id.empty()) return "id:" + p.id;
+  if (!p.text.empty()) return "text:" + text::FoldForMatch(p.text);
+  return "";
+}
+
+std::string PeriodOf(std::string_view date) {
+  if (date.size() >= 7) return std::string(date.substr(0, 7));
+  if (date.size() >= 4) return std::string(date.substr(0, 4));
+  return "";
+}
+
+// Applies a one-candidate adoption: for each item that `wants`, the candidates are the
+// values `value(other)` of the items `other` with `same(item, other)`; exactly one distinct
+// candidate is adopted through `set`. Decided on a snapshot, so order does not matter.
+template <typename Wants, typename Same, typename Value, typename Set>
+void Adopt(std::vector<Item>& items, Wants wants, Same same, Value value, Set set) {
+  std::vector<std::string> chosen(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!wants(items[i])) continue;
+    std::set<std::string> cands;
+    for (size_t j = 0; j < items.size(); ++j) {
+      if (j == i || !same(items[i], items[j])) continue;
+      std::string v = value(items[j]);
+      if (!v.empty()) cands.insert(v);
+    }
+    if (cands.size() == 1) chosen[i] = *cands.begin();
+  }
+  for (size_t i = 0; i < items.size(); ++i)
+    if (!chosen[i].empty()) set(items[i], chosen[i]);
+}
+
+// The figures a value states, or false when it states none.
+bool Figures(const ClaimRecord& c, double* a, double* b) {
+  if (c.vague && c.high < 0) return false;
+  *a = c.low >= 0 ? c.low : c.high;
+  *b = c.high >= 0 ? c.high : c.low;
+  return *a >= 0;
+}
+
+// Most common value of `key(x)` over xs (ties: smallest key); returns the index or -1.
+template <typename T, typename Key>
+int MostCommon(const std::vector<T>& xs, Key key) {
+  std::map<std::string, std::pair<int, int>> counts;  // key -> (count, first index)
+  for (size_t i = 0; i < xs.size(); ++i) {
+    std::string k = key(xs[i]);
+    if (k.empty()) continue;
+    auto [it, fresh] = counts.emplace(k, std::make_pair(0, static_cast<int>(i)));
+    ++it->second.first;
+  }
+  int best = -1, best_n = 0;
+  for (const auto& [k, v] : counts)
+    if (v.first > best_n) best_n = v.first, best = v.second;
+  return best;
+}
+
+}  // namespace
+
+bool PartyKnown(const ClaimGroup& g) {
+  return !g.about.empty() || g.subject.starts_with("civilians");
+}
+
+void CombineFigures(ClaimGroup& g) {
+  std::set<std::tuple<std::string, double, double>> seen;
+  std::vector<double> points;
+  g.low = g.best = g.high = -1;
+  for (const ClaimValue& v : g.values) {
+    ClaimRecord c;
+    c.low = v.low;
+    c.high = v.high;
+    double a, b;
+    // ClaimValue does not keep `vague`; an open high with no low is the only case the
+    // figure is missing altogether.
+    if (!Figures(c, &a, &b)) continue;
+    std::string source = v.claimed_by.empty() ? "outlet:" + v.outlet : "by:" + text::FoldForMatch(v.claimed_by);
+    if (!seen.emplace(source, a, b).second) continue;
+    g.low = g.low < 0 ? a : std::min(g.low, a);
+    g.high = std::max(g.high, b);
+    double mid = (a + b) / 2;
+    if (a == std::floor(a) && b == std::floor(b)) mid = std::floor(mid);
+    points.push_back(mid);
+  }
+  if (points.empty()) return;
+  std::sort(points.begin(), points.end());
+  g.best = points[(points.size() - 1) / 2];
+}
+
+std::vector<ClaimGroup> GroupClaims(const Input& in, const std::vector<Story>& stories) {
+  auto docs = DocsById(in);
+  std::map<std::string, const Story*, std::less<>> story_of_event;
+  for (const Story& s : stories)
+    for (const std::string& e : s.events) story_of_event.emplace(e, &s);
+  // Actor types from the mentions, for adoption.
+  std::map<std::string, ActorClass, std::less<>> actor_class;
+  for (const MentionRecord& m : in.mentions) {
+    if (m.entity.kind != "actor" || m.entity.id.empty() || m.type.empty()) continue;
+    ActorClass a = ActorClass::kOther;
+    if (m.type == "state armed forces" || m.type == "government") a = ActorClass::kState;
+    if (m.type == "non-state armed group" || m.type == "militia") a = ActorClass::kNonState;
+    actor_class.emplace(m.entity.id, a);
+  }
+  auto class_of_party = [&](std::string_view party, std::string_view id) {
+    if (party.starts_with("state:")) return ActorClass::kState;
+    auto it = actor_class.find(id);
+    return it == actor_class.end() ? ActorClass::kOther : it->second;
+  };
+
+  // Anchors for cutting each claim's words out of its sentence.
+  std::map<std::pair<std::string, uint32_t>, std::vector<std::pair<Span, std::string_view>>> anchors;
+  for (const ClaimRecord& c : in.claims) anchors[{c.document, c.sentence}];
+  for (const MentionRecord& m : in.mentions) {
+    auto it = anchors.find({m.document, m.sentence});
+    if (it != anchors.end()) it->second.emplace_back(m.entity.span, m.entity.text);
+  }
+  for (const EventRecord& e : in.events) {
+    auto it = anchors.find({e.document, e.sentence});
+    if (it != anchors.end()) it->second.emplace_back(e.span, e.trigger);
+  }
+
+  std::vector<Item> items;
+  std::map<std::string, ActorClass> party_class;
+  for (const ClaimRecord& c : in.claims) {
+    if (c.kind.empty() || c.kind == "distance" || c.line_kind == LineKind::kDropped) continue;
+    Item it;
+    it.c = &c;
+    it.family = c.kind;
+    if (c.kind == "guns" && !c.calibre.empty()) it.family += "/" + c.calibre;
+    auto d = docs.find(c.document);
+    it.outlet = OutletName(d == docs.end() ? nullptr : d->second, c.reported_by);
+    const Story* story = nullptr;
+    if (!c.event.empty()) {
+      auto s = story_of_event.find(c.event);
+      if (s != story_of_event.end()) story = s->second;
+    }
+    if (story != nullptr) it.story = story->id;
+    it.place = c.place;
+    if (it.place.empty() && story != nullptr) it.place = story->place;
+    it.place_key = PlaceKey(it.place);
+    std::string date = c.date;
+    if (date.empty() && story != nullptr) date = story->date;
+    it.period = PeriodOf(date);
+    it.noun = ClassOfItem(c.item);
+    if (!c.about.id.empty()) {
+      it.party = PartyKeyOfId(c.about.id);
+      it.party_resolved = true;
+      party_class[it.party] = class_of_party(it.party, c.about.id);
+    } else if (!c.about.text.empty()) {
+      it.party = "text:" + text::FoldForMatch(c.about.text);
+    } else if (it.noun == NounClass::kCivilian) {
+      it.party = "civilians";
+    }
+    items.push_back(std::move(it));
+  }
+
+  // Claim id order, so that ties below (the first of equals) never depend on input order.
+  std::sort(items.begin(), items.end(), [](const Item& x, const Item& y) { return x.c->id < y.c->id; });
+
+  // 1. Month from the other claims of the kind at the place.
+  Adopt(
+      items, [](const Item& x) { return !x.place_key.empty() && x.period.size() < 7; },
+      [](const Item& x, const Item& y) {
+        return x.family == y.family && x.place_key == y.place_key && y.period.size() == 7 &&
+               (x.period.empty() || y.period.starts_with(x.period));
+      },
+      [](const Item& y) { return y.period; }, [](Item& x, const std::string& v) { x.period = v; });
+  // 2. Place from the claims of the kind, party and period.
+  std::map<std::string, EntityRef> place_by_key;
+  for (const Item& x : items)
+    if (!x.place_key.empty()) place_by_key.emplace(x.place_key, x.place);
+  Adopt(
+      items, [](const Item& x) { return x.place_key.empty() && !x.party.empty(); },
+      [](const Item& x, const Item& y) {
+        return x.family == y.family && x.party == y.party && x.period == y.period && !y.place_key.empty();
+      },
+      [](const Item& y) { return y.place_key; },
+      [&](Item& x, const std::string& v) {
+        x.place_key = v;
+        x.place = place_by_key[v];
+      });
+  // 3. Party from the resolved parties of the kind, place and period.
+  Adopt(
+      items, [](const Item& x) { return x.party.empty(); },
+      [&](const Item& x, const Item& y) {
+        return y.party_resolved && x.family == y.family && x.place_key == y.place_key &&
+               x.period == y.period && Fits(x.noun, party_class.at(y.party));
+      },
+      [](const Item& y) { return y.party; }, [](Item& x, const std::string& v) { x.party = v; });
+
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, std::vector<const Item*>> by_key;
+  for (const Item& x : items) by_key[{x.family, x.party, x.place_key, x.period}].push_back(&x);
+
+  std::vector<ClaimGroup> groups;
+  for (const auto& [key, members] : by_key) {
+    ClaimGroup g;
+    std::vector<std::string> ids;
+    for (const Item* x : members) ids.push_back(x->c->id);
+    g.id = SetId('g', ids);
+    g.kind = members.front()->c->kind;
+    g.date = std::get<3>(key);
+    int a = MostCommon(members, [](const Item* x) { return x->c->about.id.empty() ? "" : x->c->about.id; });
+    if (a < 0) a = MostCommon(members, [](const Item* x) { return text::FoldForMatch(x->c->about.text); });
+    if (a >= 0) g.about = members[a]->c->about;
+    int p = MostCommon(members, [](const Item* x) { return x->place_key; });
+    if (p >= 0) g.place = members[p]->place;
+    int s = MostCommon(members, [](const Item* x) { return x->story; });
+    if (s >= 0) g.story = members[s]->story;
+
+    const std::string& party = std::get<1>(key);
+    std::string who = party == "civilians" ? "civilians" : g.about.label();
+    auto pc = party_class.find(party);
+    std::string what = KindPhrase(g.kind, pc == party_class.end() ? ActorClass::kOther : pc->second);
+    if (g.kind == "guns" && !members.front()->c->calibre.empty())
+      what = members.front()->c->calibre + " mm " + what;
+    if (who.empty()) {
+      g.subject = what + " (party not stated)";
+    } else if (party == "civilians" && g.kind == "people") {
+      g.subject = who;
+    } else {
+      g.subject = who + " " + what;
+    }
+    if (!g.place.label().empty()) g.subject += ", " + g.place.label();
+    if (!g.date.empty()) g.subject += ", " + g.date;
+
+    for (const Item* x : members) {
+      const ClaimRecord& c = *x->c;
+      ClaimValue v;
+      v.claim = c.id;
+      v.doc = c.document;
+      v.outlet = x->outlet;
+      v.claimed_by = c.claimed_by.label();
+      v.low = c.low;
+      v.high = c.high;
+      if (c.vague && c.high < 0) v.low = v.high = -1;  // "countless": no figure
+      v.text = ClaimText(c, anchors[{c.document, c.sentence}]);
+      Evidence& e = v.evidence;
+      e.record = c.id;
+      e.doc = c.document;
+      e.outlet = v.outlet;
+      e.sentence = c.sentence;
+      e.span = c.span;
+      e.quote = c.quote;
+      e.claimed_by = v.claimed_by;
+      e.date = c.date;
+      e.value = v.text;
+      g.values.push_back(std::move(v));
+    }
+    std::sort(g.values.begin(), g.values.end(), [](const ClaimValue& x, const ClaimValue& y) {
+      return std::tie(x.outlet, x.claim) < std::tie(y.outlet, y.claim);
+    });
+    CombineFigures(g);
+    groups.push_back(std::move(g));
+  }
+  std::sort(groups.begin(), groups.end(), [](const ClaimGroup& x, const ClaimGroup& y) {
+    return std::tie(x.date, x.subject, x.id) < std::tie(y.date, y.subject, y.id);
+  });
+  return groups;
+}
+
+}  // namespace sitrep::fuse

@@ -1,0 +1,276 @@
+// Claims table and numeric contradictions: the cases of tests/data/fuse/claims_cases.txt,
+// the same cases shuffled, and the helpers of tables.h.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <sstream>
+
+#include "fuse/parts.h"
+#include "fuse/table_cases.h"
+#include "fuse/tables.h"
+
+namespace sitrep::fuse {
+namespace {
+
+using table_cases::Case;
+using table_cases::Expect;
+using table_cases::Split;
+
+std::string Num(double v) {
+  std::ostringstream s;
+  s << v;
+  return s.str();
+}
+
+struct Result {
+  std::vector<ClaimGroup> groups;
+  std::vector<Conflict> conflicts;  // numeric only
+};
+
+Result RunTables(const Case& c) {
+  Result r;
+  r.groups = GroupClaims(c.in, c.stories);
+  Fusion f;
+  f.stories = c.stories;
+  f.claim_groups = r.groups;
+  for (Conflict& x : FindConflicts(c.in, f))
+    if (x.kind == "numeric") r.conflicts.push_back(std::move(x));
+  return r;
+}
+
+// Everything a reader sees, in output order, for comparing runs.
+std::string Dump(const Result& r) {
+  std::ostringstream s;
+  for (const ClaimGroup& g : r.groups) {
+    s << g.id << " | " << g.subject << " | " << g.kind << " " << g.date << " " << g.story << " | "
+      << g.about.id << " " << g.about.text << " | " << g.place.id << " | " << Num(g.low) << " "
+      << Num(g.best) << " " << Num(g.high) << "\n";
+    for (const ClaimValue& v : g.values)
+      s << "  " << v.claim << " " << v.outlet << " " << v.claimed_by << " " << v.text << "\n";
+  }
+  for (const Conflict& c : r.conflicts) {
+    s << c.id << " " << c.kind << " " << c.subject << " | " << c.summary << "\n";
+    for (const Evidence& e : c.items) s << "  " << e.record << " " << e.outlet << "\n";
+  }
+  return s.str();
+}
+
+std::vector<std::string> ClaimsOf(const ClaimGroup& g) {
+  std::vector<std::string> ids;
+  for (const ClaimValue& v : g.values) ids.push_back(v.claim);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+std::vector<std::string> ClaimsOf(const Conflict& c) {
+  std::vector<std::string> ids;
+  for (const Evidence& e : c.items) ids.push_back(e.record);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+std::vector<std::string> Sorted(const std::string& list) {
+  std::vector<std::string> v = Split(list);
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+void Check(const Case& c, const Result& r) {
+  for (const Expect& x : c.expects) {
+    SCOPED_TRACE("claims_cases.txt:" + std::to_string(x.line) + " case " + c.name + "\n" + Dump(r));
+    auto attr = [&](const char* k) -> const std::string* {
+      auto it = x.attrs.find(k);
+      return it == x.attrs.end() ? nullptr : &it->second;
+    };
+    if (x.what == "groups") {
+      EXPECT_EQ(std::to_string(r.groups.size()), x.attrs.at("n"));
+    } else if (x.what == "conflicts") {
+      EXPECT_EQ(std::to_string(r.conflicts.size()), x.attrs.at("n"));
+    } else if (x.what == "group") {
+      auto want = Sorted(x.attrs.at("claims"));
+      auto it = std::find_if(r.groups.begin(), r.groups.end(), [&](const ClaimGroup& g) { return ClaimsOf(g) == want; });
+      if (it == r.groups.end()) {
+        ADD_FAILURE() << "no group with claims " << x.attrs.at("claims");
+        continue;
+      }
+      if (auto v = attr("subject")) { EXPECT_EQ(it->subject, *v); }
+      if (auto v = attr("kind")) { EXPECT_EQ(it->kind, *v); }
+      if (auto v = attr("date")) { EXPECT_EQ(it->date, *v); }
+      if (auto v = attr("story")) { EXPECT_EQ(it->story, *v); }
+      if (auto v = attr("low")) { EXPECT_EQ(Num(it->low), *v); }
+      if (auto v = attr("best")) { EXPECT_EQ(Num(it->best), *v); }
+      if (auto v = attr("high")) { EXPECT_EQ(Num(it->high), *v); }
+    } else if (x.what == "value") {
+      const ClaimValue* found = nullptr;
+      for (const ClaimGroup& g : r.groups)
+        for (const ClaimValue& v : g.values)
+          if (v.claim == x.attrs.at("claim")) found = &v;
+      if (found == nullptr) {
+        ADD_FAILURE() << "no value for claim " << x.attrs.at("claim");
+        continue;
+      }
+      if (auto v = attr("text")) { EXPECT_EQ(found->text, *v); }
+      if (auto v = attr("outlet")) { EXPECT_EQ(found->outlet, *v); }
+    } else if (x.what == "conflict") {
+      auto want = Sorted(x.attrs.at("claims"));
+      auto it = std::find_if(r.conflicts.begin(), r.conflicts.end(),
+                             [&](const Conflict& k) { return ClaimsOf(k) == want; });
+      if (it == r.conflicts.end()) {
+        ADD_FAILURE() << "no conflict with claims " << x.attrs.at("claims");
+        continue;
+      }
+      if (auto v = attr("summary")) { EXPECT_EQ(it->summary, *v); }
+      EXPECT_EQ(it->id.size(), 17u);
+      EXPECT_EQ(it->id[0], 'x');
+    } else {
+      ADD_FAILURE() << "unknown expectation " << x.what;
+    }
+  }
+}
+
+TEST(ClaimsTable, Cases) {
+  auto cases = table_cases::ReadCases("claims_cases.txt");
+  ASSERT_FALSE(cases.empty());
+  for (const Case& c : cases) Check(c, RunTables(c));
+}
+
+TEST(ClaimsTable, OrderDoesNotMatter) {
+  auto cases = table_cases::ReadCases("claims_cases.txt");
+  std::mt19937 rng(20161211);
+  for (const Case& c : cases) {
+    std::string want = Dump(RunTables(c));
+    for (int round = 0; round < 8; ++round) {
+      Case s = c;
+      std::shuffle(s.in.docs.begin(), s.in.docs.end(), rng);
+      std::shuffle(s.in.claims.begin(), s.in.claims.end(), rng);
+      std::shuffle(s.in.mentions.begin(), s.in.mentions.end(), rng);
+      std::shuffle(s.in.events.begin(), s.in.events.end(), rng);
+      std::shuffle(s.stories.begin(), s.stories.end(), rng);
+      EXPECT_EQ(Dump(RunTables(s)), want) << "case " << c.name << " round " << round;
+    }
+  }
+}
+
+TEST(ClaimsTable, GroupIdsFromContent) {
+  auto cases = table_cases::ReadCases("claims_cases.txt");
+  for (const Case& c : cases) {
+    for (const ClaimGroup& g : GroupClaims(c.in, c.stories)) {
+      EXPECT_EQ(g.id, SetId('g', ClaimsOf(g)));
+      EXPECT_EQ(g.id.size(), 17u);
+    }
+  }
+}
+
+TEST(ClaimsTable, EmptyInput) {
+  EXPECT_TRUE(GroupClaims(Input{}, {}).empty());
+  EXPECT_TRUE(FindConflicts(Input{}, Fusion{}).empty());
+}
+
+TEST(Tables, FormatNumber) {
+  EXPECT_EQ(FormatNumber(4000), "4,000");
+  EXPECT_EQ(FormatNumber(99999), "99,999");
+  EXPECT_EQ(FormatNumber(1234567), "1,234,567");
+  EXPECT_EQ(FormatNumber(12), "12");
+  EXPECT_EQ(FormatNumber(0), "0");
+  EXPECT_EQ(FormatNumber(12.5), "12.5");
+  EXPECT_EQ(FormatNumber(-1), "?");
+}
+
+TEST(Tables, UrlHostAndOutletName) {
+  EXPECT_EQ(UrlHost("https://www.Example.org/a/b?c"), "example.org");
+  EXPECT_EQ(UrlHost("http://news.example.com:8080/x"), "news.example.com");
+  EXPECT_EQ(UrlHost("/tmp/file.html"), "");
+  DocInfo d;
+  EXPECT_EQ(OutletName(&d), "(unknown outlet)");
+  EXPECT_EQ(OutletName(nullptr), "(unknown outlet)");
+  EXPECT_EQ(OutletName(nullptr, "Wire"), "Wire");
+  d.source = "https://feed.example.net/item/3";
+  EXPECT_EQ(OutletName(&d), "feed.example.net");
+  d.url = "https://www.paper.example/x";
+  EXPECT_EQ(OutletName(&d), "paper.example");
+  EXPECT_EQ(OutletName(&d, "Reported"), "Reported");
+  d.outlet = "The Paper";
+  EXPECT_EQ(OutletName(&d, "Reported"), "The Paper");
+}
+
+TEST(Tables, SetIdIgnoresOrder) {
+  EXPECT_EQ(SetId('g', {"b", "a", "c"}), SetId('g', {"c", "b", "a"}));
+  EXPECT_NE(SetId('g', {"a", "b"}), SetId('g', {"a", "c"}));
+  EXPECT_NE(SetId('g', {"a"}), SetId('x', {"a"}));
+}
+
+// A sentence starting at byte 1000 of its document.
+ClaimRecord Claim(const std::string& quote, const std::string& words, const std::string& number,
+                  const std::string& item, const std::string& modifier) {
+  ClaimRecord c;
+  c.quote = quote;
+  size_t at = quote.find(words);
+  c.span = {static_cast<uint32_t>(1000 + at), static_cast<uint32_t>(1000 + at + words.size())};
+  size_t n = quote.find(number, at);
+  c.number = {static_cast<uint32_t>(1000 + n), static_cast<uint32_t>(1000 + n + number.size())};
+  c.item = item;
+  c.modifier = modifier;
+  c.low = 4000;
+  return c;
+}
+
+TEST(Tables, ClaimTextFromAnchors) {
+  std::string q = "Agencies said more than 4,000 fighters attacked the town, not 4,000 fighters.";
+  ClaimRecord c = Claim(q, "more than 4,000 fighters", "4,000", "fighters", "more than");
+  // An anchor ("the town" at its true offset) fixes the sentence start.
+  std::vector<std::pair<Span, std::string_view>> anchors = {{{1000 + 48, 1000 + 56}, "the town"}};
+  EXPECT_EQ(ClaimText(c, anchors), "more than 4,000 fighters");
+  // Without anchors, the modifier and item pick the only place the span fits.
+  EXPECT_EQ(ClaimText(c, {}), "more than 4,000 fighters");
+  // A second claim whose words occur twice: the anchor decides; without it the text is
+  // still the same words, whichever place is taken.
+  ClaimRecord d = Claim(q, "4,000 fighters", "4,000", "fighters", "");
+  d.span = {1000 + 62, 1000 + 76};
+  d.number = {1000 + 62, 1000 + 67};
+  EXPECT_EQ(ClaimText(d, anchors), "4,000 fighters");
+  EXPECT_EQ(ClaimText(d, {}), "4,000 fighters");
+}
+
+TEST(Tables, ClaimTextRebuiltWhenTheQuoteDoesNotFit) {
+  ClaimRecord c;
+  c.span = {10, 40};
+  c.quote = "short";
+  c.modifier = "at least";
+  c.low = 120;
+  c.item = "men";
+  EXPECT_EQ(ClaimText(c, {}), "at least 120 men");
+  c.low = 24;
+  c.high = 60;
+  c.modifier = "";
+  c.item = "militants";
+  EXPECT_EQ(ClaimText(c, {}), "24-60 militants");
+  c.quote.clear();
+  EXPECT_EQ(ClaimText(c, {}), "24-60 militants");
+}
+
+TEST(Tables, CombineFigures) {
+  ClaimGroup g;
+  auto add = [&](double lo, double hi, const std::string& by, const std::string& outlet) {
+    ClaimValue v;
+    v.low = lo;
+    v.high = hi;
+    v.claimed_by = by;
+    v.outlet = outlet;
+    g.values.push_back(v);
+  };
+  CombineFigures(g);
+  EXPECT_EQ(g.low, -1);
+  EXPECT_EQ(g.best, -1);
+  add(100, -1, "", "A");     // at least 100
+  add(-1, 64, "", "B");      // as many as 64
+  add(24, 60, "x", "C");     // a few dozen
+  add(24, 60, "X", "D");     // the same source again (case folded): once
+  CombineFigures(g);
+  EXPECT_EQ(g.low, 24);
+  EXPECT_EQ(g.high, 100);
+  EXPECT_EQ(g.best, 64);     // points 42, 64, 100
+}
+
+}  // namespace
+}  // namespace sitrep::fuse

@@ -1,0 +1,334 @@
+// FindConflicts: contradictions as records of their own.
+//
+// numeric  Within one claim group (same kind, party, place and period; see
+//          claims_table.cc) whose party is known, two values from different sources
+//          (claimants; else outlets) that cannot both be true. Each value's stated range
+//          is [low, high] (an open low is 0, an open high unbounded); it is widened by a
+//          tolerance for the way numbers are written: 10% on each side for an exact
+//          figure, 25% for an approximate or vague one ("around 250", "dozens", a range).
+//          Two values conflict when their widened ranges do not overlap: "more than 4,000"
+//          [3,600, open) against "a few dozen" [18, 75] does; "400" against "around 420"
+//          does not. One conflict per group lists every value that conflicts with another;
+//          the summary names the two furthest apart.
+// control  (a) a period the control timeline marks "disputed"; (b) control_gained stories
+//          at the same place on the same day with different controllers, when no single
+//          document reports both (a document that tells both is telling a reversal:
+//          "pushed in on Saturday, driven out hours later"), unless a disputed period
+//          already holds them; (c) one control change (type, place, party, day) that some
+//          mentions assert or report and others deny.
+// date     a document whose stated date the events it reports contradict (date_flags).
+//
+// Ids: "x" + hash of the kind and the sorted ids of the records involved, so the same
+// disagreement gets the same id whatever the input order. Sorted by kind, subject, id.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "fuse/parts.h"
+#include "fuse/tables.h"
+#include "text/fold.h"
+
+namespace sitrep::fuse {
+namespace {
+
+constexpr double kExactTolerance = 0.10;
+constexpr double kApproxTolerance = 0.25;
+constexpr double kOpen = std::numeric_limits<double>::infinity();
+
+struct Range {
+  double lo = 0, hi = kOpen;
+};
+
+// The widened range a value allows, or false when it states no figure.
+bool Allowed(const ClaimValue& v, const ClaimRecord* c, Range* r) {
+  if (v.low < 0 && v.high < 0) return false;
+  bool approx = c != nullptr ? (c->approx || c->vague) : (v.low >= 0 && v.high >= 0 && v.low != v.high);
+  double t = approx ? kApproxTolerance : kExactTolerance;
+  r->lo = v.low >= 0 ? v.low * (1 - t) : 0;
+  r->hi = v.high >= 0 ? v.high * (1 + t) : kOpen;
+  return true;
+}
+
+std::string SourceOf(const ClaimValue& v) {
+  return v.claimed_by.empty() ? "outlet:" + v.outlet : "by:" + text::FoldForMatch(v.claimed_by);
+}
+
+std::string Who(const Evidence& e) {
+  if (e.claimed_by.empty()) return e.outlet;
+  return e.claimed_by + " (in " + e.outlet + ")";
+}
+
+std::string Said(const ClaimValue& v) { return v.text + " according to " + Who(v.evidence); }
+
+void SortEvidence(std::vector<Evidence>& items) {
+  std::sort(items.begin(), items.end(), [](const Evidence& a, const Evidence& b) {
+    return std::tie(a.outlet, a.doc, a.record) < std::tie(b.outlet, b.doc, b.record);
+  });
+}
+
+std::vector<std::string> RecordIds(const std::vector<Evidence>& items) {
+  std::vector<std::string> ids;
+  for (const Evidence& e : items) ids.push_back(e.record.empty() ? "doc:" + e.doc : e.record);
+  return ids;
+}
+
+void Numeric(const Input& in, const std::vector<ClaimGroup>& groups, std::vector<Conflict>* out) {
+  std::map<std::string_view, const ClaimRecord*> claims;
+  for (const ClaimRecord& c : in.claims) claims.emplace(c.id, &c);
+  for (const ClaimGroup& g : groups) {
+    if (g.values.size() < 2 || !PartyKnown(g)) continue;
+    std::vector<Range> ranges(g.values.size());
+    std::vector<bool> has(g.values.size()), involved(g.values.size());
+    for (size_t i = 0; i < g.values.size(); ++i) {
+      auto it = claims.find(g.values[i].claim);
+      has[i] = Allowed(g.values[i], it == claims.end() ? nullptr : it->second, &ranges[i]);
+    }
+    // The pair furthest apart: the largest ratio of one's lower bound to the other's upper.
+    int hi_i = -1, lo_i = -1;
+    double worst = 0;
+    for (size_t i = 0; i < g.values.size(); ++i) {
+      for (size_t j = 0; j < g.values.size(); ++j) {
+        if (!has[i] || !has[j] || SourceOf(g.values[i]) == SourceOf(g.values[j])) continue;
+        if (ranges[i].lo <= ranges[j].hi) continue;  // i above j?
+        involved[i] = involved[j] = true;
+        double gap = ranges[j].hi > 0 ? ranges[i].lo / ranges[j].hi : kOpen;
+        bool better = hi_i < 0 || gap > worst ||
+                      (gap == worst && std::tie(g.values[i].claim, g.values[j].claim) <
+                                           std::tie(g.values[hi_i].claim, g.values[lo_i].claim));
+        if (better) worst = gap, hi_i = static_cast<int>(i), lo_i = static_cast<int>(j);
+      }
+    }
+    if (hi_i < 0) continue;
+    Conflict c;
+    c.kind = "numeric";
+    c.subject = g.subject;
+    size_t n = 0;
+    for (size_t i = 0; i < g.values.size(); ++i) {
+      if (!involved[i]) continue;
+      c.items.push_back(g.values[i].evidence);
+      ++n;
+    }
+    SortEvidence(c.items);
+    c.summary = g.subject + ": " + Said(g.values[hi_i]) + "; " + Said(g.values[lo_i]) + ".";
+    if (n > 2) c.summary += " " + std::to_string(n) + " values disagree in all.";
+    std::vector<std::string> ids = RecordIds(c.items);
+    ids.push_back("numeric");
+    c.id = SetId('x', ids);
+    out->push_back(std::move(c));
+  }
+}
+
+std::string Dates(const std::string& from, const std::string& until) {
+  if (from.empty() && until.empty()) return "";
+  if (until.empty()) return "from " + from;
+  if (from.empty()) return "until " + until;
+  if (from == until) return "on " + from;
+  return "from " + from + " to " + until;
+}
+
+// A short account of a list of evidence: "held by X (Outlet); held by Y (Outlet B)".
+std::string Accounts(const std::vector<Evidence>& items, size_t max) {
+  std::vector<std::string> seen;
+  std::string s;
+  for (const Evidence& e : items) {
+    std::string one = (e.value.empty() ? e.quote : e.value) + " (" + Who(e) + ")";
+    if (std::find(seen.begin(), seen.end(), one) != seen.end()) continue;
+    seen.push_back(one);
+    if (seen.size() > max) {
+      s += "; ...";
+      break;
+    }
+    if (!s.empty()) s += "; ";
+    s += one;
+  }
+  return s;
+}
+
+std::string PartyKey(const EntityRef& e) {
+  if (!e.id.empty()) return "id:" + e.id;
+  if (!e.text.empty()) return "text:" + text::FoldForMatch(e.text);
+  return "";
+}
+
+bool IsFact(std::string_view status) {
+  return status == "asserted" || status == "reported" || status == "background";
+}
+
+void Control(const Input& in, const Fusion& so_far, std::vector<Conflict>* out) {
+  std::set<std::string> disputed_records;
+  // (a) disputed periods.
+  for (const Timeline& t : so_far.timelines) {
+    for (const Period& p : t.periods) {
+      if (p.status != "disputed") continue;
+      Conflict c;
+      c.kind = "control";
+      std::string when = Dates(p.from, p.until);
+      c.subject = "control of " + t.place.label() + (when.empty() ? "" : " " + when);
+      c.items = p.evidence;
+      for (Evidence& e : c.items) {
+        if (e.value.empty() && !p.controller.label().empty()) e.value = "held by " + p.controller.label();
+        if (!e.record.empty()) disputed_records.insert(e.record);
+      }
+      SortEvidence(c.items);
+      c.summary = "Reports disagree on who held " + t.place.label() + (when.empty() ? "" : " " + when) +
+                  ": " + Accounts(c.items, 4) + ".";
+      std::vector<std::string> ids = RecordIds(c.items);
+      ids.push_back("control:" + t.place.id + ":" + p.from);
+      c.id = SetId('x', ids);
+      out->push_back(std::move(c));
+    }
+  }
+
+  std::map<std::string_view, const EventRecord*> events;
+  for (const EventRecord& e : in.events) events.emplace(e.id, &e);
+  auto docs_of = [&](const Story& s) {
+    std::set<std::string> d;
+    for (const std::string& id : s.events) {
+      auto it = events.find(id);
+      if (it != events.end()) d.insert(it->second->document);
+    }
+    for (const Evidence& e : s.evidence) d.insert(e.doc);
+    return d;
+  };
+  auto covered = [&](const Story& s) {
+    for (const std::string& id : s.events)
+      if (!disputed_records.count(id)) return false;
+    return !s.events.empty();
+  };
+
+  // (b) different controllers, same place and day, never told together.
+  std::map<std::pair<std::string, std::string>, std::vector<const Story*>> by_place_day;
+  for (const Story& s : so_far.stories) {
+    if (s.type != "control_gained" || !IsFact(s.status)) continue;
+    if (s.date_precision != DatePrecision::kDay || PartyKey(s.place).empty() || PartyKey(s.agent).empty()) continue;
+    by_place_day[{PartyKey(s.place), s.date}].push_back(&s);
+  }
+  for (const auto& [key, list] : by_place_day) {
+    for (size_t i = 0; i < list.size(); ++i) {
+      for (size_t j = i + 1; j < list.size(); ++j) {
+        const Story& a = *list[i];
+        const Story& b = *list[j];
+        if (PartyKey(a.agent) == PartyKey(b.agent)) continue;
+        if (covered(a) && covered(b)) continue;
+        std::set<std::string> da = docs_of(a), db = docs_of(b);
+        bool together = std::any_of(da.begin(), da.end(), [&](const std::string& d) { return db.count(d) > 0; });
+        if (together) continue;
+        Conflict c;
+        c.kind = "control";
+        c.subject = "control of " + a.place.label() + " on " + a.date;
+        for (const Story* s : {&a, &b}) {
+          for (Evidence e : s->evidence) {
+            if (e.value.empty()) e.value = "taken by " + s->agent.label();
+            c.items.push_back(std::move(e));
+          }
+        }
+        SortEvidence(c.items);
+        const Story& first = a.agent.label() < b.agent.label() ? a : b;
+        const Story& second = &first == &a ? b : a;
+        auto outlets = [](const Story& s) {
+          std::set<std::string> o;
+          for (const Evidence& e : s.evidence) o.insert(e.outlet);
+          std::string r;
+          for (const std::string& x : o) r += (r.empty() ? "" : ", ") + x;
+          return r.empty() ? std::string("(unknown outlet)") : r;
+        };
+        c.summary = outlets(first) + " report" + " that " + first.agent.label() + " took " + a.place.label() +
+                    " on " + a.date + "; " + outlets(second) + " that " + second.agent.label() + " did.";
+        std::vector<std::string> ids = RecordIds(c.items);
+        ids.push_back("control:" + a.id + ":" + b.id);
+        c.id = SetId('x', ids);
+        out->push_back(std::move(c));
+      }
+    }
+  }
+
+  // (c) asserted by some, denied by others.
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, std::vector<const Story*>> same_change;
+  for (const Story& s : so_far.stories) {
+    if (s.type != "control_gained" && s.type != "control_lost") continue;
+    if (PartyKey(s.place).empty()) continue;
+    same_change[{s.type, PartyKey(s.place), PartyKey(s.agent), s.date}].push_back(&s);
+  }
+  for (const auto& [key, list] : same_change) {
+    std::vector<Evidence> yes, no;
+    for (const Story* s : list) {
+      for (const Evidence& e : s->evidence) {
+        auto it = events.find(e.record);
+        if (it == events.end()) continue;
+        const std::string& st = it->second->status;
+        if (st == "denied") no.push_back(e);
+        else if (st == "asserted" || st == "reported") yes.push_back(e);
+      }
+    }
+    if (yes.empty() || no.empty()) continue;
+    const Story& s = *list.front();
+    Conflict c;
+    c.kind = "control";
+    std::string change = s.type == "control_gained" ? "took" : "lost";
+    std::string who = s.agent.label().empty() ? "someone" : s.agent.label();
+    c.subject = "control of " + s.place.label() + (s.date.empty() ? "" : " on " + s.date);
+    for (Evidence& e : yes) {
+      if (e.value.empty()) e.value = who + " " + change + " " + s.place.label();
+      c.items.push_back(e);
+    }
+    for (Evidence& e : no) {
+      if (e.value.empty()) e.value = "denied that " + who + " " + change + " " + s.place.label();
+      c.items.push_back(e);
+    }
+    SortEvidence(yes);
+    SortEvidence(no);
+    SortEvidence(c.items);
+    c.summary = Who(yes.front()) + " reports that " + who + " " + change + " " + s.place.label() +
+                (s.date.empty() ? "" : " on " + s.date) + "; " + Who(no.front()) + " denies it.";
+    std::vector<std::string> ids = RecordIds(c.items);
+    ids.push_back("denied");
+    c.id = SetId('x', ids);
+    out->push_back(std::move(c));
+  }
+}
+
+void DateConflicts(const Input& in, const Fusion& so_far, std::vector<Conflict>* out) {
+  auto docs = DocsById(in);
+  for (const DateFlag& f : so_far.date_flags) {
+    auto d = docs.find(f.doc);
+    const DocInfo* doc = d == docs.end() ? nullptr : d->second;
+    std::string name = doc != nullptr && !doc->title.empty() ? "\"" + doc->title + "\"" : f.doc;
+    Conflict c;
+    c.kind = "date";
+    c.subject = "date of " + name;
+    Evidence self;
+    self.doc = f.doc;
+    self.outlet = OutletName(doc);
+    self.date = f.stated;
+    self.value = "dated " + f.stated;
+    c.items.push_back(self);
+    for (const Evidence& e : f.evidence) c.items.push_back(e);
+    SortEvidence(c.items);
+    c.summary = self.outlet + " dates " + name + " " + f.stated + ", but the events it reports point to " +
+                f.implied + (f.why.empty() ? "" : ": " + f.why) + ".";
+    std::vector<std::string> ids = RecordIds(c.items);
+    ids.push_back("date:" + f.stated + ":" + f.implied);
+    c.id = SetId('x', ids);
+    out->push_back(std::move(c));
+  }
+}
+
+}  // namespace
+
+std::vector<Conflict> FindConflicts(const Input& in, const Fusion& so_far) {
+  std::vector<Conflict> out;
+  Numeric(in, so_far.claim_groups, &out);
+  Control(in, so_far, &out);
+  DateConflicts(in, so_far, &out);
+  std::sort(out.begin(), out.end(), [](const Conflict& a, const Conflict& b) {
+    return std::tie(a.kind, a.subject, a.id) < std::tie(b.kind, b.subject, b.id);
+  });
+  out.erase(std::unique(out.begin(), out.end(), [](const Conflict& a, const Conflict& b) { return a.id == b.id; }),
+            out.end());
+  return out;
+}
+
+}  // namespace sitrep::fuse
