@@ -206,7 +206,9 @@ void Control(const Input& in, const Fusion& so_far, std::vector<Conflict>* out) 
     if (s.date_precision != DatePrecision::kDay || PartyKey(s.place).empty() || PartyKey(s.agent).empty()) continue;
     by_place_day[{PartyKey(s.place), s.date}].push_back(&s);
   }
-  for (const auto& [key, list] : by_place_day) {
+  auto by_id = [](const Story* x, const Story* y) { return x->id < y->id; };
+  for (auto& [key, list] : by_place_day) {
+    std::sort(list.begin(), list.end(), by_id);
     for (size_t i = 0; i < list.size(); ++i) {
       for (size_t j = i + 1; j < list.size(); ++j) {
         const Story& a = *list[i];
@@ -238,7 +240,7 @@ void Control(const Input& in, const Fusion& so_far, std::vector<Conflict>* out) 
         c.summary = outlets(first) + " report" + " that " + first.agent.label() + " took " + a.place.label() +
                     " on " + a.date + "; " + outlets(second) + " that " + second.agent.label() + " did.";
         std::vector<std::string> ids = RecordIds(c.items);
-        ids.push_back("control:" + a.id + ":" + b.id);
+        ids.push_back("control:" + std::min(a.id, b.id) + ":" + std::max(a.id, b.id));
         c.id = SetId('x', ids);
         out->push_back(std::move(c));
       }
@@ -252,7 +254,8 @@ void Control(const Input& in, const Fusion& so_far, std::vector<Conflict>* out) 
     if (PartyKey(s.place).empty()) continue;
     same_change[{s.type, PartyKey(s.place), PartyKey(s.agent), s.date}].push_back(&s);
   }
-  for (const auto& [key, list] : same_change) {
+  for (auto& [key, list] : same_change) {
+    std::sort(list.begin(), list.end(), by_id);
     std::vector<Evidence> yes, no;
     for (const Story* s : list) {
       for (const Evidence& e : s->evidence) {

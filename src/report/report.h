@@ -11,6 +11,7 @@
 // to its evidence sentences (anchors in the page's evidence list).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,18 +28,32 @@ struct ReportInput {
   std::vector<ClaimRecord> claims;
   fuse::Fusion fusion;
   std::string generated_at;  // ISO timestamp from the caller's clock (tests pin it)
+  // Optional: the sentence spans of each document (doc id -> Document::sentences' spans),
+  // so the evidence list highlights exactly the span of a record inside its sentence.
+  // Without them the highlight falls back to finding the record's words in the quote.
+  std::map<std::string, std::vector<Span>> sentences;
 };
 
-// The third-party files the page inlines, read once.
+// The files the page inlines, read once: third-party scripts and map data from npm, and
+// sitrep's own script and style sheet (data/report/, read at run time so they can be
+// edited without rebuilding).
 struct Assets {
-  std::string d3_js;          // a charting library (npm)
-  std::string topojson_js;    // topojson-client (npm)
-  std::string world_topojson; // Natural Earth outlines (npm world-atlas)
-  // Reads them from $SITREP_HOME/third_party/npm (else the source tree's). NotFound naming
-  // the missing file and saying to run `make setup`.
+  std::string d3_js;          // d3 (npm d3, dist/d3.min.js)
+  std::string topojson_js;    // topojson-client (npm, dist/topojson-client.min.js)
+  std::string world_topojson; // Natural Earth outlines (npm world-atlas, countries-50m.json)
+  std::string report_js;      // data/report/report.js
+  std::string report_css;     // data/report/report.css
+  // Reads the npm files from SitrepHome()/third_party/npm/node_modules/ (falling back to
+  // the source tree's when SITREP_HOME points elsewhere) and ours from
+  // SitrepHome()/data/report/. NotFound naming the missing file and, for the npm ones,
+  // saying to run `make setup`.
   static Result<Assets> Load();
 };
 
+// The page. Every string from the data is escaped (the data travels as JSON in a
+// <script type="application/json"> with "</" written "<\/"; the page's script inserts it
+// as text, never as markup). Empty input gives a page that says "no events", "no claims",
+// and so on. Fails only when an asset is empty (Internal).
 Result<std::string> RenderHtml(const ReportInput& in, const Assets& assets);
 
 }  // namespace sitrep::report
