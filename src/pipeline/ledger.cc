@@ -39,32 +39,43 @@ void Ledger::Duplicate(const std::string& id) {
 }
 
 Result<bool> Ledger::Admit(const Document& doc) {
-  const auto start = SteadyClock::now();
-  Result<bool> stored = store_.HasDocument(doc.id);
-  timings_.back().seconds += SecondsSince(start);
-  if (!stored.ok()) return stored.status();
-  if (*stored || !ids_.insert(doc.id).second) {
+  bool stored = false;
+  if (store_ != nullptr) {
+    const auto start = SteadyClock::now();
+    Result<bool> has = store_->HasDocument(doc.id);
+    timings_.back().seconds += SecondsSince(start);
+    if (!has.ok()) return has.status();
+    stored = *has;
+  }
+  if (stored || !ids_.insert(doc.id).second) {
     Duplicate(doc.id);
     return false;
   }
   return true;
 }
 
-Status Ledger::Keep(const Document& doc) {
+Status Ledger::Keep(Document& doc) {
   const auto start = SteadyClock::now();
   Status st;
-  if (!in_batch_) {
-    st = store_.Begin();
-    in_batch_ = st.ok();
-  }
   bool inserted = false;
-  if (st.ok()) st = store_.PutDocument(doc, &inserted);
-  if (st.ok() && ++batch_ == kBatchSize) st = CommitBatch();
+  if (store_ == nullptr) {
+    st = (*sink_)(doc);
+    inserted = true;
+  } else {
+    if (!in_batch_) {
+      st = store_->Begin();
+      in_batch_ = st.ok();
+    }
+    if (st.ok()) st = store_->PutDocument(doc, &inserted);
+    if (st.ok() && ++batch_ == kBatchSize) st = CommitBatch();
+  }
   timings_.back().seconds += SecondsSince(start);
   ++timings_.back().documents;
   if (!st.ok()) return st;
   if (inserted) {
     ++summary_.stored;
+    summary_.events += doc.events.size();
+    summary_.claims += doc.claims.size();
   } else {
     Duplicate(doc.id);  // stored by someone else since Admit
   }
@@ -75,7 +86,7 @@ Status Ledger::CommitBatch() {
   batch_ = 0;
   if (!in_batch_) return Status();
   in_batch_ = false;
-  return store_.Commit();
+  return store_->Commit();
 }
 
 Status Ledger::Flush() {

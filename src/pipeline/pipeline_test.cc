@@ -46,7 +46,7 @@ struct Fixture {
 
 TEST(PipelineTest, StageNames) {
   Fixture f;
-  EXPECT_THAT(f.pipeline->StageNames(), ElementsAre("text", "time"));
+  EXPECT_THAT(f.pipeline->StageNames(), ElementsAre("text", "time", "extract"));
 }
 
 TEST(PipelineTest, UnknownSkipRefused) {
@@ -111,13 +111,79 @@ TEST(PipelineTest, ProcessFillsTextAnnotations) {
 }
 
 TEST(PipelineTest, SkippingTextLeavesDocumentBare) {
-  Fixture f({"text", "time"});
+  Fixture f({"text", "time", "extract"});
   Document doc;
   doc.id = "hbare";
   doc.source = "manual";
   doc.text = kReport;
   ASSERT_TRUE(f.pipeline->Process(doc).ok());
   EXPECT_TRUE(doc.sentences.empty());
+}
+
+constexpr const char* kBattle =
+    "Rebel fighters captured the town of Aleppo on Monday, the army said.\n"
+    "\n"
+    "At least 12 soldiers were killed and 30 wounded in the fighting, a monitor reported.\n";
+
+TEST(PipelineTest, ExtractStageAttachesRecords) {
+  Fixture f;
+  Document doc;
+  doc.id = "hbattle";
+  doc.source = "manual";
+  doc.text = kBattle;
+  doc.published = "2016-03-02";
+  Status st = f.pipeline->Process(doc);  // verification is on: VerifyRecords passed
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  ASSERT_FALSE(doc.events.empty());
+  ASSERT_FALSE(doc.claims.empty());
+  ASSERT_FALSE(doc.mentions.empty());
+  EXPECT_EQ(doc.events[0].id, "hbattle:e0");
+  EXPECT_EQ(doc.claims[0].id, "hbattle:c0");
+  EXPECT_EQ(doc.mentions[0].id, "hbattle:m0");
+  for (const EventRecord& e : doc.events) {
+    EXPECT_LT(e.sentence, doc.sentences.size());
+    EXPECT_FALSE(e.quote.empty());
+  }
+  EXPECT_EQ(doc.minhash.size(), 64u);
+}
+
+TEST(PipelineTest, IngestCountsRecords) {
+  Fixture f;
+  f.fs.Add("in/battle.txt", kBattle);
+  f.fs.Add("in/report.txt", kReport);
+  auto summary = f.pipeline->Ingest({"in"}, *f.store, nullptr);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->stored, 2u);
+  EXPECT_GT(summary->events, 0u);
+  EXPECT_GT(summary->claims, 0u);
+  auto events = f.store->ListEvents(EventQuery());
+  ASSERT_TRUE(events.ok()) << events.status().ToString();
+  EXPECT_EQ(events->size(), summary->events);
+  auto claims = f.store->ListClaims(ClaimQuery());
+  ASSERT_TRUE(claims.ok());
+  EXPECT_EQ(claims->size(), summary->claims);
+}
+
+TEST(PipelineTest, StreamMatchesIngest) {
+  Fixture f;
+  f.fs.Add("in/battle.txt", kBattle);
+  f.fs.Add("in/report.txt", kReport);
+  f.fs.Add("in/empty.txt", "");
+  std::vector<Document> got;
+  auto summary = f.pipeline->Stream({"in"}, [&](Document& doc) {
+    got.push_back(doc);
+    return Status();
+  }, nullptr);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->seen, 3u);
+  EXPECT_EQ(summary->stored, 2u);
+  EXPECT_EQ(summary->rejected, 1u);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].source, "in/battle.txt");
+  EXPECT_FALSE(got[0].events.empty());
+  auto docs = f.store->ListDocuments();
+  ASSERT_TRUE(docs.ok());
+  EXPECT_TRUE(docs->empty()) << "Stream never stores";
 }
 
 }  // namespace

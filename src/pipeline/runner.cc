@@ -75,12 +75,12 @@ class Runner final : public Pipeline {
 
   const std::vector<StageTiming>& timings() const override { return timings_; }
 
-  // TEMPORARY until fuse and the extract stage land.
+  Result<IngestSummary> Stream(const std::vector<std::string>& paths,
+                               const std::function<Status(Document&)>& sink,
+                               const ProgressFn& progress) override;
+
+  // TEMPORARY until fuse lands (pipeline::SettleStore in settle.cc).
   Result<uint64_t> Settle(Store&) override { return uint64_t{0}; }
-  Result<IngestSummary> Stream(const std::vector<std::string>&, const std::function<Status(Document&)>&,
-                               const ProgressFn&) override {
-    return Status::Internal("streaming is not written yet");
-  }
 
  private:
   // Process, adding to `timings` (laid out as timings_). Safe to call from several
@@ -117,6 +117,31 @@ class Runner final : public Pipeline {
     }
     return Status();
   }
+
+  // What Settle does to a stored document given a new date: the text stage again (tokens
+  // are not stored), then every stage after "time", with verification as in Process.
+  // doc.date is kept as given.
+  Status Reprocess(Document& doc) {
+    size_t first = 0;
+    for (size_t i = 0; i < stages_.size(); ++i) {
+      if (stages_[i]->name() == "time") first = i + 1;
+    }
+    for (size_t i = 0; i < stages_.size(); ++i) {
+      const bool wanted = stages_[i]->name() == "text" || i >= first;
+      if (!wanted || skipped_[i]) continue;
+      const Stage& stage = *stages_[i];
+      Status st = stage.Run(doc);
+      if (st.ok() && options_.verify) st = stage.Verify(doc);
+      if (!st.ok()) {
+        return WithContext(st, "stage " + std::string(stage.name()) + " failed again on " +
+                                   DocName(doc) + ": ");
+      }
+    }
+    return Status();
+  }
+
+  // Reads, processes and settles every input through `ledger` (Ingest and Stream).
+  Status Drive(const std::vector<std::string>& paths, Ledger& ledger);
 
   // The one-thread path: everything happens inside ingest's callbacks.
   Status IngestHere(const std::vector<std::string>& paths, const ingest::Options& read_options,
@@ -170,11 +195,7 @@ Status Runner::IngestHere(const std::vector<std::string>& paths,
   return st;
 }
 
-Result<IngestSummary> Runner::Ingest(const std::vector<std::string>& paths, Store& store,
-                                     const ProgressFn& progress) {
-  const auto start = SteadyClock::now();
-  IngestSummary summary;
-  Ledger ledger(store, progress, timings_, summary);
+Status Runner::Drive(const std::vector<std::string>& paths, Ledger& ledger) {
   ingest::Options read_options;
   read_options.fs = options_.fs;
   read_options.max_file_bytes = options_.max_file_bytes;
@@ -194,14 +215,33 @@ Result<IngestSummary> Runner::Ingest(const std::vector<std::string>& paths, Stor
   }
   Status flush = ledger.Flush();  // keep what was stored even when the run stopped
   if (!read.ok()) return read;
-  if (!flush.ok()) return flush;
+  return flush;
+}
 
+Result<IngestSummary> Runner::Ingest(const std::vector<std::string>& paths, Store& store,
+                                     const ProgressFn& progress) {
+  const auto start = SteadyClock::now();
+  IngestSummary summary;
+  Ledger ledger(store, progress, timings_, summary);
+  SITREP_RETURN_IF_ERROR(Drive(paths, ledger));
   summary.bytes = ledger.bytes();
   summary.seconds = SecondsSince(start);
   std::string command = "ingest";
   for (const std::string& p : paths) command += " " + p;
   Result<int64_t> run = store.LogIngestRun(command, summary);
   if (!run.ok()) return run.status();
+  return summary;
+}
+
+Result<IngestSummary> Runner::Stream(const std::vector<std::string>& paths,
+                                     const std::function<Status(Document&)>& sink,
+                                     const ProgressFn& progress) {
+  const auto start = SteadyClock::now();
+  IngestSummary summary;
+  Ledger ledger(sink, progress, timings_, summary);
+  SITREP_RETURN_IF_ERROR(Drive(paths, ledger));
+  summary.bytes = ledger.bytes();
+  summary.seconds = SecondsSince(start);
   return summary;
 }
 
@@ -218,6 +258,9 @@ Result<std::vector<std::unique_ptr<Stage>>> DefaultStages(const PipelineOptions&
   auto time = MakeTimeStage(options.clock, !skipped("time"));
   if (!time.ok()) return time.status();
   stages.push_back(std::move(time).value());
+  auto extract = MakeExtractStage(options.geonames, !skipped("extract"));
+  if (!extract.ok()) return extract.status();
+  stages.push_back(std::move(extract).value());
   return stages;
 }
 

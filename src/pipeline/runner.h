@@ -20,7 +20,7 @@ using ReadFn = std::function<Status(const std::vector<std::string>& paths,
 // Documents written per store transaction during Ingest.
 inline constexpr int kBatchSize = 256;
 
-// The per-document stages in order: text, time. Fails when a stage that is not skipped
+// The per-document stages in order: text, time, extract. Fails when a stage that is not skipped
 // cannot start.
 Result<std::vector<std::unique_ptr<Stage>>> DefaultStages(const PipelineOptions& options);
 

@@ -293,6 +293,54 @@ TEST(RunnerTest, IngestAgainIsAllDuplicates) {
   EXPECT_EQ(second->duplicates, items.size());
 }
 
+// Stream: the same accounting as Ingest, documents handed over in input order, no store.
+TEST(RunnerTest, StreamHandsDocumentsOverInOrder) {
+  std::vector<Item> items = MixedScript();
+  for (int i = 0; i < 40; ++i) items.push_back({false, "hs" + std::to_string(i), "text"});
+  for (int threads : {1, 3}) {
+    PipelineOptions options;
+    options.threads = threads;
+    auto p = Make(options, Script(items));
+    std::vector<std::string> ids;
+    auto summary = p->Stream({"in"}, [&](Document& doc) {
+      EXPECT_EQ(doc.title.substr(0, 8), "one;two;");
+      ids.push_back(doc.id);
+      return Status();
+    }, nullptr);
+    ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+    const IngestSummary& s = *summary;
+    EXPECT_EQ(s.seen, items.size());
+    EXPECT_EQ(s.duplicates, 1u) << "only the repeat within the run";
+    EXPECT_THAT(s.duplicate_ids, ElementsAre("ha"));
+    EXPECT_EQ(s.rejected, 4u);
+    EXPECT_EQ(s.stored, ids.size());
+    EXPECT_EQ(s.seen, s.stored + s.duplicates + s.rejected);
+    ASSERT_GE(ids.size(), 3u);
+    EXPECT_EQ(ids[0], "ha");
+    EXPECT_EQ(ids[1], "hb");
+    EXPECT_EQ(ids[2], "hold");
+    EXPECT_EQ(ids.back(), "hs39") << threads;
+    EXPECT_EQ(s.bytes, items.size() * 10);
+  }
+}
+
+TEST(RunnerTest, StreamStopsWhenTheSinkFails) {
+  std::vector<Item> items;
+  for (int i = 0; i < 50; ++i) items.push_back({false, "h" + std::to_string(i), "x"});
+  for (int threads : {1, 4}) {
+    PipelineOptions options;
+    options.threads = threads;
+    auto p = Make(options, Script(items));
+    int handed = 0;
+    auto summary = p->Stream({"in"}, [&](Document&) {
+      return ++handed == 5 ? Status::IoError("pipe closed") : Status();
+    }, nullptr);
+    ASSERT_FALSE(summary.ok());
+    EXPECT_THAT(summary.status().message(), HasSubstr("pipe closed"));
+    EXPECT_EQ(handed, 5);
+  }
+}
+
 // A store whose writes fail: the run stops with the store's error.
 class FailingStore final : public Store {
  public:

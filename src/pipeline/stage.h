@@ -10,11 +10,16 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "sitrep/document.h"
 #include "sitrep/env.h"
 #include "sitrep/status.h"
+
+namespace sitrep::lexicon {
+class Lexicon;
+}  // namespace sitrep::lexicon
 
 namespace sitrep::pipeline {
 
@@ -39,5 +44,17 @@ Result<std::unique_ptr<Stage>> MakeTextStage();
 // loaded and `required` (the stage is not skipped); a stage made without them refuses to
 // run.
 Result<std::unique_ptr<Stage>> MakeTimeStage(const Clock* clock, bool required);
+// Mentions, events and claims (extract::Annotate) and doc.minhash (fuse::MinHash of the
+// cleaned text). Uses extract::Resources::Default(), the process-wide lexicon for
+// `geonames` (SharedLexicon) and time::DefaultTagger() (without it, no time expressions).
+// Fails with NotFound when `required` (not skipped) and the extract word lists or the
+// lexicon cannot be loaded; a stage made with required = false loads nothing and refuses
+// to run.
+Result<std::unique_ptr<Stage>> MakeExtractStage(const std::string& geonames, bool required);
+
+// The lexicon for `geonames` (empty: the default gazetteer), opened on first use and
+// shared for the life of the process (so the gazetteer is read and compiled once). A
+// failure is remembered and returned again. Thread-safe.
+Result<const lexicon::Lexicon*> SharedLexicon(const std::string& geonames);
 
 }  // namespace sitrep::pipeline

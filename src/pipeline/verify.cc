@@ -204,4 +204,77 @@ Status VerifyDate(const DocumentDate& date) {
   return Status();
 }
 
+namespace {
+
+// "<doc>:<letter><index>".
+Status CheckRecordId(const Document& doc, std::string_view list, const std::string& id,
+                     char letter, size_t index) {
+  const std::string want = doc.id + ":" + letter + std::to_string(index);
+  if (id != want) {
+    return Status::Internal(std::string(list) + " " + std::to_string(index) + " has id '" + id +
+                            "', expected '" + want + "'");
+  }
+  return Status();
+}
+
+Status CheckSentence(const Document& doc, std::string_view list, size_t index, uint32_t sentence,
+                     bool allow_outside) {
+  if (sentence < doc.sentences.size()) return Status();
+  if (allow_outside && sentence == UINT32_MAX) return Status();
+  return Status::Internal(std::string(list) + " " + std::to_string(index) + ": sentence " +
+                          std::to_string(sentence) + " does not exist (" +
+                          std::to_string(doc.sentences.size()) + " sentences)");
+}
+
+Status CheckEntity(const Document& doc, std::string_view what, size_t index, const EntityRef& e) {
+  return CheckSpan(doc, what, index, e.span, /*allow_empty=*/true);
+}
+
+}  // namespace
+
+Status VerifyRecords(const Document& doc) {
+  for (size_t i = 0; i < doc.mentions.size(); ++i) {
+    const MentionRecord& m = doc.mentions[i];
+    SITREP_RETURN_IF_ERROR(CheckRecordId(doc, "mention", m.id, 'm', i));
+    if (m.document != doc.id) return Status::Internal("mention " + m.id + " names document '" + m.document + "'");
+    SITREP_RETURN_IF_ERROR(CheckSentence(doc, "mention", i, m.sentence, true));
+    SITREP_RETURN_IF_ERROR(CheckSpan(doc, "mention", i, m.entity.span));
+    if (m.entity.kind.empty()) return Status::Internal("mention " + m.id + " has no kind");
+    if (m.refers_to < -1 || m.refers_to >= static_cast<int64_t>(doc.mentions.size()) ||
+        m.refers_to == static_cast<int64_t>(i)) {
+      return Status::Internal("mention " + m.id + " refers to mention " + std::to_string(m.refers_to));
+    }
+  }
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    const EventRecord& e = doc.events[i];
+    SITREP_RETURN_IF_ERROR(CheckRecordId(doc, "event", e.id, 'e', i));
+    if (e.document != doc.id) return Status::Internal("event " + e.id + " names document '" + e.document + "'");
+    SITREP_RETURN_IF_ERROR(CheckSentence(doc, "event", i, e.sentence, false));
+    SITREP_RETURN_IF_ERROR(CheckSpan(doc, "event trigger", i, e.span));
+    SITREP_RETURN_IF_ERROR(CheckSpan(doc, "event time", i, e.time_span, true));
+    SITREP_RETURN_IF_ERROR(CheckEntity(doc, "event agent", i, e.agent));
+    SITREP_RETURN_IF_ERROR(CheckEntity(doc, "event target", i, e.target));
+    SITREP_RETURN_IF_ERROR(CheckEntity(doc, "event place", i, e.place));
+    SITREP_RETURN_IF_ERROR(CheckEntity(doc, "event source", i, e.claimed_by));
+    if (e.type.empty()) return Status::Internal("event " + e.id + " has no type");
+  }
+  for (size_t i = 0; i < doc.claims.size(); ++i) {
+    const ClaimRecord& c = doc.claims[i];
+    SITREP_RETURN_IF_ERROR(CheckRecordId(doc, "claim", c.id, 'c', i));
+    if (c.document != doc.id) return Status::Internal("claim " + c.id + " names document '" + c.document + "'");
+    SITREP_RETURN_IF_ERROR(CheckSentence(doc, "claim", i, c.sentence, false));
+    SITREP_RETURN_IF_ERROR(CheckSpan(doc, "claim", i, c.span));
+    SITREP_RETURN_IF_ERROR(CheckSpan(doc, "claim number", i, c.number, true));
+    SITREP_RETURN_IF_ERROR(CheckEntity(doc, "claim subject", i, c.about));
+    SITREP_RETURN_IF_ERROR(CheckEntity(doc, "claim source", i, c.claimed_by));
+    SITREP_RETURN_IF_ERROR(CheckEntity(doc, "claim place", i, c.place));
+    if (!c.event.empty()) {
+      bool found = false;
+      for (const EventRecord& e : doc.events) found = found || e.id == c.event;
+      if (!found) return Status::Internal("claim " + c.id + " belongs to unknown event " + c.event);
+    }
+  }
+  return Status();
+}
+
 }  // namespace sitrep::pipeline

@@ -31,4 +31,12 @@ Status VerifyText(const Document& doc);
 // calendar month or day; confidence in [0, 1].
 Status VerifyDate(const DocumentDate& date);
 
+// What the extract stage promises: every mention, event and claim has the id
+// "<doc>:m<n>" / ":e<n>" / ":c<n>" with n its position in its list (so ids are unique),
+// names the document, points at an existing sentence (mentions may say UINT32_MAX:
+// outside any), and every span it carries (trigger, number, time expression, parties) is
+// inside the text on code-point boundaries; a claim's event, when set, is an event id of
+// the document; a mention's refers_to is -1 or another mention's index.
+Status VerifyRecords(const Document& doc);
+
 }  // namespace sitrep::pipeline
