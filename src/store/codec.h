@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "sitrep/document.h"
+#include "sitrep/record.h"
 
 namespace sitrep::store {
 
@@ -30,5 +31,19 @@ std::vector<std::pair<std::string, std::string>> MetadataFromJson(std::string_vi
 
 std::string ConflictsToJson(const std::vector<DateConflict>& conflicts);
 std::vector<DateConflict> ConflictsFromJson(std::string_view json);
+
+// The parts of an EntityRef that have no column of their own (everything but text, id and
+// name): compact JSON {"s":start,"e":end,"kind":..,"country":..,"lat":..,"lon":..,
+// "precision":..,"how":..} with default values left out ("" for an empty reference).
+// Doubles round-trip exactly. Without `span_and_kind`, "s", "e" and "kind" are left out
+// (for tables that have columns for them).
+std::string EntityRestToJson(const EntityRef& e, bool span_and_kind = true);
+// Fills those fields of `e` from EntityRestToJson text; malformed text leaves them default.
+void EntityRestFromJson(std::string_view json, EntityRef& e);
+
+// A MinHash signature as a BLOB: the values as 4-byte little-endian integers.
+std::string SignatureToBlob(const std::vector<uint32_t>& signature);
+// The inverse; a trailing partial value is ignored.
+std::vector<uint32_t> SignatureFromBlob(std::string_view blob);
 
 }  // namespace sitrep::store

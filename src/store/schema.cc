@@ -98,10 +98,132 @@ CREATE TABLE sentences (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 2: the extract stage's records and each document's MinHash signature.
+//
+// mentions, events and claims are keyed like lines: (doc, idx) with idx the record's
+// position in its document's list, so the record id "<doc id>:m<idx>" (":e", ":c") is
+// not stored but rebuilt from documents.id. A party (EntityRef) is three columns that
+// filters use, <role>_id (resolved id), <role>_name (display name) and <role>_text (the
+// words as written), plus <role> holding the rest as compact JSON ({"s","e"} span,
+// kind, country, lat, lon, precision, how; '' when empty). An event's or claim's place
+// also has place_lat/place_lon (NULL without a position). date_start is the first day
+// of the date ("2016-03" -> "2016-03-01"; '' when undated) for range filters.
+// documents.minhash holds the signature as 4-byte little-endian integers.
+constexpr std::string_view kVersion2 = R"sql(
+ALTER TABLE documents ADD COLUMN minhash BLOB NOT NULL DEFAULT x'';
+
+CREATE TABLE mentions (
+  doc          INTEGER NOT NULL REFERENCES documents(n) ON DELETE CASCADE,
+  idx          INTEGER NOT NULL,
+  sentence     INTEGER,                   -- NULL when outside every sentence
+  start_byte   INTEGER NOT NULL,
+  end_byte     INTEGER NOT NULL,
+  kind         TEXT NOT NULL,             -- actor | source | person | place
+  entity_id    TEXT NOT NULL DEFAULT '',  -- resolved id; '' when unresolved
+  entity_name  TEXT NOT NULL DEFAULT '',
+  entity_text  TEXT NOT NULL DEFAULT '',
+  entity       TEXT NOT NULL DEFAULT '',  -- the rest of the EntityRef, JSON
+  type         TEXT NOT NULL DEFAULT '',  -- resolved type
+  refers_to    INTEGER NOT NULL DEFAULT -1,
+  PRIMARY KEY (doc, idx)
+) WITHOUT ROWID;
+CREATE INDEX mentions_by_entity ON mentions(entity_id) WHERE entity_id <> '';
+
+CREATE TABLE events (
+  doc            INTEGER NOT NULL REFERENCES documents(n) ON DELETE CASCADE,
+  idx            INTEGER NOT NULL,
+  sentence       INTEGER NOT NULL,
+  start_byte     INTEGER NOT NULL,          -- the trigger words
+  end_byte       INTEGER NOT NULL,
+  trigger        TEXT NOT NULL,
+  type           TEXT NOT NULL,             -- ontology id
+  status         TEXT NOT NULL,
+  frame          TEXT NOT NULL DEFAULT '',
+  rule           TEXT NOT NULL DEFAULT '',
+  agent_id       TEXT NOT NULL DEFAULT '',
+  agent_name     TEXT NOT NULL DEFAULT '',
+  agent_text     TEXT NOT NULL DEFAULT '',
+  agent          TEXT NOT NULL DEFAULT '',
+  target_id      TEXT NOT NULL DEFAULT '',
+  target_name    TEXT NOT NULL DEFAULT '',
+  target_text    TEXT NOT NULL DEFAULT '',
+  target         TEXT NOT NULL DEFAULT '',
+  place_id       TEXT NOT NULL DEFAULT '',
+  place_name     TEXT NOT NULL DEFAULT '',
+  place_text     TEXT NOT NULL DEFAULT '',
+  place          TEXT NOT NULL DEFAULT '',
+  place_lat      REAL,
+  place_lon      REAL,
+  instrument     TEXT NOT NULL DEFAULT '',
+  date           TEXT NOT NULL DEFAULT '',  -- ISO at date_precision
+  date_precision TEXT NOT NULL DEFAULT 'none',
+  date_start     TEXT NOT NULL DEFAULT '',
+  timex          TEXT NOT NULL DEFAULT '',
+  time_start     INTEGER NOT NULL DEFAULT 0,
+  time_end       INTEGER NOT NULL DEFAULT 0,
+  time_source    TEXT NOT NULL DEFAULT '',
+  claimed_by_id   TEXT NOT NULL DEFAULT '',
+  claimed_by_name TEXT NOT NULL DEFAULT '',
+  claimed_by_text TEXT NOT NULL DEFAULT '',
+  claimed_by      TEXT NOT NULL DEFAULT '',
+  reported_by    TEXT NOT NULL DEFAULT '',
+  line_kind      TEXT NOT NULL DEFAULT 'body',
+  PRIMARY KEY (doc, idx)
+) WITHOUT ROWID;
+CREATE INDEX events_by_type ON events(type, date_start);
+CREATE INDEX events_by_date ON events(date_start);
+CREATE INDEX events_by_place ON events(place_id) WHERE place_id <> '';
+CREATE INDEX events_by_agent ON events(agent_id) WHERE agent_id <> '';
+CREATE INDEX events_by_target ON events(target_id) WHERE target_id <> '';
+
+CREATE TABLE claims (
+  doc            INTEGER NOT NULL REFERENCES documents(n) ON DELETE CASCADE,
+  idx            INTEGER NOT NULL,
+  sentence       INTEGER NOT NULL,
+  start_byte     INTEGER NOT NULL,          -- modifier, number and counted words
+  end_byte       INTEGER NOT NULL,
+  number_start   INTEGER NOT NULL DEFAULT 0,
+  number_end     INTEGER NOT NULL DEFAULT 0,
+  kind           TEXT NOT NULL,
+  item           TEXT NOT NULL DEFAULT '',
+  calibre        TEXT NOT NULL DEFAULT '',
+  low            REAL NOT NULL DEFAULT -1,  -- -1: open
+  high           REAL NOT NULL DEFAULT -1,
+  acled          REAL NOT NULL DEFAULT -1,
+  modifier       TEXT NOT NULL DEFAULT '',
+  effect         TEXT NOT NULL DEFAULT '',
+  approx         INTEGER NOT NULL DEFAULT 0,
+  vague          INTEGER NOT NULL DEFAULT 0,
+  about_id       TEXT NOT NULL DEFAULT '',
+  about_name     TEXT NOT NULL DEFAULT '',
+  about_text     TEXT NOT NULL DEFAULT '',
+  about          TEXT NOT NULL DEFAULT '',
+  claimed_by_id   TEXT NOT NULL DEFAULT '',
+  claimed_by_name TEXT NOT NULL DEFAULT '',
+  claimed_by_text TEXT NOT NULL DEFAULT '',
+  claimed_by      TEXT NOT NULL DEFAULT '',
+  reported_by    TEXT NOT NULL DEFAULT '',
+  place_id       TEXT NOT NULL DEFAULT '',
+  place_name     TEXT NOT NULL DEFAULT '',
+  place_text     TEXT NOT NULL DEFAULT '',
+  place          TEXT NOT NULL DEFAULT '',
+  place_lat      REAL,
+  place_lon      REAL,
+  date           TEXT NOT NULL DEFAULT '',
+  date_precision TEXT NOT NULL DEFAULT 'none',
+  event          INTEGER,                   -- idx of the event of the same document; NULL if none
+  rule           TEXT NOT NULL DEFAULT '',
+  line_kind      TEXT NOT NULL DEFAULT 'body',
+  PRIMARY KEY (doc, idx)
+) WITHOUT ROWID;
+CREATE INDEX claims_by_kind ON claims(kind);
+CREATE INDEX claims_by_place ON claims(place_id) WHERE place_id <> '';
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& Migrations() {
-  static const std::vector<std::string_view> steps = {kVersion1};
+  static const std::vector<std::string_view> steps = {kVersion1, kVersion2};
   return steps;
 }
 

@@ -5,12 +5,21 @@
 // many documents with Begin/Commit (one fsync per group in WAL mode with
 // synchronous=NORMAL). Begin/Commit nest by count; only the outermost pair touches SQLite.
 //
+// Records: PutDocument writes the document's mentions, events and claims and its MinHash
+// in the same savepoint; PutRecords replaces them. Record ids are not stored: they are
+// rebuilt as "<document id>:m<idx>" (":e", ":c"), so PutDocument refuses records whose
+// ids are not of that form. List* build their WHERE clause from the filters that are set
+// (so SQLite can use the indexes) and keep one prepared statement per combination.
+//
 // Ingest runs: the first PutDocument after open (or after the last LogIngestRun) opens an
 // ingest_runs row stamped by the Clock; its documents point at it; LogIngestRun fills it
 // in. A run that dies halfway keeps finished_at NULL.
 #include "store/sqlite_store.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
+#include <map>
 #include <string>
 
 #include "store/codec.h"
@@ -25,9 +34,9 @@ namespace {
 constexpr std::string_view kInsertDocument = R"sql(
 INSERT INTO documents (id, source, url, title, outlet, published, format, raw, text,
   clean_text, chars, metadata, invalid_utf8, date, date_precision, date_source,
-  date_confidence, date_evidence, date_conflicts, ingested_at, run)
+  date_confidence, date_evidence, date_conflicts, ingested_at, run, minhash)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-  ?19, ?20, ?21)
+  ?19, ?20, ?21, ?22)
 ON CONFLICT (id) DO NOTHING)sql";
 
 constexpr std::string_view kInsertLine =
@@ -39,6 +48,56 @@ constexpr std::string_view kInsertParagraph =
 constexpr std::string_view kInsertSentence =
     "INSERT INTO sentences (doc, idx, start_byte, end_byte, paragraph, kind) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+constexpr std::string_view kInsertMention =
+    "INSERT INTO mentions (doc, idx, sentence, start_byte, end_byte, kind, entity_id, "
+    "entity_name, entity_text, entity, type, refers_to) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
+constexpr std::string_view kInsertEvent = R"sql(
+INSERT INTO events (doc, idx, sentence, start_byte, end_byte, trigger, type, status, frame,
+  rule, agent_id, agent_name, agent_text, agent, target_id, target_name, target_text, target,
+  place_id, place_name, place_text, place, place_lat, place_lon, instrument, date,
+  date_precision, date_start, timex, time_start, time_end, time_source, claimed_by_id,
+  claimed_by_name, claimed_by_text, claimed_by, reported_by, line_kind)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+  ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36,
+  ?37, ?38))sql";
+
+constexpr std::string_view kInsertClaim = R"sql(
+INSERT INTO claims (doc, idx, sentence, start_byte, end_byte, number_start, number_end, kind,
+  item, calibre, low, high, acled, modifier, effect, approx, vague, about_id, about_name,
+  about_text, about, claimed_by_id, claimed_by_name, claimed_by_text, claimed_by,
+  reported_by, place_id, place_name, place_text, place, place_lat, place_lon, date,
+  date_precision, event, rule, line_kind)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+  ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36,
+  ?37))sql";
+
+// The sentence's text as bytes (offsets are bytes; substr on TEXT counts characters).
+constexpr std::string_view kQuote =
+    "CAST(substr(CAST(d.text AS BLOB), s.start_byte + 1, s.end_byte - s.start_byte) AS BLOB)";
+
+constexpr std::string_view kSelectEvents = R"sql(
+SELECT d.id, e.idx, e.sentence, e.start_byte, e.end_byte, e.trigger, e.type, e.status,
+  e.frame, e.rule, e.agent_id, e.agent_name, e.agent_text, e.agent, e.target_id,
+  e.target_name, e.target_text, e.target, e.place_id, e.place_name, e.place_text, e.place,
+  e.instrument, e.date, e.date_precision, e.timex, e.time_start, e.time_end, e.time_source,
+  e.claimed_by_id, e.claimed_by_name, e.claimed_by_text, e.claimed_by, e.reported_by,
+  e.line_kind, )sql";
+
+constexpr std::string_view kSelectClaims = R"sql(
+SELECT d.id, c.idx, c.sentence, c.start_byte, c.end_byte, c.number_start, c.number_end,
+  c.kind, c.item, c.calibre, c.low, c.high, c.acled, c.modifier, c.effect, c.approx,
+  c.vague, c.about_id, c.about_name, c.about_text, c.about, c.claimed_by_id,
+  c.claimed_by_name, c.claimed_by_text, c.claimed_by, c.reported_by, c.place_id,
+  c.place_name, c.place_text, c.place, c.date, c.date_precision, c.event, c.rule,
+  c.line_kind, )sql";
+
+constexpr std::string_view kSelectMentions = R"sql(
+SELECT d.id, m.idx, m.sentence, m.start_byte, m.end_byte, m.kind, m.entity_id,
+  m.entity_name, m.entity_text, m.entity, m.type, m.refers_to
+FROM mentions m JOIN documents d ON d.n = m.doc)sql";
 
 constexpr std::string_view kSelectSummaries = R"sql(
 SELECT d.id, d.source, d.url, d.title, d.outlet, d.published, d.format, d.chars,
@@ -77,8 +136,113 @@ Stmt& StartChildRow(Stmt& t, int64_t doc, size_t idx, Span span) {
   return t;
 }
 
+// The same for mentions, events and claims: ?1 document key, ?2 index, ?3 sentence (NULL
+// for UINT32_MAX: outside every sentence), ?4 start_byte, ?5 end_byte.
+Stmt& StartRecordRow(Stmt& t, int64_t doc, size_t idx, uint32_t sentence, Span span) {
+  t.Reset();
+  t.Bind(1, doc);
+  t.Bind(2, static_cast<int64_t>(idx));
+  if (sentence == UINT32_MAX) {
+    t.BindNull(3);
+  } else {
+    t.Bind(3, static_cast<int64_t>(sentence));
+  }
+  t.Bind(4, static_cast<int64_t>(span.start));
+  t.Bind(5, static_cast<int64_t>(span.end));
+  return t;
+}
+
 Span ReadSpan(const Stmt& s, int col) {
   return Span{static_cast<uint32_t>(s.Int(col)), static_cast<uint32_t>(s.Int(col + 1))};
+}
+
+// "<doc>:<letter><n>" for the record at position `n` of its list.
+std::string RecordId(std::string_view doc, char letter, int64_t n) {
+  std::string id(doc);
+  id += ':';
+  id += letter;
+  id += std::to_string(n);
+  return id;
+}
+
+// True when `id` is RecordId(doc, letter, i).
+bool IsRecordId(std::string_view id, std::string_view doc, char letter, size_t i) {
+  if (id.size() < doc.size() + 3 || id.substr(0, doc.size()) != doc || id[doc.size()] != ':' ||
+      id[doc.size() + 1] != letter) {
+    return false;
+  }
+  return id.substr(doc.size() + 2) == std::to_string(i);
+}
+
+// Splits a record id "<doc>:<letter><n>" into the document id and n; false when `id` is
+// not of that form.
+bool SplitRecordId(std::string_view id, char letter, std::string* doc, int64_t* n) {
+  const size_t colon = id.rfind(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 2 >= id.size() ||
+      id[colon + 1] != letter || id.size() - colon - 2 > 9) {
+    return false;
+  }
+  int64_t v = 0;
+  for (char c : id.substr(colon + 2)) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  *doc = std::string(id.substr(0, colon));
+  *n = v;
+  return true;
+}
+
+// The first day of an ISO date at any precision: "2016" -> "2016-01-01"; "" stays "".
+std::string DateStart(std::string_view date) {
+  if (date.size() == 4) return std::string(date) + "-01-01";
+  if (date.size() == 7) return std::string(date) + "-01";
+  return std::string(date);
+}
+
+// The last day (as an upper bound for string comparison) of an ISO date: "2016" ->
+// "2016-12-31", "2016-02" -> "2016-02-31".
+std::string DateEnd(std::string_view date) {
+  if (date.size() == 4) return std::string(date) + "-12-31";
+  if (date.size() == 7) return std::string(date) + "-31";
+  return std::string(date);
+}
+
+// Binds a party's four columns from `col`: id, name, text, rest (JSON kept in `rest`,
+// which must outlive the statement's next Step).
+void BindEntity(Stmt& t, int col, const EntityRef& e, std::string& rest,
+                bool span_and_kind = true) {
+  rest = EntityRestToJson(e, span_and_kind);
+  t.Bind(col, std::string_view(e.id));
+  t.Bind(col + 1, std::string_view(e.name));
+  t.Bind(col + 2, std::string_view(e.text));
+  t.Bind(col + 3, std::string_view(rest));
+}
+
+void BindPosition(Stmt& t, int col, const EntityRef& e) {
+  if (e.has_position) {
+    t.Bind(col, e.lat);
+    t.Bind(col + 1, e.lon);
+  } else {
+    t.BindNull(col);
+    t.BindNull(col + 1);
+  }
+}
+
+EntityRef ReadEntity(const Stmt& s, int col) {
+  EntityRef e;
+  e.id = s.String(col);
+  e.name = s.String(col + 1);
+  e.text = s.String(col + 2);
+  EntityRestFromJson(s.Text(col + 3), e);
+  return e;
+}
+
+// " AND (<col>_id = ?k OR <col>_name, <col>_text contain ?k ignoring ASCII case)".
+std::string EntityFilter(std::string_view table, std::string_view role, int param) {
+  const std::string p = "?" + std::to_string(param);
+  const std::string c = std::string(table) + "." + std::string(role);
+  return "(" + c + "_id = " + p + " OR instr(lower(" + c + "_name), lower(" + p +
+         ")) > 0 OR instr(lower(" + c + "_text), lower(" + p + ")) > 0)";
 }
 
 class SqliteStore final : public Store {
@@ -128,15 +292,192 @@ class SqliteStore final : public Store {
     return st;
   }
 
-  // TEMPORARY until schema v2 lands (records tables).
-  Status PutRecords(const Document&) override { return Status::Internal("records are not stored yet"); }
-  Result<std::vector<EventRecord>> ListEvents(const EventQuery&) override { return std::vector<EventRecord>{}; }
-  Result<std::vector<ClaimRecord>> ListClaims(const ClaimQuery&) override { return std::vector<ClaimRecord>{}; }
-  Result<std::vector<MentionRecord>> ListMentions(std::string_view) override { return std::vector<MentionRecord>{}; }
-  Result<std::vector<std::pair<std::string, std::vector<uint32_t>>>> ListSignatures() override {
-    return std::vector<std::pair<std::string, std::vector<uint32_t>>>{};
+  Status PutRecords(const Document& doc) override {
+    const bool own_transaction = depth_ == 0;
+    if (own_transaction) SITREP_RETURN_IF_ERROR(Begin());
+    Status st = savepoint_.Run("starting a document");
+    if (st.ok()) {
+      st = ReplaceRecords(doc);
+      if (st.ok()) {
+        st = release_.Run("finishing a document");
+      } else {
+        rollback_to_.Run("undoing a document").IgnoreError();
+        release_.Run("undoing a document").IgnoreError();
+      }
+    }
+    if (own_transaction) {
+      Status commit = Commit();
+      if (st.ok()) st = commit;
+    }
+    return st;
   }
-  Result<uint64_t> ImportFrom(const std::string&) override { return Status::Internal("import is not written yet"); }
+
+  Result<std::vector<EventRecord>> ListEvents(const EventQuery& q) override {
+    std::string id_doc;
+    int64_t id_n = 0;
+    if (!q.id.empty() && !SplitRecordId(q.id, 'e', &id_doc, &id_n)) {
+      return std::vector<EventRecord>();  // not an event id: matches nothing
+    }
+    const std::string since = DateStart(q.since), until = DateEnd(q.until);
+    const std::string_view params[] = {id_doc, q.document, q.place, q.actor, q.type, since, until};
+    int mask = 0;
+    for (int i = 0; i < 7; ++i) mask |= params[i].empty() ? 0 : 1 << i;
+    Result<Stmt*> stmt = Cached(events_by_mask_, mask, [&] {
+      std::string sql(kSelectEvents);
+      sql += kQuote;
+      sql += "\nFROM events e JOIN documents d ON d.n = e.doc "
+             "LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence WHERE 1";
+      if (mask & 1) sql += " AND d.id = ?1 AND e.idx = ?8";
+      if (mask & 2) sql += " AND d.id = ?2";
+      if (mask & 4) sql += " AND " + EntityFilter("e", "place", 3);
+      if (mask & 8) sql += " AND (" + EntityFilter("e", "agent", 4) + " OR " +
+                           EntityFilter("e", "target", 4) + ")";
+      if (mask & 16) sql += " AND e.type = ?5";
+      if (mask & 32) sql += " AND e.date_start <> '' AND e.date_start >= ?6";
+      if (mask & 64) sql += " AND e.date_start <> '' AND e.date_start <= ?7";
+      sql += "\nORDER BY e.date_start = '', e.date_start, d.id, e.idx";
+      return sql;
+    });
+    if (!stmt.ok()) return stmt.status();
+    Stmt& t = **stmt;
+    ResetOnExit reset(t);
+    for (int i = 0; i < 7; ++i) {
+      if (mask & (1 << i)) t.Bind(i + 1, params[i]);
+    }
+    if (mask & 1) t.Bind(8, id_n);
+    std::vector<EventRecord> out;
+    for (;;) {
+      Result<bool> row = t.Step("listing events");
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      EventRecord e;
+      e.document = t.String(0);
+      e.id = RecordId(e.document, 'e', t.Int(1));
+      e.sentence = static_cast<uint32_t>(t.Int(2));
+      e.span = ReadSpan(t, 3);
+      e.trigger = t.String(5);
+      e.type = t.String(6);
+      e.status = t.String(7);
+      e.frame = t.String(8);
+      e.rule = t.String(9);
+      e.agent = ReadEntity(t, 10);
+      e.target = ReadEntity(t, 14);
+      e.place = ReadEntity(t, 18);
+      e.instrument = t.String(22);
+      e.date = t.String(23);
+      e.date_precision = ParseDatePrecision(t.Text(24));
+      e.timex = t.String(25);
+      e.time_span = ReadSpan(t, 26);
+      e.time_source = t.String(28);
+      e.claimed_by = ReadEntity(t, 29);
+      e.reported_by = t.String(33);
+      e.line_kind = ParseLineKind(t.Text(34));
+      e.quote = t.String(35);
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+  Result<std::vector<ClaimRecord>> ListClaims(const ClaimQuery& q) override {
+    std::string id_doc;
+    int64_t id_n = 0;
+    if (!q.id.empty() && !SplitRecordId(q.id, 'c', &id_doc, &id_n)) {
+      return std::vector<ClaimRecord>();
+    }
+    const std::string_view params[] = {id_doc, q.document, q.place, q.kind};
+    int mask = 0;
+    for (int i = 0; i < 4; ++i) mask |= params[i].empty() ? 0 : 1 << i;
+    Result<Stmt*> stmt = Cached(claims_by_mask_, mask, [&] {
+      std::string sql(kSelectClaims);
+      sql += kQuote;
+      sql += "\nFROM claims c JOIN documents d ON d.n = c.doc "
+             "LEFT JOIN sentences s ON s.doc = c.doc AND s.idx = c.sentence WHERE 1";
+      if (mask & 1) sql += " AND d.id = ?1 AND c.idx = ?5";
+      if (mask & 2) sql += " AND d.id = ?2";
+      if (mask & 4) sql += " AND " + EntityFilter("c", "place", 3);
+      if (mask & 8) sql += " AND c.kind = ?4";
+      sql += "\nORDER BY d.id, c.idx";
+      return sql;
+    });
+    if (!stmt.ok()) return stmt.status();
+    Stmt& t = **stmt;
+    ResetOnExit reset(t);
+    for (int i = 0; i < 4; ++i) {
+      if (mask & (1 << i)) t.Bind(i + 1, params[i]);
+    }
+    if (mask & 1) t.Bind(5, id_n);
+    std::vector<ClaimRecord> out;
+    for (;;) {
+      Result<bool> row = t.Step("listing claims");
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      ClaimRecord c;
+      c.document = t.String(0);
+      c.id = RecordId(c.document, 'c', t.Int(1));
+      c.sentence = static_cast<uint32_t>(t.Int(2));
+      c.span = ReadSpan(t, 3);
+      c.number = ReadSpan(t, 5);
+      c.kind = t.String(7);
+      c.item = t.String(8);
+      c.calibre = t.String(9);
+      c.low = t.Double(10);
+      c.high = t.Double(11);
+      c.acled = t.Double(12);
+      c.modifier = t.String(13);
+      c.effect = t.String(14);
+      c.approx = t.Int(15) != 0;
+      c.vague = t.Int(16) != 0;
+      c.about = ReadEntity(t, 17);
+      c.claimed_by = ReadEntity(t, 21);
+      c.reported_by = t.String(25);
+      c.place = ReadEntity(t, 26);
+      c.date = t.String(30);
+      c.date_precision = ParseDatePrecision(t.Text(31));
+      if (!t.IsNull(32)) c.event = RecordId(c.document, 'e', t.Int(32));
+      c.rule = t.String(33);
+      c.line_kind = ParseLineKind(t.Text(34));
+      c.quote = t.String(35);
+      out.push_back(std::move(c));
+    }
+    return out;
+  }
+
+  Result<std::vector<MentionRecord>> ListMentions(std::string_view document) override {
+    Stmt& t = document.empty() ? all_mentions_ : doc_mentions_;
+    ResetOnExit reset(t);
+    if (!document.empty()) t.Bind(1, document);
+    std::vector<MentionRecord> out;
+    for (;;) {
+      Result<bool> row = t.Step("listing mentions");
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      MentionRecord m;
+      m.document = t.String(0);
+      m.id = RecordId(m.document, 'm', t.Int(1));
+      m.sentence = t.IsNull(2) ? UINT32_MAX : static_cast<uint32_t>(t.Int(2));
+      m.entity = ReadEntity(t, 6);
+      m.entity.span = ReadSpan(t, 3);
+      m.entity.kind = t.String(5);
+      m.type = t.String(10);
+      m.refers_to = static_cast<int32_t>(t.Int(11));
+      out.push_back(std::move(m));
+    }
+    return out;
+  }
+
+  Result<std::vector<std::pair<std::string, std::vector<uint32_t>>>> ListSignatures() override {
+    std::vector<std::pair<std::string, std::vector<uint32_t>>> out;
+    ResetOnExit reset(signatures_);
+    for (;;) {
+      Result<bool> row = signatures_.Step("listing signatures");
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      out.emplace_back(signatures_.String(0), SignatureFromBlob(signatures_.Text(1)));
+    }
+    return out;
+  }
+
+  Result<uint64_t> ImportFrom(const std::string& path) override;
 
   Status UpdateDocumentDate(std::string_view id, const DocumentDate& date) override {
     const std::string conflicts = ConflictsToJson(date.conflicts);
@@ -289,6 +630,17 @@ class SqliteStore final : public Store {
         {&insert_rejection_,
          "INSERT INTO rejections (run, idx, source, reason) VALUES (?1, ?2, ?3, ?4)"},
         {&rejections_, "SELECT source, reason FROM rejections ORDER BY run DESC, idx"},
+        {&insert_mention_, std::string(kInsertMention)},
+        {&insert_event_, std::string(kInsertEvent)},
+        {&insert_claim_, std::string(kInsertClaim)},
+        {&doc_key_, "SELECT n FROM documents WHERE id = ?1"},
+        {&delete_mentions_, "DELETE FROM mentions WHERE doc = ?1"},
+        {&delete_events_, "DELETE FROM events WHERE doc = ?1"},
+        {&delete_claims_, "DELETE FROM claims WHERE doc = ?1"},
+        {&set_minhash_, "UPDATE documents SET minhash = ?1 WHERE n = ?2"},
+        {&all_mentions_, std::string(kSelectMentions) + " ORDER BY d.id, m.idx"},
+        {&doc_mentions_, std::string(kSelectMentions) + " WHERE d.id = ?1 ORDER BY m.idx"},
+        {&signatures_, "SELECT id, minhash FROM documents ORDER BY id"},
     };
     for (const Entry& e : entries) SITREP_RETURN_IF_ERROR(e.stmt->Prepare(db_, e.sql));
     return Status();
@@ -332,6 +684,8 @@ class SqliteStore final : public Store {
     s.Bind(19, std::string_view(conflicts));
     s.Bind(20, static_cast<int64_t>(clock_->NowUnixSeconds()));
     s.Bind(21, run_);
+    const std::string minhash = SignatureToBlob(doc.minhash);
+    s.BindBlob(22, minhash);
     SITREP_RETURN_IF_ERROR(s.Run("storing document " + doc.id));
     if (db_.changes() == 0) return Status();  // already stored: left alone
     *inserted = true;
@@ -359,7 +713,146 @@ class SqliteStore final : public Store {
       t.Bind(6, LineKindName(x.kind));
       SITREP_RETURN_IF_ERROR(t.Run("storing sentences"));
     }
+    return WriteRecords(n, doc);
+  }
+
+  // Checks that the records' ids are those the store rebuilds (see the file comment).
+  static Status CheckRecordIds(const Document& doc) {
+    auto bad = [&](const std::string& id, const char* what) {
+      return Status::InvalidArgument("cannot store " + std::string(what) + " '" + id +
+                                     "' of document " + doc.id +
+                                     ": ids must be <document>:<letter><position>");
+    };
+    for (size_t i = 0; i < doc.mentions.size(); ++i) {
+      if (!IsRecordId(doc.mentions[i].id, doc.id, 'm', i)) return bad(doc.mentions[i].id, "mention");
+    }
+    for (size_t i = 0; i < doc.events.size(); ++i) {
+      if (!IsRecordId(doc.events[i].id, doc.id, 'e', i)) return bad(doc.events[i].id, "event");
+    }
+    for (size_t i = 0; i < doc.claims.size(); ++i) {
+      const ClaimRecord& c = doc.claims[i];
+      if (!IsRecordId(c.id, doc.id, 'c', i)) return bad(c.id, "claim");
+      std::string event_doc;
+      int64_t event_n = 0;
+      if (!c.event.empty() && (!SplitRecordId(c.event, 'e', &event_doc, &event_n) ||
+                               event_doc != doc.id)) {
+        return bad(c.id, "claim (its event is not an event of the document)");
+      }
+    }
     return Status();
+  }
+
+  // Inserts the mentions, events and claims of `doc`, whose key is `n`.
+  Status WriteRecords(int64_t n, const Document& doc) {
+    SITREP_RETURN_IF_ERROR(CheckRecordIds(doc));
+    std::string rest, rest2, rest3, rest4;
+    for (size_t i = 0; i < doc.mentions.size(); ++i) {
+      const MentionRecord& m = doc.mentions[i];
+      Stmt& t = StartRecordRow(insert_mention_, n, i, m.sentence, m.entity.span);
+      t.Bind(6, std::string_view(m.entity.kind));
+      BindEntity(t, 7, m.entity, rest, /*span_and_kind=*/false);
+      t.Bind(11, std::string_view(m.type));
+      t.Bind(12, static_cast<int64_t>(m.refers_to));
+      SITREP_RETURN_IF_ERROR(t.Run("storing mentions"));
+    }
+    std::string date_start;
+    for (size_t i = 0; i < doc.events.size(); ++i) {
+      const EventRecord& e = doc.events[i];
+      Stmt& t = StartRecordRow(insert_event_, n, i, e.sentence, e.span);
+      t.Bind(6, std::string_view(e.trigger));
+      t.Bind(7, std::string_view(e.type));
+      t.Bind(8, std::string_view(e.status));
+      t.Bind(9, std::string_view(e.frame));
+      t.Bind(10, std::string_view(e.rule));
+      BindEntity(t, 11, e.agent, rest);
+      BindEntity(t, 15, e.target, rest2);
+      BindEntity(t, 19, e.place, rest3);
+      BindPosition(t, 23, e.place);
+      t.Bind(25, std::string_view(e.instrument));
+      t.Bind(26, std::string_view(e.date));
+      t.Bind(27, DatePrecisionName(e.date_precision));
+      date_start = DateStart(e.date);
+      t.Bind(28, std::string_view(date_start));
+      t.Bind(29, std::string_view(e.timex));
+      t.Bind(30, static_cast<int64_t>(e.time_span.start));
+      t.Bind(31, static_cast<int64_t>(e.time_span.end));
+      t.Bind(32, std::string_view(e.time_source));
+      BindEntity(t, 33, e.claimed_by, rest4);
+      t.Bind(37, std::string_view(e.reported_by));
+      t.Bind(38, LineKindName(e.line_kind));
+      SITREP_RETURN_IF_ERROR(t.Run("storing events"));
+    }
+    for (size_t i = 0; i < doc.claims.size(); ++i) {
+      const ClaimRecord& c = doc.claims[i];
+      Stmt& t = StartRecordRow(insert_claim_, n, i, c.sentence, c.span);
+      t.Bind(6, static_cast<int64_t>(c.number.start));
+      t.Bind(7, static_cast<int64_t>(c.number.end));
+      t.Bind(8, std::string_view(c.kind));
+      t.Bind(9, std::string_view(c.item));
+      t.Bind(10, std::string_view(c.calibre));
+      t.Bind(11, c.low);
+      t.Bind(12, c.high);
+      t.Bind(13, c.acled);
+      t.Bind(14, std::string_view(c.modifier));
+      t.Bind(15, std::string_view(c.effect));
+      t.Bind(16, static_cast<int64_t>(c.approx));
+      t.Bind(17, static_cast<int64_t>(c.vague));
+      BindEntity(t, 18, c.about, rest);
+      BindEntity(t, 22, c.claimed_by, rest2);
+      t.Bind(26, std::string_view(c.reported_by));
+      BindEntity(t, 27, c.place, rest3);
+      BindPosition(t, 31, c.place);
+      t.Bind(33, std::string_view(c.date));
+      t.Bind(34, DatePrecisionName(c.date_precision));
+      std::string event_doc;
+      int64_t event_n = 0;
+      if (SplitRecordId(c.event, 'e', &event_doc, &event_n)) {
+        t.Bind(35, event_n);
+      } else {
+        t.BindNull(35);
+      }
+      t.Bind(36, std::string_view(c.rule));
+      t.Bind(37, LineKindName(c.line_kind));
+      SITREP_RETURN_IF_ERROR(t.Run("storing claims"));
+    }
+    return Status();
+  }
+
+  // PutRecords inside its savepoint.
+  Status ReplaceRecords(const Document& doc) {
+    int64_t n = 0;
+    {
+      ResetOnExit reset(doc_key_);
+      doc_key_.Bind(1, std::string_view(doc.id));
+      Result<bool> row = doc_key_.Step("looking up a document");
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::NotFound("no document with id " + doc.id);
+      n = doc_key_.Int(0);
+    }
+    SITREP_RETURN_IF_ERROR(CheckRecordIds(doc));
+    for (Stmt* del : {&delete_mentions_, &delete_events_, &delete_claims_}) {
+      del->Reset();
+      del->Bind(1, n);
+      SITREP_RETURN_IF_ERROR(del->Run("replacing records"));
+    }
+    const std::string minhash = SignatureToBlob(doc.minhash);
+    set_minhash_.Reset();
+    set_minhash_.BindBlob(1, minhash);
+    set_minhash_.Bind(2, n);
+    SITREP_RETURN_IF_ERROR(set_minhash_.Run("storing a signature"));
+    return WriteRecords(n, doc);
+  }
+
+  // The statement cached under `mask` in `cache`, prepared from make() on first use.
+  template <typename MakeSql>
+  Result<Stmt*> Cached(std::map<int, std::unique_ptr<Stmt>>& cache, int mask, MakeSql make) {
+    auto it = cache.find(mask);
+    if (it != cache.end()) return it->second.get();
+    auto stmt = std::make_unique<Stmt>();
+    SITREP_RETURN_IF_ERROR(stmt->Prepare(db_, make()));
+    Stmt* raw = stmt.get();
+    cache.emplace(mask, std::move(stmt));
+    return raw;
   }
 
   // Lines, paragraphs and sentences of the document whose key is `n`.
@@ -479,7 +972,226 @@ class SqliteStore final : public Store {
   Stmt has_, insert_doc_, insert_line_, insert_paragraph_, insert_sentence_, update_date_;
   Stmt summaries_, get_doc_, prefix_, get_lines_, get_paragraphs_, get_sentences_;
   Stmt new_run_, finish_run_, insert_rejection_, rejections_;
+  Stmt insert_mention_, insert_event_, insert_claim_, doc_key_;
+  Stmt delete_mentions_, delete_events_, delete_claims_, set_minhash_;
+  Stmt all_mentions_, doc_mentions_, signatures_;
+  // List* statements by the set of filters in use (declared after db_: finalized first).
+  std::map<int, std::unique_ptr<Stmt>> events_by_mask_, claims_by_mask_;
 };
+
+
+// The column names of `schema`.`table`, in order; empty when there is no such table.
+Result<std::vector<std::string>> Columns(Db& db, std::string_view schema, std::string_view table) {
+  Stmt t;
+  SITREP_RETURN_IF_ERROR(t.Prepare(db, "PRAGMA " + std::string(schema) + ".table_info(" +
+                                           std::string(table) + ")"));
+  std::vector<std::string> out;
+  for (;;) {
+    Result<bool> row = t.Step("reading the columns of " + std::string(table));
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back(t.String(1));
+  }
+  return out;
+}
+
+// Runs `sql` (one statement) with no parameters; returns the rows it changed.
+Result<int64_t> RunSql(Db& db, const std::string& sql, std::string_view what) {
+  Stmt t;
+  SITREP_RETURN_IF_ERROR(t.Prepare(db, sql));
+  SITREP_RETURN_IF_ERROR(t.Run(what));
+  return db.changes();
+}
+
+constexpr std::string_view kSource = "sitrep_import";
+
+// The copy itself, inside a transaction, with the source attached as kSource.
+Result<uint64_t> CopyFrom(Db& db) {
+  const std::string src(kSource);
+  for (const char* sql : {
+           "CREATE TEMP TABLE IF NOT EXISTS import_docs (old_n INTEGER PRIMARY KEY, id TEXT "
+           "NOT NULL, new_n INTEGER)",
+           "CREATE TEMP TABLE IF NOT EXISTS import_runs (old_id INTEGER PRIMARY KEY, new_id "
+           "INTEGER NOT NULL, copied INTEGER NOT NULL)",
+           "DELETE FROM temp.import_docs", "DELETE FROM temp.import_runs"}) {
+    SITREP_RETURN_IF_ERROR(RunSql(db, sql, "preparing the import").status());
+  }
+
+  // Ingest runs: one already here (same start, command and counts; e.g. imported before)
+  // is not copied again.
+  struct Run {
+    int64_t id;
+    bool finished;
+  };
+  std::vector<Run> runs;
+  {
+    Stmt t;
+    SITREP_RETURN_IF_ERROR(
+        t.Prepare(db, "SELECT id, finished_at IS NOT NULL FROM " + src + ".ingest_runs ORDER BY id"));
+    for (;;) {
+      Result<bool> row = t.Step("reading ingest runs");
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      runs.push_back({t.Int(0), t.Int(1) != 0});
+    }
+  }
+  const std::string run_cols =
+      "started_at, finished_at, command, seen, stored, duplicates, rejected, bytes, seconds";
+  Stmt same, copy, map, rejections;
+  SITREP_RETURN_IF_ERROR(same.Prepare(
+      db, "SELECT m.id FROM main.ingest_runs m, " + src +
+              ".ingest_runs s WHERE s.id = ?1 AND m.started_at = s.started_at AND "
+              "m.finished_at IS s.finished_at AND m.command = s.command AND m.seen = s.seen AND "
+              "m.stored = s.stored AND m.duplicates = s.duplicates AND m.rejected = s.rejected "
+              "AND m.bytes = s.bytes AND m.seconds = s.seconds LIMIT 1"));
+  SITREP_RETURN_IF_ERROR(copy.Prepare(db, "INSERT INTO main.ingest_runs (" + run_cols +
+                                              ") SELECT " + run_cols + " FROM " + src +
+                                              ".ingest_runs WHERE id = ?1"));
+  SITREP_RETURN_IF_ERROR(map.Prepare(
+      db, "INSERT INTO temp.import_runs (old_id, new_id, copied) VALUES (?1, ?2, ?3)"));
+  SITREP_RETURN_IF_ERROR(rejections.Prepare(
+      db, "INSERT INTO main.rejections (run, idx, source, reason) SELECT ?2, idx, source, "
+          "reason FROM " + src + ".rejections WHERE run = ?1"));
+  for (const Run& r : runs) {
+    int64_t target = 0;
+    {
+      ResetOnExit reset(same);
+      same.Bind(1, r.id);
+      Result<bool> row = same.Step("comparing ingest runs");
+      if (!row.ok()) return row.status();
+      if (*row) target = same.Int(0);
+    }
+    const bool copied = target == 0;
+    if (copied) {
+      copy.Reset();
+      copy.Bind(1, r.id);
+      SITREP_RETURN_IF_ERROR(copy.Run("copying an ingest run"));
+      target = db.last_insert_rowid();
+      rejections.Reset();
+      rejections.Bind(1, r.id);
+      rejections.Bind(2, target);
+      SITREP_RETURN_IF_ERROR(rejections.Run("copying rejections"));
+    }
+    map.Reset();
+    map.Bind(1, r.id);
+    map.Bind(2, target);
+    map.Bind(3, static_cast<int64_t>(copied));
+    SITREP_RETURN_IF_ERROR(map.Run("copying an ingest run"));
+  }
+
+  // Documents this store does not hold, in their original order, with new keys.
+  SITREP_RETURN_IF_ERROR(RunSql(db,
+                                "INSERT INTO temp.import_docs (old_n, id) SELECT n, id FROM " +
+                                    src + ".documents WHERE id NOT IN (SELECT id FROM "
+                                          "main.documents) ORDER BY n",
+                                "choosing documents to import")
+                             .status());
+  auto main_cols = Columns(db, "main", "documents");
+  if (!main_cols.ok()) return main_cols.status();
+  auto src_cols = Columns(db, src, "documents");
+  if (!src_cols.ok()) return src_cols.status();
+  std::string cols, select;
+  for (const std::string& c : *main_cols) {
+    if (c == "n" || c == "run") continue;
+    if (std::find(src_cols->begin(), src_cols->end(), c) == src_cols->end()) continue;
+    cols += c + ", ";
+    select += "s." + c + ", ";
+  }
+  Result<int64_t> copied = RunSql(
+      db,
+      "INSERT INTO main.documents (" + cols + "run) SELECT " + select +
+          "(SELECT new_id FROM temp.import_runs r WHERE r.old_id = s.run) FROM " + src +
+          ".documents s JOIN temp.import_docs m ON m.old_n = s.n ORDER BY s.n",
+      "copying documents");
+  if (!copied.ok()) return copied.status();
+  SITREP_RETURN_IF_ERROR(RunSql(db,
+                                "UPDATE temp.import_docs SET new_n = (SELECT n FROM "
+                                "main.documents d WHERE d.id = import_docs.id)",
+                                "copying documents")
+                             .status());
+
+  // Their lines, paragraphs, sentences and records (a version 1 source has no records).
+  for (const char* table :
+       {"lines", "paragraphs", "sentences", "mentions", "events", "claims"}) {
+    auto mine = Columns(db, "main", table);
+    if (!mine.ok()) return mine.status();
+    auto theirs = Columns(db, src, table);
+    if (!theirs.ok()) return theirs.status();
+    if (theirs->empty()) continue;
+    std::string child_cols, child_select;
+    for (const std::string& c : *mine) {
+      if (c == "doc") continue;
+      if (std::find(theirs->begin(), theirs->end(), c) == theirs->end()) continue;
+      child_cols += ", " + c;
+      child_select += ", c." + c;
+    }
+    SITREP_RETURN_IF_ERROR(RunSql(db,
+                                  "INSERT INTO main." + std::string(table) + " (doc" +
+                                      child_cols + ") SELECT m.new_n" + child_select +
+                                      " FROM " + src + "." + table +
+                                      " c JOIN temp.import_docs m ON m.old_n = c.doc",
+                                  "copying " + std::string(table))
+                               .status());
+  }
+  return static_cast<uint64_t>(*copied);
+}
+
+Result<uint64_t> SqliteStore::ImportFrom(const std::string& path) {
+  if (depth_ != 0) return Status::Internal("Store::ImportFrom inside a transaction");
+  std::error_code ec;
+  if (path.empty() || path == ":memory:" || !std::filesystem::is_regular_file(path, ec)) {
+    return Status::NotFound("cannot import " + path + ": no such file");
+  }
+  const std::string src(kSource);
+  auto not_sitrep = [&](const std::string& why) {
+    return Status::BadInput("cannot import " + path + ": not a sitrep database (" + why + ")");
+  };
+  {
+    Stmt attach;
+    SITREP_RETURN_IF_ERROR(attach.Prepare(db_, "ATTACH DATABASE ?1 AS " + src));
+    attach.Bind(1, std::string_view(path));
+    Status st = attach.Run("opening " + path);
+    if (st.code() == StatusCode::kBadInput) return not_sitrep("not an SQLite database");
+    if (!st.ok()) return Status::IoError("cannot import " + path + ": " + st.message());
+  }
+  auto detach = [&] { db_.Exec("DETACH DATABASE " + src, "closing the import").IgnoreError(); };
+  Result<int64_t> app = db_.QueryInt("PRAGMA " + src + ".application_id", "reading " + path);
+  if (!app.ok()) {
+    detach();
+    if (app.status().code() != StatusCode::kBadInput) return app.status();
+    return not_sitrep("not an SQLite database");
+  }
+  Result<int64_t> version = db_.QueryInt("PRAGMA " + src + ".user_version", "reading " + path);
+  if (!version.ok()) {
+    detach();
+    return version.status();
+  }
+  if (*app != kApplicationId || *version < 1) {
+    detach();
+    return not_sitrep(*app == 0 && *version == 0 ? "no sitrep schema" : "another program's file");
+  }
+  if (*version > Store::SchemaVersion()) {
+    detach();
+    return Status::BadInput("cannot import " + path + ": written by a newer sitrep (schema version " +
+                            std::to_string(*version) + "); upgrade sitrep");
+  }
+  Status st = Begin();
+  if (!st.ok()) {
+    detach();
+    return st;
+  }
+  Result<uint64_t> copied = CopyFrom(db_);
+  if (copied.ok()) {
+    st = Commit();
+  } else {
+    depth_ = 0;
+    db_.Exec("ROLLBACK", "rolling back an import").IgnoreError();
+    st = copied.status();
+  }
+  detach();
+  if (!st.ok()) return st;
+  return copied;
+}
 
 }  // namespace
 
