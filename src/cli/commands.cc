@@ -13,6 +13,7 @@ std::unique_ptr<Command> MakeTimexCommand();
 std::unique_ptr<Command> MakeMentionsCommand();
 std::unique_ptr<Command> MakePlacesCommand();
 std::unique_ptr<Command> MakeActorsCommand();
+std::unique_ptr<Command> MakeEvalCommand();
 
 std::vector<std::unique_ptr<Command>> AllCommands() {
   std::vector<std::unique_ptr<Command>> commands;
@@ -24,6 +25,7 @@ std::vector<std::unique_ptr<Command>> AllCommands() {
   commands.push_back(MakeMentionsCommand());
   commands.push_back(MakePlacesCommand());
   commands.push_back(MakeActorsCommand());
+  commands.push_back(MakeEvalCommand());
   commands.push_back(MakeDemoCommand());
   return commands;
 }

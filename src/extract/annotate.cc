@@ -135,6 +135,7 @@ void AttachRecords(const Resources& res, const std::vector<lexicon::Mention>& me
     r.agent = FromParty(doc, mentions, ev.agent);
     r.target = FromParty(doc, mentions, ev.target);
     r.place = FromParty(doc, mentions, ev.place);
+    r.instrument = ev.instrument;
     r.timex = ev.time;
     auto [date, precision] = TimexToDate(ev.time);
     r.date = date;

@@ -7,6 +7,7 @@
 #include "extract/attribution.h"
 #include "extract/triggers.h"
 #include "extract/words.h"
+#include "text/fold.h"
 
 namespace sitrep::extract {
 
@@ -71,7 +72,10 @@ const Set& PlaceNouns() {
                         "border", "island", "valley", "mountain", "villages", "towns", "front", "site",
                         "capital", "stronghold", "garrison", "barracks", "headquarters", "prison",
                         "refinery", "oilfield", "hospital", "school", "market", "mosque", "church",
-                        "temple", "temples", "shrine", "convoy", "compound"};
+                        "temple", "temples", "shrine", "convoy", "compound", "camp", "camps", "post",
+                        "posts", "outpost", "outposts", "airfield", "stadium", "palace", "building",
+                        "buildings", "coastline", "countryside", "pocket", "enclave", "airbase", "hotel",
+                        "cafe", "facilities", "facility", "works", "plant", "station", "stations"};
   return s;
 }
 
@@ -80,7 +84,7 @@ const Set& NeedsObject() {
   static const Set s = {"take", "takes", "took", "taken", "taking", "lose", "loses", "lost", "losing",
                         "advance", "advances", "advanced", "advancing", "deal", "regain", "regains",
                         "regained", "regaining", "abandon", "abandoned", "attack", "attacks",
-                        "attacked", "attacking", "assault", "signed", "authorised", "authorized",
+                        "attacked", "attacking", "signed", "authorised", "authorized",
                         "surrender", "surrendered", "capture", "captured", "seized", "seize"};
   return s;
 }
@@ -90,8 +94,26 @@ const Set& IdiomNext() {
                         "effect", "hold", "steps", "measures", "action", "interest", "sides", "turns",
                         "time", "aim", "responsibility", "credit", "shape", "charge", "photos",
                         "pictures", "video", "footage", "notice", "track", "sight", "touch", "faith",
-                        "hope", "heart", "momentum", "ground-breaking"};
+                        "hope", "heart", "momentum", "ground-breaking", "rifle", "rifles", "operations"};
   return s;
+}
+// Control verbs so common that only a direct object makes them an event ("entered Kherson",
+// not "entered talks ... in Geneva").
+const Set& NeedsDirectObject() {
+  static const Set s = {"enter", "enters", "entered", "entering"};
+  return s;
+}
+// Nouns of equipment: a control verb taking them is a seizure of equipment ("captured three
+// tanks"), not a change of control.
+const Set& EquipmentNouns() {
+  static const Set s = {"tanks", "tank", "weapons", "vehicles", "ammunition", "equipment", "materiel",
+                        "arms", "guns", "artillery", "missiles", "rockets", "launchers", "bmps", "apcs",
+                        "armoured", "armored", "trucks", "munitions", "drones", "aircraft", "helicopters"};
+  return s;
+}
+bool IsNumberWord(const Word& w) {
+  if (w.kind == TokenKind::kNumber) return true;
+  return !w.folded.empty() && w.folded[0] >= '0' && w.folded[0] <= '9';
 }
 
 // Capitalised words that never name a party by themselves.
@@ -166,6 +188,15 @@ struct Ctx {
     return MakeParty(doc, Span{w[b].span.start, w[end].span.end}, mentions, how);
   }
 
+  // "the city of Izium", "the northern town of Kunduz": the named place after a place noun
+  // ending at word `e`, or an empty party.
+  Party NamedAfter(size_t e, const char* how) const {
+    if (e + 2 >= w.size() || !PlaceNouns().count(w[e].folded) || w[e + 1].folded != "of") return {};
+    uint32_t mi = MentionAt(e + 2);
+    if (mi != Mention::kNoRef && mentions[mi].kind == MentionKind::kPlace) return FromMention(mi, how);
+    return {};
+  }
+
   // The party starting at word `start`, skipping object words; stops at `limit` words.
   Party After(size_t start, const char* how, const Set& skip) const {
     size_t k = start;
@@ -178,12 +209,15 @@ struct Ctx {
     if (mi != Mention::kNoRef) return FromMention(mi, how);
     if (Determiners().count(w[k].folded) && k + 1 < w.size()) ++k;
     if (!PartyWord(k)) {
-      // "coalition-backed forces", "pro-government militias": lower-case words before a force noun.
+      // "coalition-backed forces", "the presidential palace", "the northern city of Kunduz":
+      // lower-case words before a force or place noun.
       static const Set preps = {"by", "of", "from", "to", "in", "on", "at", "with", "for", "into", "near",
                                 "and", "or", "after", "before", "as", "than", "that", "which", "who"};
       if (preps.count(w[k].folded)) return {};
-      for (size_t j = k + 1; j < w.size() && j <= k + 2 && w[j].kind == TokenKind::kWord; ++j) {
-        if (ForceNouns().count(w[j].folded)) {
+      for (size_t j = k + 1; j < w.size() && j <= k + 3 && w[j].kind == TokenKind::kWord; ++j) {
+        if (preps.count(w[j].folded)) break;
+        if (ForceNouns().count(w[j].folded) || PlaceNouns().count(w[j].folded)) {
+          if (Party named = NamedAfter(j, how); !named.empty()) return named;
           size_t b = k > start && Determiners().count(w[k - 1].folded) ? k - 1 : k;
           return MakeParty(doc, Span{w[b].span.start, w[j].span.end}, mentions, how);
         }
@@ -193,6 +227,7 @@ struct Ctx {
     size_t b = k > start && Determiners().count(w[k - 1].folded) ? k - 1 : k;
     size_t e = k;
     while (e + 1 < w.size() && e - k < 5 && PartyWord(e + 1)) ++e;
+    if (Party named = NamedAfter(e, how); !named.empty()) return named;
     return MakeParty(doc, Span{w[b].span.start, w[e].span.end}, mentions, how);
   }
 
@@ -216,6 +251,122 @@ std::vector<std::string_view> ClauseBefore(const std::vector<Word>& w, size_t fi
     out.push_back(w[k].folded);
   }
   return out;
+}
+
+// Words between a subject and its verb that Ctx::Before does not cross: modals and
+// control verbs ("are expected to storm", "failed to dislodge", "vowed to launch").
+const Set& ChainWords() {
+  static const Set s = {"to", "expected", "failed", "fail", "fails", "tried", "try", "tries", "trying",
+                        "attempted", "attempting", "managed", "set", "began", "begun", "continue",
+                        "continued", "continues", "vowed", "vow", "vows", "sought", "seek", "seeks",
+                        "plan", "plans", "planning", "planned", "preparing", "prepare", "prepares",
+                        "will", "would", "could", "might", "may", "can", "unable", "able", "going",
+                        "poised", "ready", "aim", "aims", "aiming", "intend", "intends", "threatened",
+                        "threatening", "not", "did", "does", "do", "had", "has", "have", "was", "were",
+                        "is", "are", "be", "been", "finally", "also", "reportedly", "still", "then",
+                        "later", "soon", "n't", "never", "again", "swiftly", "quickly"};
+  return s;
+}
+const Set& Pronouns() {
+  static const Set s = {"it", "they", "we", "he", "she"};
+  return s;
+}
+
+// The agent of a verb whose subject Ctx::Before cannot see: across a chain of modals and
+// control verbs ("Iraqi forces are expected to storm X"), a pronoun subject resolved to the
+// sentence's claimant or its first party ("the RSF said it had seized X", "the junta
+// admitted it had lost"), or the subject shared by coordinated verbs ("entered Kabul and
+// took over the palace").
+Party SubjectAcross(const Ctx& ctx, int before, const Party& claimant, const std::vector<Event>& out,
+                    size_t sentence_begin) {
+  const auto& w = ctx.w;
+  int k = before;
+  while (k >= 0 && before - k < 6 && w[k].kind == TokenKind::kWord && ChainWords().count(w[k].folded)) --k;
+  if (k < 0) return {};
+  if (k != before) {
+    Party p = ctx.Before(k, "chain-subject");
+    if (!p.empty()) return p;
+  }
+  if (w[k].kind == TokenKind::kWord && Pronouns().count(w[k].folded)) {
+    std::string_view t = ctx.doc.view(w[k].span);
+    if (t == "IT") return {};
+    if (!claimant.empty()) {
+      Party p = claimant;
+      p.how = "pronoun-sayer";
+      return p;
+    }
+    // The sentence's first party, when the pronoun follows its first verb.
+    for (int j = 0; j < k && j < 6; ++j) {
+      if (w[j].kind != TokenKind::kWord) break;
+      if (ctx.MentionAt(j) != Mention::kNoRef || ctx.PartyWord(j)) {
+        Party p = ctx.After(j, "pronoun-subject", Determiners());
+        if (!p.empty() && p.span.end < w[k].span.start) return p;
+        break;
+      }
+    }
+    return {};
+  }
+  if (w[k].folded == "and" && out.size() > sentence_begin) {
+    const Event& prev = out.back();
+    if (!prev.agent.empty() && prev.trigger.end <= w[k].span.start) {
+      Party p = prev.agent;
+      p.how = "coordinated-subject";
+      return p;
+    }
+  }
+  return {};
+}
+
+// The agent of an event noun that is the object of a light verb: "warplanes carried out
+// dozens of air strikes", "Afghan forces launched a counter-offensive", "the government
+// declared a ceasefire".
+Party LightVerbSubject(const Ctx& ctx, int before, const Party& claimant, const std::vector<Event>& out,
+                       size_t sentence_begin) {
+  static const Set fill = {"a", "an", "the", "its", "their", "his", "her", "dozens", "of", "at", "least",
+                           "more", "than", "several", "new", "fresh", "heavy", "intense", "series", "wave",
+                           "massive", "major", "large-scale", "unilateral", "nationwide", "joint", "another",
+                           "renewed", "two-month", "overnight", "some", "many", "scores", "hundreds"};
+  static const Set light = {"launched", "launch", "launches", "launching", "carried", "conducted", "conduct",
+                            "conducts", "staged", "stage", "mounted", "mount", "mounts", "began", "begin",
+                            "started", "start", "unleashed", "pressed", "made", "declared", "declare",
+                            "signed", "sign", "announced", "ordered", "stepped", "intensified", "resumed"};
+  const auto& w = ctx.w;
+  int k = before;
+  while (k >= 0 && before - k < 6 &&
+         (IsNumberWord(w[k]) || (w[k].kind == TokenKind::kWord && fill.count(w[k].folded)))) {
+    --k;
+  }
+  if (k < 0 || w[k].kind != TokenKind::kWord) return {};
+  if ((w[k].folded == "out" || w[k].folded == "up") && k > 0) --k;  // "carried out", "stepped up"
+  if (!light.count(w[k].folded)) return {};
+  Party p = ctx.Before(k - 1, "light-verb-subject");
+  if (p.empty()) p = SubjectAcross(ctx, k - 1, claimant, out, sentence_begin);
+  return p;
+}
+
+// The instrument of an event: the first instrument word of the trigger, then of the
+// agent, then (strikes and shelling only) of the clause around the trigger.
+std::string InstrumentOf(const Resources& res, const Document& doc, const std::vector<Word>& w,
+                         const TriggerMatch& m, const Party& agent, bool remote) {
+  for (size_t k = m.first; k < m.last; ++k) {
+    if (auto v = res.InstrumentOf(w[k].folded); !v.empty()) return std::string(v);
+  }
+  if (!agent.span.empty()) {
+    for (const Word& x : w) {
+      if (x.span.start < agent.span.start || x.span.end > agent.span.end) continue;
+      if (auto v = res.InstrumentOf(x.folded); !v.empty()) return std::string(v);
+    }
+  }
+  if (!remote) return "";
+  auto stop = [&](size_t k) { return w[k].kind == TokenKind::kPunct && w[k].folded != "-"; };
+  for (size_t k = m.last; k < w.size() && k < m.last + 8 && !stop(k); ++k) {
+    if (auto v = res.InstrumentOf(w[k].folded); !v.empty()) return std::string(v);
+  }
+  for (size_t k = m.first; k-- > 0 && k + 6 >= m.first && !stop(k);) {
+    if (auto v = res.InstrumentOf(w[k].folded); !v.empty()) return std::string(v);
+  }
+  (void)doc;
+  return "";
 }
 
 EventStatus StatusOf(const std::vector<Word>& w, const TriggerMatch& m, bool has_claimant) {
@@ -260,6 +411,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
     auto r = time::Reference::Parse(doc.date.value);
     if (r.ok()) doc_time = r->time, has_doc_time = true;
   }
+  const int looting_type = res.FindEventType("looting");
   size_t mcur = 0, tcur = 0;
   for (uint32_t s = 0; s < n; ++s) {
     const Span ss = doc.sentences[s].span;
@@ -279,6 +431,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
 
     uint32_t last_control_verb_end = 0;
     bool have_control_verb = false;
+    const size_t sentence_begin = out.size();
     for (const TriggerMatch& m : MatchTriggers(res, w)) {
       const Trigger& trig = res.triggers()[m.trigger];
       if (m.last < w.size() && IdiomNext().count(w[m.last].folded)) continue;
@@ -306,8 +459,10 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       switch (trig.frame) {
         case Frame::kVerb: {
           bool passive = PassiveAux().count(trig.words[0]) > 0;
+          const std::string& w0 = trig.words[0];
+          const bool progressive = w0.size() > 4 && w0.compare(w0.size() - 3, 3, "ing") == 0;
           for (int k = before; k >= 0 && before - k < 3 && ctx.IsAux(k, Aux()); --k) {
-            if (ctx.IsAux(k, PassiveAux())) passive = true;
+            if (ctx.IsAux(k, PassiveAux()) && !progressive) passive = true;
           }
           if (passive) {
             e.target = ctx.Before(before, "passive-subject");
@@ -319,6 +474,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
             e.rule = "verb passive";
           } else {
             e.agent = ctx.Before(before, "active-subject");
+            if (e.agent.empty()) e.agent = SubjectAcross(ctx, before, claimants[s], out, sentence_begin);
             e.target = ctx.After(m.last, "active-object", ObjectSkip());
             e.rule = "verb active";
           }
@@ -328,6 +484,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           static const Set preps = {"on", "in", "of", "against", "near", "at", "around", "over", "the", "a", "an"};
           e.agent = ctx.Before(before, "noun-modifier");
           if (e.agent.empty()) e.agent = ctx.ByAfter(m.last, 6);
+          if (e.agent.empty()) e.agent = LightVerbSubject(ctx, before, claimants[s], out, sentence_begin);
           e.target = ctx.After(m.last, "noun-object", preps);
           if (m.last < w.size() && w[m.last].folded == "by") e.target = {};
           e.rule = "noun";
@@ -338,11 +495,43 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           e.agent = ctx.After(m.last, "fall-gainer", Determiners());
           e.rule = "fall";
           break;
-        case Frame::kLose:
-          e.agent = ctx.Before(before, "lose-subject");
-          e.target = ctx.After(m.last, "lose-object", ObjectSkip());
-          e.rule = "lose";
+        case Frame::kLose: {
+          // "X lost 30 tanks", "lost more than 1,500 tanks": losses of men or equipment, a
+          // claim, not a loss of ground.
+          bool counted = false;
+          for (size_t k = m.last; k < w.size() && k < m.last + 4; ++k) {
+            if (IsNumberWord(w[k]) || EquipmentNouns().count(w[k].folded)) counted = true;
+            if (w[k].kind == TokenKind::kPunct) break;
+          }
+          if (counted) break;
+          bool passive = false;
+          for (int k = before; k >= 0 && before - k < 3 && ctx.IsAux(k, Aux()); --k) {
+            if (ctx.IsAux(k, PassiveAux())) passive = true;
+          }
+          if (passive) {
+            // "the town had been lost": the place is the subject.
+            e.target = ctx.Before(before, "passive-subject");
+            e.rule = "lose passive";
+          } else {
+            e.agent = ctx.Before(before, "lose-subject");
+            e.target = ctx.After(m.last, "lose-object", ObjectSkip());
+            e.rule = "lose";
+          }
           break;
+        }
+      }
+      if (e.rule.empty()) continue;
+      // "captured three tanks", "seized weapons": equipment taken, not ground.
+      if (trig.frame == Frame::kVerb && res.event_types()[trig.type].id == "control_gained" && looting_type >= 0) {
+        static const Set stops = {"from", "in", "at", "near", "on", "to", "after", "before", "by", "with",
+                                  "during", "when", "while", "as", "which", "that"};
+        for (size_t k = m.last; k < w.size() && k < m.last + 6; ++k) {
+          if (w[k].kind == TokenKind::kPunct || stops.count(w[k].folded)) break;
+          if (EquipmentNouns().count(w[k].folded)) {
+            e.type = static_cast<uint16_t>(looting_type);
+            break;
+          }
+        }
       }
       if (e.agent.span == e.target.span) e.target = {};
       const bool control = res.event_types()[e.type].id.rfind("control_", 0) == 0;
@@ -361,7 +550,11 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         }
         if (best != Mention::kNoRef) e.place = MakeParty(doc, mentions[best].span, mentions, "sentence-place");
       }
-      if (NeedsObject().count(trig.words[0]) && trig.words.size() == 1 && e.target.empty() && e.place.empty()) continue;
+      if (NeedsObject().count(trig.words[0]) && trig.words.size() == 1 && e.target.empty() && e.place.empty() &&
+          e.type == trig.type) {
+        continue;
+      }
+      if (NeedsDirectObject().count(trig.words[0]) && trig.words.size() == 1 && e.target.empty()) continue;
       // Time.
       const time::Timex* best_t = nullptr;
       uint32_t best_d = 0xFFFFFFFFu;
@@ -391,8 +584,52 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           e.status = EventStatus::kBackground;
         }
       }
+      const std::string& tid = res.event_types()[e.type].id;
+      if (tid != "control_gained" && tid != "control_lost" && tid != "agreement" && tid != "policy" &&
+          tid != "deployment") {
+        e.instrument = InstrumentOf(res, doc, w, m, e.agent, tid == "air_strike" || tid == "shelling");
+      }
       out.push_back(std::move(e));
     }
+    // A killing told beside the attack that caused it ("an air strike killed 20", "killed in
+    // clashes", "shelled the town, killing two") is that attack's toll (a claim), not an
+    // event of its own.
+    bool violent = false;
+    for (size_t k = sentence_begin; k < out.size(); ++k) {
+      const std::string& tid = res.event_types()[out[k].type].id;
+      violent |= tid == "air_strike" || tid == "shelling" || tid == "armed_clash" || tid == "bombing" ||
+                 tid == "attack_on_civilians";
+    }
+    // "Gunmen killed 16 soldiers in an attack on a camp": the killer is the attack's agent.
+    for (size_t k = sentence_begin; k < out.size() && violent; ++k) {
+      if (res.event_types()[out[k].type].id != "killing" || out[k].agent.empty()) continue;
+      for (size_t j = k + 1; j < out.size(); ++j) {
+        if (out[j].agent.empty() && out[j].trigger.start > out[k].trigger.end) {
+          out[j].agent = out[k].agent;
+          out[j].agent.how = "killer-of-toll";
+          break;
+        }
+      }
+    }
+    int air_strikes = 0;
+    for (size_t k = sentence_begin; k < out.size(); ++k) air_strikes += res.event_types()[out[k].type].id == "air_strike";
+    auto drop = [&](const Event& e) {
+      const std::string& tid = res.event_types()[e.type].id;
+      if (tid == "killing") {
+        if (violent) return true;
+        // "36 civilians were killed": a toll with nobody named who killed is a claim; a
+        // killing event needs its killer ("gunmen killed a mayor") or is an assassination.
+        std::string_view t = doc.view(e.trigger);
+        return e.agent.empty() && !(t.size() >= 7 && (t.substr(0, 7) == "assassi" || t.substr(0, 7) == "Assassi"));
+      }
+      // "warplanes carried out air strikes": the aircraft are the strike's instrument.
+      if (tid == "air_strike" && air_strikes > 1 && ForceNouns().count(text::FoldForMatch(doc.view(e.trigger)))) {
+        --air_strikes;
+        return true;
+      }
+      return false;
+    };
+    out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(sentence_begin), out.end(), drop), out.end());
   }
   return out;
 }

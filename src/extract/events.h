@@ -56,6 +56,7 @@ struct Event {
   Party agent;                 // who acts (for control_lost: who loses)
   Party target;                // what is acted on (a place, an actor, a thing)
   Party place;                 // where
+  std::string instrument;      // instruments.tsv value ("aircraft", "drones"); empty when none
   std::string time;            // TIMEX3 value; empty when unknown
   Span time_span;              // the expression; empty when from the document date
   std::string time_source;     // "sentence", "document date", "none"

@@ -25,6 +25,7 @@ std::string Field(const Resources& res, const Event& e, const std::string& key) 
   if (key == "status") return std::string(StatusName(e.status));
   if (key == "rule") return e.rule;
   if (key == "by") return e.claimed_by.text;
+  if (key == "instrument") return e.instrument;
   if (key == "type") return res.event_types()[e.type].id;
   return "<unknown key " + key + ">";
 }
@@ -32,7 +33,7 @@ std::string Field(const Resources& res, const Event& e, const std::string& key) 
 std::string Describe(const Resources& res, const Document& doc, const Event& e) {
   std::ostringstream o;
   o << res.event_types()[e.type].id << " [" << doc.view(e.trigger) << "]";
-  for (const char* k : {"agent", "target", "place", "time", "source", "status", "rule", "by"}) {
+  for (const char* k : {"agent", "target", "place", "time", "source", "status", "rule", "by", "instrument"}) {
     o << " | " << k << "=" << Field(res, e, k);
   }
   return o.str();

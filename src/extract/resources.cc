@@ -187,8 +187,24 @@ Result<std::unique_ptr<Resources>> Resources::Load(const FileSystem& fs, const s
     return Status::Ok();
   }));
 
+  path = data_dir + "/instruments.tsv";
+  SITREP_RETURN_IF_ERROR(ReadFile(fs, path, &text));
+  SITREP_RETURN_IF_ERROR(lexicon::ForEachTsvRow(text, path, [&](const TsvRow& row) -> Status {
+    SITREP_RETURN_IF_ERROR(NeedColumns(row, 2));
+    std::vector<std::string> words = FoldWords(row.fields[0]);
+    if (words.size() != 1) return row.Error("an instrument word is one word");
+    if (row.fields[1].empty()) return row.Error("empty instrument");
+    res->instruments_[words[0]] = std::string(row.fields[1]);
+    return Status::Ok();
+  }));
+
   res->Index();
   return res;
+}
+
+std::string_view Resources::InstrumentOf(std::string_view folded) const {
+  auto it = instruments_.find(std::string(folded));
+  return it == instruments_.end() ? std::string_view() : std::string_view(it->second);
 }
 
 void Resources::Index() {

@@ -6,6 +6,7 @@
 //   claim_kinds.tsv  what a number counts (nouns, casualty words before and after)
 //   quantities.tsv   number words, multipliers and vague quantities ("dozens")
 //   modifiers.tsv    bounds before a number ("at least", "as many as")
+//   instruments.tsv  words naming the means of an attack ("warplanes" -> aircraft)
 //
 // Every phrase is stored folded (text::FoldForMatch) and split into words on spaces, so it
 // can be compared with the folded tokens of a sentence.
@@ -72,7 +73,7 @@ struct Modifier {
 
 class Resources {
  public:
-  // Reads the five files from `data_dir` through `fs`. Fails with NotFound naming a
+  // Reads the six files from `data_dir` through `fs`. Fails with NotFound naming a
   // missing file, or BadInput "<path>:<line>: <why>" for a malformed row (wrong column
   // count, unknown event type, frame, role or effect, bad number).
   static Result<std::unique_ptr<Resources>> Load(const FileSystem& fs, const std::string& data_dir);
@@ -88,6 +89,9 @@ class Resources {
   const std::vector<ClaimKindWord>& kind_words() const { return kind_words_; }
   const std::vector<Quantity>& quantities() const { return quantities_; }
   const std::vector<Modifier>& modifiers() const { return modifiers_; }
+
+  // The instrument a folded word names ("jets" -> "aircraft"), or empty.
+  std::string_view InstrumentOf(std::string_view folded) const;
 
   // Indices (into the vectors above) of entries whose first word is `folded`, longest first;
   // nullptr when none.
@@ -105,6 +109,7 @@ class Resources {
   std::vector<ClaimKindWord> kind_words_;
   std::vector<Quantity> quantities_;
   std::vector<Modifier> modifiers_;
+  std::unordered_map<std::string, std::string> instruments_;
   std::unordered_map<std::string, std::vector<uint32_t>> trig_idx_, kind_idx_, qty_idx_, mod_idx_;
 };
 

@@ -1,0 +1,57 @@
+// `sitrep eval` on the gold set kept in the repo (tests/data/gold), with the floors that
+// may only rise: extraction must not get worse. Runs the binary as a user would.
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <unistd.h>
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out;
+};
+
+Run Sitrep(const std::string& args) {
+  Run r;
+  std::string cmd = std::string(SITREP_BINARY) + " " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int st = pclose(p);
+  r.code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+TEST(EvalTest, GoldSetMeetsItsFloors) {
+  Run r = Sitrep("eval tests/data/gold --floors tests/data/gold/floors.txt");
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("events.all"), std::string::npos) << r.out;
+}
+
+TEST(EvalTest, MissingGoldIsBadInput) {
+  Run r = Sitrep("eval tests/data/gold/no-such-folder");
+  EXPECT_EQ(r.code, 2) << r.out;
+}
+
+TEST(EvalTest, FloorAboveScoreFails) {
+  char tmpl[] = "/tmp/sitrep-floors-XXXXXX";
+  int fd = mkstemp(tmpl);
+  ASSERT_GE(fd, 0);
+  std::string floor = "events.all.p 1.0\nevents.all.r 1.0\nclaims.all.r 1.0\n";
+  ASSERT_EQ(write(fd, floor.data(), floor.size()), static_cast<ssize_t>(floor.size()));
+  close(fd);
+  Run r = Sitrep(std::string("eval tests/data/gold/dev --format json --floors ") + tmpl);
+  std::remove(tmpl);
+  // Perfect scores everywhere would make this pass too; the gold set is not that easy.
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_NE(r.out.find("\"floors\""), std::string::npos) << r.out;
+}
+
+}  // namespace
