@@ -80,6 +80,28 @@ bool Overlap(const DayRange& a, const DayRange& b, int64_t slack) {
   return a.ok && b.ok && a.first <= b.last + slack && b.first <= a.last + slack;
 }
 
+int Weekday(int64_t z) { return static_cast<int>(((z % 7) + 7 + 3) % 7) + 1; }
+
+When WhenOf(const EventRecord& e, const DocumentDate& doc_date) {
+  When w;
+  if (e.date.empty()) return w;
+  if (e.time_source == "document date") {
+    w.from_document = true;
+    return w;
+  }
+  DayRange r = ParseIso(e.date);
+  if (!r.ok) return w;
+  DayRange d = ParseIso(doc_date.value);
+  if (d.ok && d.precision < DatePrecision::kDay && r.precision > d.precision &&
+      r.last < d.first && r.last >= d.first - 7) {
+    if (r.precision == DatePrecision::kDay) w.weekday = Weekday(r.first);
+    w.unresolved = true;
+    return w;
+  }
+  w.range = r;
+  return w;
+}
+
 std::unordered_map<std::string, std::string> ActorTypes(const std::vector<MentionRecord>& ms) {
   std::unordered_map<std::string, std::string> out;
   for (const MentionRecord& m : ms) {

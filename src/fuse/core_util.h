@@ -30,6 +30,23 @@ DayRange ParseIso(std::string_view iso);
 DatePrecision PrecisionOf(std::string_view iso);  // from its length
 bool Overlap(const DayRange& a, const DayRange& b, int64_t slack_days = 0);
 
+// ISO weekday (1 Monday .. 7 Sunday) of a day number.
+int Weekday(int64_t day);
+
+// When an event happened by its own words: the sentence's date, unless it is the mark of
+// a relative expression resolved against a coarse document date. The time stage
+// resolves "on Sunday" in a document dated only "2016" to the Sunday before 2016-01-01
+// (and "over the weekend" to week 52 of 2015): a date finer than the document's, ending
+// at most 7 days before the document's range starts, is such a resolution. It then
+// counts as undated, keeping the weekday it named (`weekday`, 0 when none).
+struct When {
+  DayRange range;         // !ok when undated (or only the document's date)
+  int weekday = 0;        // ISO weekday the words named, when known
+  bool from_document = false;  // the record's date is only its document's date
+  bool unresolved = false;     // a relative expression resolved against a coarse date
+};
+When WhenOf(const EventRecord& e, const DocumentDate& doc_date);
+
 // ---- Parties and places ------------------------------------------------------------
 
 // What a party's resolved id says about which side it stands on: "gov:CC", "forces:CC"

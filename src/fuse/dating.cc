@@ -35,6 +35,7 @@
 // that carry no date of their own) starts more than 2 days after D: a page dated before
 // the events it reports as having happened. `implied` is the earliest such date.
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -56,9 +57,24 @@ bool IsFact(const std::string& status) {
          status == "background" || status.empty();
 }
 
+// Dated well enough to date others: its own evidence, to the day (or by metadata, a
+// dateline or a byline).
 bool OwnDated(const DocInfo& d) {
-  return !d.date.value.empty() && d.date.source != DateSource::kCrossDocument &&
-         core::ParseIso(d.date.value).ok;
+  const DocumentDate& x = d.date;
+  if (x.value.empty() || x.source == DateSource::kNone || x.source == DateSource::kCrossDocument)
+    return false;
+  if (!core::ParseIso(x.value).ok) return false;
+  return x.precision == DatePrecision::kDay || x.source == DateSource::kMetadata ||
+         x.source == DateSource::kDateline || x.source == DateSource::kByline;
+}
+
+// Worth dating from others: no date, a cross-document date (recomputed each time), or
+// only the time stage's estimate from the body at less than a day.
+bool Datable(const DocInfo& d) {
+  const DocumentDate& x = d.date;
+  if (x.value.empty() || x.source == DateSource::kNone || x.source == DateSource::kCrossDocument)
+    return true;
+  return x.source == DateSource::kBody && x.precision != DatePrecision::kDay;
 }
 
 // What a TIMEX3 value without a year says: month, day, ISO weekday (0 when not said).
@@ -87,9 +103,6 @@ Partial PartialOf(const std::string& timex) {
   return p;
 }
 
-// ISO weekday (1 Monday .. 7 Sunday) of a day number.
-int Weekday(int64_t z) { return static_cast<int>(((z % 7) + 7 + 3) % 7) + 1; }
-
 bool Agrees(const Partial& p, const DayRange& r) {
   if (p.month == 0 && p.weekday == 0) return true;
   std::string a = core::CivilFromDays(r.first), b = core::CivilFromDays(r.last);
@@ -99,7 +112,7 @@ bool Agrees(const Partial& p, const DayRange& r) {
     if (p.day != 0 && r.precision == DatePrecision::kDay && std::stoi(a.substr(8, 2)) != p.day)
       return false;
   }
-  if (p.weekday != 0 && r.precision == DatePrecision::kDay && Weekday(r.first) != p.weekday)
+  if (p.weekday != 0 && r.precision == DatePrecision::kDay && core::Weekday(r.first) != p.weekday)
     return false;
   return true;
 }
@@ -118,6 +131,7 @@ struct Context {
 struct Seen {
   DayRange range;
   const EventRecord* witness = nullptr;
+  bool explicit_date = false;  // from a sentence's date, not a document's
 };
 Seen SeenElsewhere(const Context& cx, const Story& s, const std::string& doc) {
   Seen out;
@@ -153,8 +167,8 @@ Seen SeenElsewhere(const Context& cx, const Story& s, const std::string& doc) {
       }
     }
   }
-  if (exp.ok) return {exp, wexp};
-  if (win.ok) return {win, wwin};
+  if (exp.ok) return {exp, wexp, true};
+  if (win.ok) return {win, wwin, false};
   return out;
 }
 
@@ -162,43 +176,61 @@ struct Candidate {
   size_t story;
   DayRange range;
   const EventRecord* witness;
+  double weight;  // how far it pins the event: parties matched, sentence-dated
 };
 
-// Stories an event of `doc` may be, dated elsewhere.
+// Weight of a candidate: dated by a sentence 1, by a document's date only 0.5.
+constexpr double kWindowOnly = 0.5;
+
+// Stories an event of its document may be, dated elsewhere.
 std::vector<Candidate> CandidatesFor(const Context& cx, const EventRecord& e) {
   std::vector<Candidate> out;
   const auto& stories = *cx.stories;
   Partial partial = PartialOf(e.timex);
-  DayRange own;
-  if (!e.date.empty() && e.time_source == "sentence") own = core::ParseIso(e.date);
+  const DocInfo* doc = cx.docs.count(e.document) ? cx.docs.at(e.document) : nullptr;
+  static const DocumentDate kNoDate;
+  core::When when = core::WhenOf(e, doc ? doc->date : kNoDate);
+  if (when.weekday != 0) partial.weekday = when.weekday;
+  const bool leans = doc != nullptr && doc->date.source == DateSource::kCrossDocument;
+  const DayRange own =
+      doc != nullptr && Datable(*doc) && !leans && !when.from_document ? when.range : DayRange{};
+  std::string agent = core::SideOf(e.agent, cx.types);
+  std::string target = e.target.kind == "place" ? "" : core::SideOf(e.target, cx.types);
   auto consider = [&](size_t i) {
     const Story& s = stories[i];
     if (!IsFact(s.status)) return;
+    std::string sa = core::SideOf(s.agent, cx.types);
+    std::string st = s.target.kind == "place" ? "" : core::SideOf(s.target, cx.types);
+    if (!agent.empty() && !sa.empty() && agent != sa) return;
+    if (!target.empty() && !st.empty() && target != st) return;
     Seen seen = SeenElsewhere(cx, s, e.document);
     if (!seen.range.ok) return;
     if (!Agrees(partial, seen.range)) return;
     if (own.ok && !core::Overlap(own, seen.range)) return;
     for (const Candidate& c : out)
       if (c.story == i) return;
-    out.push_back({i, seen.range, seen.witness});
+    bool party = (!agent.empty() && agent == sa) || (!target.empty() && target == st);
+    if (!party) return;  // same place and type alone do not make the same event
+    double w = seen.explicit_date ? 1.0 : kWindowOnly;
+    out.push_back({i, seen.range, seen.witness, w});
   };
-  auto own_story = cx.story_of.find(e.id);
-  if (own_story != cx.story_of.end()) consider(own_story->second);
-  if (!out.empty()) return out;
-  std::string place = core::PlaceKey(core::PlaceOf(e));
-  if (place.empty() || core::IsCoarsePlace(core::PlaceOf(e))) return out;
+  // A document dated cross-document was extracted again against that date: its stories
+  // and dates lean on the date being recomputed, so only its types, places and parties
+  // are used (the result is then the same in every Settle round).
+  const bool borrowed = doc != nullptr && doc->date.source == DateSource::kCrossDocument;
+  if (borrowed) {
+    partial = PartialOf("");
+  } else {
+    auto own_story = cx.story_of.find(e.id);
+    if (own_story != cx.story_of.end()) consider(own_story->second);
+    if (!out.empty()) return out;
+  }
+  const EntityRef& where = core::PlaceOf(e);
+  std::string place = core::PlaceKey(where);
+  if (place.empty() || core::IsCoarsePlace(where)) return out;
   auto it = cx.by_type_place.find(e.type + "\t" + place);
   if (it == cx.by_type_place.end()) return out;
-  std::string agent = core::SideOf(e.agent, cx.types);
-  std::string target = e.target.kind == "place" ? "" : core::SideOf(e.target, cx.types);
-  for (size_t i : it->second) {
-    const Story& s = stories[i];
-    std::string sa = core::SideOf(s.agent, cx.types);
-    std::string st = s.target.kind == "place" ? "" : core::SideOf(s.target, cx.types);
-    if (!agent.empty() && !sa.empty() && agent != sa) continue;
-    if (!target.empty() && !st.empty() && target != st) continue;
-    consider(i);
-  }
+  for (size_t i : it->second) consider(i);
   return out;
 }
 
@@ -222,17 +254,24 @@ Evidence ChainLink(const Context& cx, const Candidate& c) {
 void DateOne(const Context& cx, const DocInfo& doc, const std::vector<const EventRecord*>& evs,
              std::vector<DocDate>* dates) {
   int64_t lower = INT64_MIN;
+  // A body estimate coarser than a day bounds the answer (it must fall inside).
+  DayRange bound;
+  if (doc.date.source == DateSource::kBody) bound = core::ParseIso(doc.date.value);
+  const bool borrowed = doc.date.source == DateSource::kCrossDocument;
+  if (borrowed) {  // the body estimate it had before (Settle keeps it among the conflicts)
+    for (const DateConflict& c : doc.date.conflicts)
+      if (c.source == DateSource::kBody && !bound.ok) bound = core::ParseIso(c.value);
+  }
   struct Vote {
     const EventRecord* e;
     std::vector<Candidate> cands;
+    double max_weight = 0;
   };
   std::vector<Vote> votes;
   for (const EventRecord* e : evs) {
     if (!IsFact(e->status)) continue;
-    if (!e->date.empty() && e->time_source == "sentence") {
-      DayRange r = core::ParseIso(e->date);
-      if (r.ok) lower = std::max(lower, r.first);
-    }
+    core::When when = core::WhenOf(*e, doc.date);
+    if (when.range.ok && !when.from_document && !borrowed) lower = std::max(lower, when.range.first);
     auto cands = CandidatesFor(cx, *e);
     if (cands.empty()) continue;
     if (e->status == "background") {
@@ -241,50 +280,63 @@ void DateOne(const Context& cx, const DocInfo& doc, const std::vector<const Even
       lower = std::max(lower, first);
       continue;
     }
-    votes.push_back({e, std::move(cands)});
+    Vote v{e, std::move(cands), 0};
+    for (const Candidate& c : v.cands) v.max_weight = std::max(v.max_weight, c.weight);
+    votes.push_back(std::move(v));
   }
   if (votes.empty()) return;
-  // Hypotheses: every candidate range not before the lower bound.
   struct Hyp {
     DayRange range;
-    int support = 0;
+    double score = 0;
     std::vector<const Candidate*> links;
   };
   std::vector<Hyp> hyps;
+  double total = 0;
+  for (const Vote& v : votes) total += v.max_weight;
   for (const Vote& v : votes)
     for (const Candidate& c : v.cands) {
       if (c.range.last < lower) continue;
+      if (bound.ok && (c.range.first < bound.first || c.range.last > bound.last)) continue;
+      if (bound.ok && c.range.precision <= bound.precision) continue;  // nothing gained
       Hyp h{c.range, 0, {}};
+      DayRange before{true, h.range.first - kSupportDays, h.range.last, DatePrecision::kDay};
       for (const Vote& w : votes) {
         const Candidate* best = nullptr;
         for (const Candidate& d : w.cands)
-          if (core::Overlap(d.range, {true, h.range.first - kSupportDays, h.range.last,
-                                      DatePrecision::kDay}))
-            if (best == nullptr || d.range.last > best->range.last) best = &d;
-        if (best != nullptr) ++h.support, h.links.push_back(best);
+          if (core::Overlap(d.range, before) && d.range.first <= h.range.last &&
+              (best == nullptr || d.weight > best->weight ||
+               (d.weight == best->weight && d.range.last > best->range.last)))
+            best = &d;
+        if (best != nullptr) h.score += best->weight, h.links.push_back(best);
       }
       hyps.push_back(std::move(h));
     }
   if (hyps.empty()) return;
+  // Most support; then, of two nested ranges, the finer; else the later.
   auto better = [](const Hyp& a, const Hyp& b) {
-    if (a.support != b.support) return a.support > b.support;
-    if (a.range.precision != b.range.precision) return a.range.precision > b.range.precision;
+    if (a.score > b.score + 1e-9) return true;
+    if (b.score > a.score + 1e-9) return false;
+    bool a_in_b = a.range.first >= b.range.first && a.range.last <= b.range.last;
+    bool b_in_a = b.range.first >= a.range.first && b.range.last <= a.range.last;
+    if (a_in_b != b_in_a) return a_in_b;
     if (a.range.last != b.range.last) return a.range.last > b.range.last;
     return a.range.first > b.range.first;
   };
-  std::sort(hyps.begin(), hyps.end(), better);
-  const Hyp& h = hyps.front();
-  bool tie = false;
+  size_t pick = 0;
   for (size_t i = 1; i < hyps.size(); ++i)
-    if (hyps[i].support == h.support && !core::Overlap(hyps[i].range, h.range)) tie = true;
+    if (better(hyps[i], hyps[pick])) pick = i;
+  const Hyp& h = hyps[pick];
+  bool tie = false;
+  for (const Hyp& o : hyps)
+    if (std::abs(o.score - h.score) < 1e-9 && !core::Overlap(o.range, h.range)) tie = true;
 
   DocDate out;
   out.doc = doc.id;
   out.date.value = DateAt(h.range);
   out.date.precision = core::PrecisionOf(out.date.value);
   out.date.source = DateSource::kCrossDocument;
-  double share = static_cast<double>(h.support) / static_cast<double>(votes.size());
-  out.date.confidence = std::min(0.7, 0.3 + 0.4 * share - (tie ? 0.1 : 0.0));
+  double share = total > 0 ? h.score / total : 0;
+  out.date.confidence = std::max(0.1, std::min(0.7, 0.3 + 0.4 * share - (tie ? 0.1 : 0.0)));
   std::set<std::string> seen_stories;
   std::set<std::string> witness_docs;
   for (const Candidate* c : h.links) {
@@ -296,14 +348,15 @@ void DateOne(const Context& cx, const DocInfo& doc, const std::vector<const Even
     if (a.date != b.date) return a.date < b.date;
     return a.record < b.record;
   });
-  std::string ev = "reports " + std::to_string(h.support) + " of its " +
-                   std::to_string(votes.size()) + " matched events as " +
-                   std::to_string(witness_docs.size()) + " dated document(s) do: ";
+  std::string ev = "reports events that " + std::to_string(witness_docs.size()) +
+                   " dated document(s) put on or just before this date (" +
+                   std::to_string(h.links.size()) + " of its " + std::to_string(votes.size()) +
+                   " matched events): ";
   for (size_t i = 0; i < out.chain.size(); ++i) {
     if (i) ev += "; ";
     ev += out.chain[i].value + " in " + out.chain[i].doc;
   }
-  if (lower != INT64_MIN) ev += "; not before " + core::CivilFromDays(lower);
+  if (lower != INT64_MIN) ev += "; it cannot be before " + core::CivilFromDays(lower);
   if (tie) ev += "; another date fits as well";
   out.date.evidence = ev;
   dates->push_back(std::move(out));
@@ -317,9 +370,9 @@ void FlagOne(const Context& cx, const DocInfo& doc, const std::vector<const Even
   for (const EventRecord* e : evs) {
     if (!IsFact(e->status) || e->status == "background") continue;
     int64_t first = INT64_MAX;
-    if (!e->date.empty() && e->time_source == "sentence") {
-      DayRange r = core::ParseIso(e->date);
-      if (!r.ok) continue;
+    core::When when = core::WhenOf(*e, doc.date);
+    if (when.range.ok) {
+      DayRange r = when.range;
       first = r.first;
       if (first > d.last + kFlagSlackDays) ev.push_back(core::EvidenceOf(*e, doc.outlet));
     } else {
@@ -365,7 +418,7 @@ void DateDocuments(const Input& in, const std::vector<Story>& stories, std::vect
   for (const DocInfo& d : in.docs) {
     auto evs = by_doc.find(d.id);
     if (evs == by_doc.end()) continue;
-    if (d.date.value.empty() || d.date.source == DateSource::kCrossDocument) {
+    if (Datable(d)) {
       DateOne(cx, d, evs->second, dates);
     } else if (OwnDated(d)) {
       FlagOne(cx, d, evs->second, flags);

@@ -20,8 +20,9 @@
 //   story keeps the intersection of its members' sentence dates (the finest agreeing).
 // * Parties. The side of each party (core::SideOf: a state's army and government are one
 //   side) must not contradict: two resolved agents on different sides are two events.
-// * Undated mentions join a story only when exactly one story of the same type has the
-//   same place and at least one party on the same side; otherwise they stay a story of
+// * Undated mentions (and those dated only by a document dated to a month or a year)
+//   join a story only when exactly one story of the same type has the same place and at
+//   least one party on the same side; otherwise they stay a story of
 //   their own (DateDocuments may later date their document, and Settle re-extracts it).
 // * Copies. Mentions from a near-duplicate copy (FindDuplicates) count as mentions, but
 //   documents and sources are counted on the canonical document of each group.
@@ -92,18 +93,16 @@ Item MakeItem(const EventRecord& e, const std::unordered_map<std::string, const 
   it.agent = core::SideOf(e.agent, types);
   it.target = e.target.kind == "place" ? "" : core::SideOf(e.target, types);
   const bool background = e.status == "background";
-  if (!e.date.empty() && e.time_source != "document date") {
-    it.range = core::ParseIso(e.date);
-    it.explicit_date = it.range.ok;
-  }
-  if (!it.range.ok && !background) {
+  auto doc = docs.find(e.document);
+  static const DocumentDate kNoDate;
+  const DocumentDate& doc_date = doc == docs.end() ? kNoDate : doc->second->date;
+  core::When when = core::WhenOf(e, doc_date);
+  if (when.range.ok) {
+    it.range = when.range;
+    it.explicit_date = true;
+  } else if (!background && !when.unresolved && (when.from_document || e.time_source != "none")) {
     // Only the document's date: the event happened on it or shortly before.
-    std::string d = e.time_source == "document date" ? e.date : "";
-    if (d.empty()) {
-      auto doc = docs.find(e.document);
-      if (doc != docs.end() && e.time_source != "none") d = doc->second->date.value;
-    }
-    DayRange r = core::ParseIso(d);
+    DayRange r = core::ParseIso(doc_date.value);
     if (r.ok) it.range = {true, r.first - (r.precision == DatePrecision::kDay ? kWindowDays : 0),
                           r.last, r.precision};
   }
@@ -135,6 +134,9 @@ int Fit(const Cluster& c, const Item& it) {
   bool party_match = (!it.agent.empty() && it.agent == c.agent) ||
                      (!it.target.empty() && it.target == c.target);
   if (party_match) score += 2;
+  // Dated only by a document dated to a month or a year: as weak as undated.
+  const bool vague = !it.explicit_date && it.range.ok && it.range.precision != DatePrecision::kDay;
+  if (vague && !party_match) return 0;
   if (it.range.ok) {
     if (!c.range.ok) {
       // A dated mention joins an undated story only like an undated one would.
@@ -335,7 +337,9 @@ std::vector<Story> BuildStories(const Input& in, const std::vector<DuplicateGrou
                     (f == best_fit && clusters[i].items.size() > clusters[best].items.size());
       if (better) best = i, best_fit = f;
     }
-    if (!it.range.ok && fits > 1) best = SIZE_MAX;  // undated and ambiguous: its own story
+    // Undated, or dated only by a coarse document date, and ambiguous: its own story.
+    bool loose = !it.range.ok || (!it.explicit_date && it.range.last - it.range.first > 7);
+    if (loose && fits > 1) best = SIZE_MAX;
     if (best == SIZE_MAX) {
       Cluster c;
       c.group = it.group;

@@ -123,6 +123,18 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
   for (const EventRecord& e : in.events) events.emplace(e.id, &e);
   std::unordered_map<std::string, const DocDate*> borrowed;
   for (const DocDate& d : dates) borrowed.emplace(d.doc, &d);
+  std::unordered_map<std::string, const DocInfo*> docs;
+  for (const DocInfo& d : in.docs) docs.emplace(d.id, &d);
+  static const DocumentDate kNoDate;
+  // A story dated by a sentence of one of its mentions, not only by document dates.
+  auto sentence_dated = [&](const Story& s) {
+    for (const std::string& id : s.events) {
+      const EventRecord& e = *events.at(id);
+      auto d = docs.find(e.document);
+      if (core::WhenOf(e, d == docs.end() ? kNoDate : d->second->date).range.ok) return true;
+    }
+    return false;
+  };
 
   // One entity per side, across every place.
   std::map<std::string, std::map<std::string, std::pair<int, EntityRef>>> side_names;
@@ -143,7 +155,13 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
   };
 
   std::map<std::string, std::vector<Change>> changes;   // place key -> changes
-  std::map<std::string, std::vector<Expected>> expected;
+  struct Pending {
+    Expected x;
+    std::string gainer;
+    bool recapture = false;
+    DayRange at;
+  };
+  std::map<std::string, std::vector<Pending>> expected;
   std::map<std::string, EntityRef> places;
   for (const Story& s : stories) {
     if (s.type != "control_gained" && s.type != "control_lost") continue;
@@ -178,11 +196,14 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
     }
     if (c.gainer == c.loser) c.loser.clear();
     if (s.status == "planned" || s.status == "conditional") {
-      if (c.gainer.empty()) continue;
-      Expected x;
-      x.controller.id = c.gainer;  // named below
-      x.after = s.date;
-      x.evidence = s.evidence;
+      bool re = false;
+      for (const std::string& id : s.events) re = re || IsRecapture(events.at(id)->trigger);
+      Pending x;
+      x.gainer = c.gainer;  // named (or inferred) once the periods are known
+      x.recapture = re;
+      x.at = core::ParseIso(s.date);
+      x.x.after = s.date;
+      x.x.evidence = s.evidence;
       places.emplace(key, s.place);
       expected[key].push_back(std::move(x));
       continue;
@@ -198,6 +219,9 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
       }
       c.range = core::ParseIso(latest);
     }
+    // Dated only by documents dated to a month or a year: it cannot be ordered against
+    // the other changes (a recollection in such a document would land on its month).
+    if (c.range.ok && c.range.precision != DatePrecision::kDay && !sentence_dated(s)) continue;
     if (!c.range.ok || (c.gainer.empty() && c.loser.empty())) continue;
     c.evidence = s.evidence;
     places.emplace(key, s.place);
@@ -246,6 +270,16 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
       cur = std::move(o);
     };
     std::vector<std::string> before;  // holders before the current one (for brief reversals)
+    // The sides seen at this place: with exactly two, a loss by one is a gain by the other.
+    std::set<std::string> sides;
+    for (const Change& c : cs) {
+      if (!c.gainer.empty()) sides.insert(c.gainer);
+      if (!c.loser.empty()) sides.insert(c.loser);
+    }
+    auto other = [&](const std::string& side) -> std::string {
+      if (sides.size() != 2 || !sides.count(side)) return "";
+      return *sides.begin() == side ? *sides.rbegin() : *sides.begin();
+    };
     auto apply = [&](Change& c) {
       c.applied = true;
       if (!c.gainer.empty()) {
@@ -270,10 +304,16 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
         int64_t held = c.range.last - cur->from_day;
         bool brief = cur->from_day != INT64_MIN && held <= 1 && !before.empty();
         close(c, false);
+        std::string next;
         if (brief) {
-          std::string prev = before.back();
+          next = before.back();
           before.pop_back();
-          open(prev, &c, true);
+        } else {
+          next = other(c.loser);
+          if (!next.empty()) before.push_back(c.loser);
+        }
+        if (!next.empty()) {
+          open(next, &c, true);
           cur->p.evidence = done.back().p.evidence;
         }
         return;
@@ -360,7 +400,9 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
           o.p.status = "disputed";
       }
     }
+    std::vector<std::string> side_of_period;
     for (Open& o : done) {
+      side_of_period.push_back(o.side);
       auto& ev = o.p.evidence;
       std::sort(ev.begin(), ev.end(), [](const Evidence& a, const Evidence& b) {
         if (a.date != b.date) return a.date < b.date;
@@ -371,9 +413,29 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
                ev.end());
       t.periods.push_back(std::move(o.p));
     }
-    for (Expected& x : expected[key]) {
-      x.controller = name_of(x.controller.id);
-      t.expected.push_back(std::move(x));
+    for (Pending& x : expected[key]) {
+      std::string gainer = x.gainer;
+      if (gainer.empty() && x.at.ok) {
+        // Who holds it when the statement is made; a "re-" verb names the holder before
+        // that, otherwise the other side of a two-sided place.
+        int holder = -1;
+        for (size_t k = 0; k < t.periods.size(); ++k) {
+          DayRange from = core::ParseIso(t.periods[k].from);
+          if (!from.ok || from.first <= x.at.last) holder = static_cast<int>(k);
+        }
+        if (holder >= 0) {
+          std::string hs = side_of_period[static_cast<size_t>(holder)];
+          if (x.recapture) {
+            for (int k = holder - 1; k >= 0 && gainer.empty(); --k)
+              if (side_of_period[static_cast<size_t>(k)] != hs) gainer = side_of_period[static_cast<size_t>(k)];
+          } else {
+            gainer = other(hs);
+          }
+        }
+      }
+      if (gainer.empty()) continue;
+      x.x.controller = name_of(gainer);
+      t.expected.push_back(std::move(x.x));
     }
     std::sort(t.expected.begin(), t.expected.end(), [](const Expected& a, const Expected& b) {
       if (a.after != b.after) return a.after < b.after;
