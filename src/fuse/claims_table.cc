@@ -9,20 +9,30 @@
 //            count the same side); else the words of `about` as written; else, for a
 //            civilian noun ("civilians", "residents", "people"), the party "civilians".
 //   place    the resolved place (else its words), from the claim, else from its story.
-//   period   the month of its date (from the claim, else from its story); a date known
-//            only to the year stays the year.
+//   period   the month of its date (from the claim, else from its story). A date known
+//            only to the year takes the month of its document's date when that falls in
+//            the same year (a number is news of the day it is published); else it stays
+//            the year.
+//   incident for numbers of an incident (killed, wounded, missing, killed_or_missing,
+//            captured, strikes, missiles): the story its event belongs to. Two death tolls
+//            of different stories (a strike on Saturday, a raid overnight) are two
+//            incidents, not two views of one; strengths and holdings (troops, people,
+//            tanks, guns, territory_share, ...) are states and are not split by story.
 // The party may be left unstated by the sentence ("more than 4,000 fighters"). Before
-// grouping, three adoptions fill gaps, each decided from all claims at once (so input
+// grouping, four adoptions fill gaps, each decided from all claims at once (so input
 // order never matters) and only when exactly one candidate exists:
 //   1. a claim dated only to the year (or not at all) at a place takes the month of the
-//      other claims of its kind at that place, when they all fall in one month of it;
+//      other claims of its kind and party (or of any party when its own is unknown) at
+//      that place, when they all fall in one month of it;
 //   2. a claim without a place takes the place of the claims of its kind, party and
 //      period, when they name one place;
 //   3. a claim without a party takes the resolved party of the claims of its kind, place
 //      and period, when there is one, and its type fits the counted noun: "militants",
 //      "jihadists", "terrorists", "insurgents", "rebels" fit non-state groups and
 //      militias; "soldiers", "troops", "officers", "policemen" fit state forces;
-//      "fighters", "men", "members" and equipment fit either; civilian nouns none.
+//      "fighters", "men", "members" and equipment fit either; civilian nouns none;
+//   4. a number of an incident without a story takes the story of the claims of its
+//      kind, party, place and period, when they belong to one.
 //
 // Combined figures, in the manner of UCDP's low / best / high:
 //   - each value is reduced to the figures it states: [low, high] when both are given,
@@ -89,6 +99,11 @@ bool Fits(NounClass n, ActorClass a) {
   return false;
 }
 
+bool IsIncident(std::string_view kind) {
+  return kind == "killed" || kind == "wounded" || kind == "missing" || kind == "killed_or_missing" ||
+         kind == "captured" || kind == "strikes" || kind == "missiles";
+}
+
 bool IsStateId(std::string_view id) { return id.starts_with("forces:") || id.starts_with("gov:"); }
 
 std::string PartyKeyOfId(std::string_view id) {
@@ -123,6 +138,7 @@ struct Item {
   std::string place_key;    // "" unknown
   EntityRef place;
   std::string period;       // "YYYY-MM", "YYYY" or ""
+  bool incident = false;
 };
 
 std::string PlaceKey(const EntityRef& p) {
@@ -266,6 +282,11 @@ std::vector<ClaimGroup> GroupClaims(const Input& in, const std::vector<Story>& s
     std::string date = c.date;
     if (date.empty() && story != nullptr) date = story->date;
     it.period = PeriodOf(date);
+    if (it.period.size() == 4 && d != docs.end() && d->second->date.value.size() >= 7 &&
+        d->second->date.value.starts_with(it.period)) {
+      it.period = PeriodOf(d->second->date.value);
+    }
+    it.incident = IsIncident(c.kind);
     it.noun = ClassOfItem(c.item);
     if (!c.about.id.empty()) {
       it.party = PartyKeyOfId(c.about.id);
@@ -287,7 +308,7 @@ std::vector<ClaimGroup> GroupClaims(const Input& in, const std::vector<Story>& s
       items, [](const Item& x) { return !x.place_key.empty() && x.period.size() < 7; },
       [](const Item& x, const Item& y) {
         return x.family == y.family && x.place_key == y.place_key && y.period.size() == 7 &&
-               (x.period.empty() || y.period.starts_with(x.period));
+               (x.party.empty() || x.party == y.party) && (x.period.empty() || y.period.starts_with(x.period));
       },
       [](const Item& y) { return y.period; }, [](Item& x, const std::string& v) { x.period = v; });
   // 2. Place from the claims of the kind, party and period.
@@ -313,8 +334,18 @@ std::vector<ClaimGroup> GroupClaims(const Input& in, const std::vector<Story>& s
       },
       [](const Item& y) { return y.party; }, [](Item& x, const std::string& v) { x.party = v; });
 
-  std::map<std::tuple<std::string, std::string, std::string, std::string>, std::vector<const Item*>> by_key;
-  for (const Item& x : items) by_key[{x.family, x.party, x.place_key, x.period}].push_back(&x);
+  // 4. Story of an incident from the claims of its kind, party, place and period.
+  Adopt(
+      items, [](const Item& x) { return x.incident && x.story.empty(); },
+      [](const Item& x, const Item& y) {
+        return x.family == y.family && x.party == y.party && x.place_key == y.place_key && x.period == y.period;
+      },
+      [](const Item& y) { return y.story; }, [](Item& x, const std::string& v) { x.story = v; });
+
+  std::map<std::tuple<std::string, std::string, std::string, std::string, std::string>, std::vector<const Item*>>
+      by_key;
+  for (const Item& x : items)
+    by_key[{x.family, x.party, x.place_key, x.period, x.incident ? x.story : ""}].push_back(&x);
 
   std::vector<ClaimGroup> groups;
   for (const auto& [key, members] : by_key) {
@@ -376,6 +407,19 @@ std::vector<ClaimGroup> GroupClaims(const Input& in, const std::vector<Story>& s
     });
     CombineFigures(g);
     groups.push_back(std::move(g));
+  }
+  // Incidents of one subject told apart by their story: "..., 2016-12 (air strike, 2016-12-10)".
+  std::map<std::string, int> subjects;
+  for (const ClaimGroup& g : groups) ++subjects[g.subject];
+  std::map<std::string_view, const Story*> story_by_id;
+  for (const Story& st : stories) story_by_id.emplace(st.id, &st);
+  for (ClaimGroup& g : groups) {
+    if (subjects[g.subject] < 2 || g.story.empty()) continue;
+    auto st = story_by_id.find(g.story);
+    if (st == story_by_id.end()) continue;
+    std::string type = st->second->type;
+    std::replace(type.begin(), type.end(), '_', ' ');
+    g.subject += " (" + type + (st->second->date.empty() ? "" : ", " + st->second->date) + ")";
   }
   std::sort(groups.begin(), groups.end(), [](const ClaimGroup& x, const ClaimGroup& y) {
     return std::tie(x.date, x.subject, x.id) < std::tie(y.date, y.subject, y.id);

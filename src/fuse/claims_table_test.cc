@@ -185,6 +185,12 @@ TEST(Tables, UrlHostAndOutletName) {
   EXPECT_EQ(OutletName(&d), "(unknown outlet)");
   EXPECT_EQ(OutletName(nullptr), "(unknown outlet)");
   EXPECT_EQ(OutletName(nullptr, "Wire"), "Wire");
+  d.source = "/data/in/000_abc.txt";
+  EXPECT_EQ(OutletName(&d), "(unknown outlet: 000_abc.txt)");
+  d.source = "/data/in/dump.jsonl:17";
+  EXPECT_EQ(OutletName(&d), "(unknown outlet: dump.jsonl)");
+  d.source = "-";
+  EXPECT_EQ(OutletName(&d), "(unknown outlet)");
   d.source = "https://feed.example.net/item/3";
   EXPECT_EQ(OutletName(&d), "feed.example.net");
   d.url = "https://www.paper.example/x";

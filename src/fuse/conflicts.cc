@@ -129,22 +129,48 @@ std::string Dates(const std::string& from, const std::string& until) {
   return "from " + from + " to " + until;
 }
 
-// A short account of a list of evidence: "held by X (Outlet); held by Y (Outlet B)".
+// A short account of a list of evidence, by what each says: "held by X (Outlet A,
+// Outlet B); held by Y (Outlet C)". At most `max` accounts and three sources each.
 std::string Accounts(const std::vector<Evidence>& items, size_t max) {
-  std::vector<std::string> seen;
-  std::string s;
+  std::vector<std::pair<std::string, std::vector<std::string>>> accounts;
   for (const Evidence& e : items) {
-    std::string one = (e.value.empty() ? e.quote : e.value) + " (" + Who(e) + ")";
-    if (std::find(seen.begin(), seen.end(), one) != seen.end()) continue;
-    seen.push_back(one);
-    if (seen.size() > max) {
-      s += "; ...";
+    std::string what = e.value.empty() ? e.quote : e.value;
+    auto it = std::find_if(accounts.begin(), accounts.end(), [&](const auto& a) { return a.first == what; });
+    if (it == accounts.end()) {
+      accounts.emplace_back(what, std::vector<std::string>{});
+      it = accounts.end() - 1;
+    }
+    std::string who = Who(e);
+    if (std::find(it->second.begin(), it->second.end(), who) == it->second.end()) it->second.push_back(who);
+  }
+  std::string s;
+  for (size_t i = 0; i < accounts.size(); ++i) {
+    if (i == max) {
+      s += "; and " + std::to_string(accounts.size() - max) + " more";
       break;
     }
-    if (!s.empty()) s += "; ";
-    s += one;
+    if (i > 0) s += "; ";
+    s += accounts[i].first + " (";
+    for (size_t j = 0; j < accounts[i].second.size(); ++j) {
+      if (j == 3) {
+        s += ", ...";
+        break;
+      }
+      s += (j > 0 ? ", " : "") + accounts[i].second[j];
+    }
+    s += ")";
   }
   return s;
+}
+
+// Evidence from other steps may leave the outlet empty: name it as the tables do.
+void FillOutlets(std::vector<Evidence>& items,
+                 const std::map<std::string, const DocInfo*, std::less<>>& docs) {
+  for (Evidence& e : items) {
+    if (!e.outlet.empty()) continue;
+    auto d = docs.find(e.doc);
+    e.outlet = OutletName(d == docs.end() ? nullptr : d->second);
+  }
 }
 
 std::string PartyKey(const EntityRef& e) {
@@ -158,6 +184,7 @@ bool IsFact(std::string_view status) {
 }
 
 void Control(const Input& in, const Fusion& so_far, std::vector<Conflict>* out) {
+  auto docs = DocsById(in);
   std::set<std::string> disputed_records;
   // (a) disputed periods.
   for (const Timeline& t : so_far.timelines) {
@@ -168,6 +195,7 @@ void Control(const Input& in, const Fusion& so_far, std::vector<Conflict>* out) 
       std::string when = Dates(p.from, p.until);
       c.subject = "control of " + t.place.label() + (when.empty() ? "" : " " + when);
       c.items = p.evidence;
+      FillOutlets(c.items, docs);
       for (Evidence& e : c.items) {
         if (e.value.empty() && !p.controller.label().empty()) e.value = "held by " + p.controller.label();
         if (!e.record.empty()) disputed_records.insert(e.record);
@@ -200,8 +228,11 @@ void Control(const Input& in, const Fusion& so_far, std::vector<Conflict>* out) 
   };
 
   // (b) different controllers, same place and day, never told together.
+  // Stories with their evidence's outlets named.
+  std::vector<Story> named = so_far.stories;
+  for (Story& s : named) FillOutlets(s.evidence, docs);
   std::map<std::pair<std::string, std::string>, std::vector<const Story*>> by_place_day;
-  for (const Story& s : so_far.stories) {
+  for (const Story& s : named) {
     if (s.type != "control_gained" || !IsFact(s.status)) continue;
     if (s.date_precision != DatePrecision::kDay || PartyKey(s.place).empty() || PartyKey(s.agent).empty()) continue;
     by_place_day[{PartyKey(s.place), s.date}].push_back(&s);
@@ -249,7 +280,7 @@ void Control(const Input& in, const Fusion& so_far, std::vector<Conflict>* out) 
 
   // (c) asserted by some, denied by others.
   std::map<std::tuple<std::string, std::string, std::string, std::string>, std::vector<const Story*>> same_change;
-  for (const Story& s : so_far.stories) {
+  for (const Story& s : named) {
     if (s.type != "control_gained" && s.type != "control_lost") continue;
     if (PartyKey(s.place).empty()) continue;
     same_change[{s.type, PartyKey(s.place), PartyKey(s.agent), s.date}].push_back(&s);
@@ -309,6 +340,7 @@ void DateConflicts(const Input& in, const Fusion& so_far, std::vector<Conflict>*
     self.value = "dated " + f.stated;
     c.items.push_back(self);
     for (const Evidence& e : f.evidence) c.items.push_back(e);
+    FillOutlets(c.items, docs);
     SortEvidence(c.items);
     c.summary = self.outlet + " dates " + name + " " + f.stated + ", but the events it reports point to " +
                 f.implied + (f.why.empty() ? "" : ": " + f.why) + ".";

@@ -4,7 +4,7 @@
 // starts with "case NAME". Words (names, text, outlets, subjects) use '_' for a space;
 // ids and kinds are written as they are.
 //
-//   doc id=d1 [outlet=Reuters] [url=https://...] [title=...]
+//   doc id=d1 [outlet=Reuters] [url=https://...] [source=PATH] [title=...] [date=2016-12-11]
 //   claim id=d1:c0 kind=troops [low=4000] [high=60] [item=fighters] [modifier=more_than]
 //         [approx=1] [vague=1] [about=ID|Name or text:WORDS] [by=ID|Name or text:WORDS]
 //         [place=ID|Name or text:WORDS] [date=2016-12-11] [event=d1:e0] [calibre=122]
@@ -12,7 +12,7 @@
 //   mention id=d1:m0 entity=ID|Name [text=the_terrorists] [type=non-state_armed_group]
 //           [kind=actor]
 //   event id=d1:e0 type=control_gained [trigger=recaptured] [reported_by=Outlet]
-//   story id=s1 events=d1:e0,d2:e0 [place=ID|Name] [date=2016-12]
+//   story id=s1 events=d1:e0,d2:e0 [type=air_strike] [place=ID|Name] [date=2016-12]
 //   expect groups=N                       number of claim groups
 //   expect group claims=d1:c0,d2:c0 [subject=...] [low=] [best=] [high=] [kind=] [date=]
 //          [story=]                       a group with exactly these claims
@@ -156,6 +156,9 @@ inline std::vector<Case> ReadCases(const std::string& name) {
       d.outlet = Spaces(a["outlet"]);
       d.url = a["url"];
       d.title = Spaces(a["title"]);
+      d.source = a["source"];
+      d.date.value = a["date"];
+      d.date.precision = PrecisionOf(d.date.value);
       c.in.docs.push_back(std::move(d));
     } else if (head == "claim") {
       ClaimRecord r;
@@ -201,6 +204,7 @@ inline std::vector<Case> ReadCases(const std::string& name) {
       s.id = a["id"];
       s.events = Split(a["events"]);
       s.place = Entity(a["place"], "place");
+      s.type = a["type"];
       s.date = a["date"];
       s.date_precision = PrecisionOf(s.date);
       c.stories.push_back(std::move(s));

@@ -82,6 +82,14 @@ std::string OutletName(const DocInfo* doc, std::string_view reported_by) {
     std::string host = UrlHost(doc->url);
     if (host.empty()) host = UrlHost(doc->source);
     if (!host.empty()) return host;
+    // A local file: its name ("path:LINE" of a JSON Lines record: the file's name).
+    std::string_view src = doc->source;
+    if (size_t slash = src.rfind('/'); slash != std::string_view::npos) src.remove_prefix(slash + 1);
+    if (size_t colon = src.rfind(':'); colon != std::string_view::npos && colon + 1 < src.size() &&
+        src.find_first_not_of("0123456789", colon + 1) == std::string_view::npos) {
+      src = src.substr(0, colon);
+    }
+    if (!src.empty() && src != "-") return "(unknown outlet: " + std::string(src) + ")";
   }
   return "(unknown outlet)";
 }

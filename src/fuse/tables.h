@@ -17,8 +17,10 @@ namespace sitrep::fuse {
 std::string UrlHost(std::string_view url);
 
 // The name a document is shown under in the tables: DocInfo.outlet, else `reported_by`
-// (the outlet a record carries), else the host of its url or source, else
-// "(unknown outlet)". `doc` may be null (a record whose document is not in the input).
+// (the outlet a record carries), else the host of its url or source, else for a local
+// file "(unknown outlet: FILE NAME)" (so that documents of unknown outlets are not all
+// pooled into one profile), else "(unknown outlet)". `doc` may be null (a record whose
+// document is not in the input).
 std::string OutletName(const DocInfo* doc, std::string_view reported_by = {});
 
 // Documents by id (pointers into `in.docs`, valid while it lives).
