@@ -253,6 +253,23 @@ TEST(Tables, ClaimTextRebuiltWhenTheQuoteDoesNotFit) {
   EXPECT_EQ(ClaimText(c, {}), "24-60 militants");
   c.quote.clear();
   EXPECT_EQ(ClaimText(c, {}), "24-60 militants");
+  c.vague = true;
+  c.low = 1;
+  c.high = -1;
+  EXPECT_EQ(ClaimText(c, {}), "an unstated number of militants");
+}
+
+TEST(Tables, ClaimTextNumberIsWholeWords) {
+  // The item occurs twice; only one place puts whole words under the number span.
+  std::string q = "Countless old rockets, new rockets and shells.";
+  ClaimRecord c;
+  c.quote = q;
+  c.span = {500, 500 + 21};      // "Countless old rockets"
+  c.number = {500, 500 + 9};     // "Countless"
+  c.item = "rockets";
+  c.vague = true;
+  c.low = 1;
+  EXPECT_EQ(ClaimText(c, {}), "Countless old rockets");
 }
 
 TEST(Tables, CombineFigures) {

@@ -35,8 +35,11 @@ bool Plausible(const ClaimRecord& c, uint32_t start) {
   if (end < c.quote.size() && IsWordByte(c.quote[end]) && IsWordByte(p.back())) return false;
   if (!c.number.empty() && c.number.start >= c.span.start && c.number.end <= c.span.end) {
     size_t n = c.number.start - c.span.start;
+    size_t e = c.number.end - c.span.start;
     if (n > 0 && IsWordByte(p[n - 1]) && IsWordByte(p[n])) return false;
     if (!IsWordByte(p[n])) return false;
+    if (e > n && e <= p.size() && !IsWordByte(p[e - 1])) return false;
+    if (e > n && e < p.size() && IsWordByte(p[e])) return false;
   }
   std::string folded = text::FoldForMatch(p);
   if (!c.item.empty() && folded.find(text::FoldForMatch(c.item)) == std::string::npos) return false;
@@ -45,6 +48,7 @@ bool Plausible(const ClaimRecord& c, uint32_t start) {
 }
 
 std::string Rebuilt(const ClaimRecord& c) {
+  if (c.vague && c.high < 0) return "an unstated number of " + (c.item.empty() ? std::string("them") : c.item);
   std::string s = c.modifier;
   auto add = [&s](std::string_view w) {
     if (w.empty()) return;
