@@ -9,7 +9,11 @@
 //      extract), so that "on Sunday" and "last week" resolve against the new date,
 //   3. UpdateDocumentDate and PutRecords, in one transaction.
 // Then fuses again until no new document is dated (at most 3 rounds). Returns how many
-// documents were dated. A document that already has a date of its own is never changed.
+// documents were dated. A document that already has a date of its own (metadata,
+// dateline, byline, or the body to the day) is never changed; one the time stage could
+// only estimate from its body to the month or year is refined inside that estimate (the
+// estimate is kept among DocumentDate::conflicts). A second Settle on an unchanged store
+// dates nothing.
 #pragma once
 
 #include <cstdint>
