@@ -93,7 +93,7 @@ When WhenOf(const EventRecord& e, const DocumentDate& doc_date) {
   if (!r.ok) return w;
   DayRange d = ParseIso(doc_date.value);
   if (d.ok && d.precision < DatePrecision::kDay && r.precision > d.precision &&
-      r.last < d.first && r.last >= d.first - 7) {
+      r.last <= d.first && r.last >= d.first - 7) {
     if (r.precision == DatePrecision::kDay) w.weekday = Weekday(r.first);
     w.unresolved = true;
     return w;

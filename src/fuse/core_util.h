@@ -36,9 +36,11 @@ int Weekday(int64_t day);
 // When an event happened by its own words: the sentence's date, unless it is the mark of
 // a relative expression resolved against a coarse document date. The time stage
 // resolves "on Sunday" in a document dated only "2016" to the Sunday before 2016-01-01
-// (and "over the weekend" to week 52 of 2015): a date finer than the document's, ending
-// at most 7 days before the document's range starts, is such a resolution. It then
-// counts as undated, keeping the weekday it named (`weekday`, 0 when none).
+// (and "over the weekend" to week 52 of 2015, "today" in one dated "2016-12" to
+// 2016-12-01): a date finer than the document's, ending on the first day of the
+// document's range or at most 7 days before it, is such a resolution. It then counts as
+// undated, keeping the weekday it named (`weekday`, 0 when none). The price: "on 1
+// December" stated outright in a document dated only "2016-12" is not believed either.
 struct When {
   DayRange range;         // !ok when undated (or only the document's date)
   int weekday = 0;        // ISO weekday the words named, when known

@@ -1,39 +1,51 @@
 // DateDocuments: dates for documents without one of their own, from the dated documents
 // that report the same events; flags for dated documents whose events refute their date.
 //
-// What counts as evidence. Only documents dated by their own evidence (metadata,
-// dateline, byline, body) date others: a document dated cross-document never dates
-// another, so two undated documents cannot prop each other up and the result is the same
-// however many times Settle runs. A story's date "as others see it" is computed per
-// undated document U from the mentions of the story in *other* own-dated documents: the
-// intersection of their sentence dates when they state one, else the 3-day windows up to
-// their documents' dates.
+// Which documents. Dated from others ("datable"): no date; a cross-document date (it is
+// recomputed, so Settle is idempotent); or only the time stage's estimate from the body
+// to the month or year, which is refined and never left (the answer must fall inside the
+// estimate and be finer). Witnesses (documents that date others): dated by their own
+// evidence to the day, or by metadata, a dateline or a byline. A document dated
+// cross-document never dates another, so two undated documents cannot prop each other up.
 //
-// Matching. Each event of U (facts only: asserted, reported, denied, background; not what
-// was planned, attempted or negated) is matched to the stories it belongs to: its own
-// story when that story has dated mentions elsewhere, else every story of the same type
-// at the same place (resolved id) whose parties do not contradict. A partial date the
-// event's own words give (a TIMEX3 like "XXXX-12-11", "XXXX-03", or a weekday
-// "XXXX-WXX-7") must agree with the story's date; the event's own explicit date (a
-// sentence with a year) is a constraint too.
+// A story's date as others see it, for datable document U: from the story's mentions in
+// other witness documents, the intersection of their sentence dates when they state one,
+// else of the 3-day windows up to those documents' dates.
 //
-// Choosing the date. U cannot be older than anything it reports as past: its explicit
+// Matching. Each fact U reports (asserted, reported, denied, background; not what was
+// planned, attempted or negated) is matched to the stories it may be: its own story when
+// that story is dated elsewhere, else every fact story of the same type at the same
+// resolved place whose parties do not contradict (sides, core::SideOf). A partial date in
+// the event's own words (TIMEX3 "XXXX-12-11", "XXXX-03", a weekday "XXXX-WXX-7", or the
+// weekday of a relative date the time stage resolved against a coarse document date,
+// core::WhenOf) must agree with the story's date; so must the event's own sentence date.
+// A document already dated cross-document was extracted against that date: for it only
+// types, places, parties and statuses are used, never its dates or its stories.
+//
+// Weights. A candidate pins an event more when the kind of event happens once at a place
+// (a change of control, an agreement, a destruction: 1; strikes, clashes, killings that
+// recur for months: 0.4), when a party is shared (1; compatible only because a party is
+// unknown: 0.3), and when the story is dated by a sentence to the day or month (1; to the
+// year 0.3; by document dates only, half).
+//
+// Choosing the date. U cannot be older than anything it reports as past: its own
 // sentence dates and the earliest candidate of each background recall are lower bounds.
-// Every candidate date of a non-background event is a hypothesis; its support is the
-// number of U's events that have a candidate within the week up to it (an article reports
-// the events of its last days). The hypothesis with the most support wins, then the finer
-// precision, then the later date: the article reports those events, so it cannot be
-// earlier than the latest of them, and saying "the day of the last event" is the least
-// it can be. When no non-background event has a candidate, nothing is borrowed (a
-// document of recollections alone gives only a lower bound, which is not a date).
-// Confidence: 0.3 + 0.4 * (support / events with candidates), minus 0.1 when another
-// hypothesis had equal support, at most 0.7 (cross-document dating is always weaker than
-// a document's own evidence).
+// Every candidate of a reported event is a hypothesis; its score is the sum over U's
+// reported events of the best weight among their candidates in the week up to it (an
+// article reports the events of its last days). The highest score wins; on a tie, of two
+// nested ranges the finer, else the later: the article reports those events, so it
+// cannot be earlier than the latest of them, and "the day of the last event" is the least
+// it can be. With no candidate for any reported event nothing is borrowed (recollections
+// alone give a lower bound, not a date). Confidence: 0.3 + 0.4 * score / best possible
+// score, minus 0.1 when another, disjoint hypothesis scored the same; within 0.1..0.7
+// (cross-document dating is always weaker than a document's own evidence). The chain is
+// one piece of evidence per story the winning hypothesis rests on, and the document's
+// DocumentDate::evidence says the same in words.
 //
-// Flags. A document with its own date D is flagged when every fact it reports with a
-// date (its own sentence dates, or the other-document dates of the stories of its events
-// that carry no date of their own) starts more than 2 days after D: a page dated before
-// the events it reports as having happened. `implied` is the earliest such date.
+// Flags. A witness-grade document dated D is flagged when every fact it reports with a
+// date (its own sentence dates, or for events without one the earliest date others give
+// their stories) starts more than 2 days after D: a page dated before the events it
+// reports as having happened. `implied` is the earliest such date; `why` says by how much.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -179,8 +191,23 @@ struct Candidate {
   double weight;  // how far it pins the event: parties matched, sentence-dated
 };
 
-// Weight of a candidate: dated by a sentence 1, by a document's date only 0.5.
+// How far a candidate pins an event, the product of three factors:
+//   kind: a change of control (or an agreement, a destruction) happens once at a place,
+//         1; strikes, clashes and killings recur there for months, 0.4;
+//   parties: a party of the event on the same side in the story 1; compatible only
+//         because a party is unknown 0.3;
+//   date: a sentence's date to the day or the month 1, to the year 0.3; only the dates
+//         of the documents that report it, half that.
 constexpr double kWindowOnly = 0.5;
+double Weight(const std::string& type, bool party, const Seen& seen) {
+  bool once = type == "control_gained" || type == "control_lost" || type == "agreement" ||
+              type == "destruction";
+  double w = once ? 1.0 : 0.4;
+  w *= party ? 1.0 : 0.3;
+  w *= seen.range.precision == DatePrecision::kYear ? 0.3 : 1.0;
+  if (!seen.explicit_date) w *= kWindowOnly;
+  return w;
+}
 
 // Stories an event of its document may be, dated elsewhere.
 std::vector<Candidate> CandidatesFor(const Context& cx, const EventRecord& e) {
@@ -210,8 +237,7 @@ std::vector<Candidate> CandidatesFor(const Context& cx, const EventRecord& e) {
     for (const Candidate& c : out)
       if (c.story == i) return;
     bool party = (!agent.empty() && agent == sa) || (!target.empty() && target == st);
-    if (!party) return;  // same place and type alone do not make the same event
-    double w = seen.explicit_date ? 1.0 : kWindowOnly;
+    double w = Weight(s.type, party, seen);
     out.push_back({i, seen.range, seen.witness, w});
   };
   // A document dated cross-document was extracted again against that date: its stories

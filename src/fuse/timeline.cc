@@ -11,20 +11,28 @@
 //
 // Which stories count. Facts (asserted, reported, denied, background): a background
 // recall dates a period like any report ("seized the city last May"). Planned and
-// conditional control stories go to `expected` (never periods). Attempts and negations
-// change nothing. Undated stories cannot be placed in time unless their documents were
-// dated cross-document (doc_dates), whose date then bounds them (on or before it).
+// conditional control stories go to `expected` (never periods); when they name no gainer,
+// a "re-" verb names the side that held the place before the holder of the day, else the
+// other side of a two-sided place. Attempts and negations change nothing. Undated stories
+// cannot be placed in time unless their documents were dated cross-document (doc_dates),
+// whose date then bounds them. A story dated only by documents dated to a month or year
+// (no sentence date) is left out: a recollection in such a document would land on the
+// document's month and could not be ordered against the rest.
 //
-// Walking. Changes are sorted by the start of their date, then finer precision first.
-// Changes of one day are applied in the order that keeps the story consistent: a loss by
-// the current holder or a gain by another side first, so "pushed in on Saturday, driven
-// out hours later, back on Sunday" gives a day-long period, the old holder again for the
-// night, then the new one. A gain closes the current period (until = the gain's date) and
-// opens the gainer's. A loss closes the holder's period; when the loser had held the
-// place for at most a day and nobody is said to have taken it, the holder before it
-// resumes (implied); otherwise the place is in unknown hands until the next gain. A loss
-// by a side that does not hold the place, with no period yet, means it held it from an
-// unknown date (a period with an empty `from`).
+// Walking. Changes are sorted by the start of their date, then finer precision first. A
+// change dated to a month or year that a finer change with the same sides falls inside is
+// the same change told coarsely ("lost it in December" / "on 11 December") and only adds
+// its evidence. Changes of one day are applied in the order that keeps the story
+// consistent: a loss by the current holder first, then a gain by another side, so
+// "pushed in on Saturday, driven out hours later, back on Sunday" gives a day-long
+// period, the old holder again for the night (implied), then the new one. A gain closes
+// the current period (until = the gain's date) and opens the gainer's. A loss closes the
+// holder's period; the holder before it resumes when the loser had held the place for at
+// most a day; else, at a place where exactly two sides appear, the other side holds it
+// from then (implied: "lost control of the city in December" at a place fought over by
+// two sides); else the place is in unknown hands until the next gain. A loss by a side
+// with no period yet means it held the place from an unknown date (empty `from`); a loss
+// by a side that does not hold the place, when nothing explains it, disputes the period.
 //
 // Implications. A gain whose trigger says "re-" (recaptured, retook, regained,
 // reclaimed, retaken, re-took...) says the gainer held the place before; when the
