@@ -53,6 +53,7 @@
 // 2016-12" or "Syrian armed forces dead, Palmyra, 2016-03"; "(party not stated)" when no
 // party is known.
 #include <algorithm>
+#include <functional>
 #include <cmath>
 #include <map>
 #include <set>
@@ -153,24 +154,73 @@ std::string PeriodOf(std::string_view date) {
   return "";
 }
 
-// Applies a one-candidate adoption: for each item that `wants`, the candidates are the
-// values `value(other)` of the items `other` with `same(item, other)`; exactly one distinct
-// candidate is adopted through `set`. Decided on a snapshot, so order does not matter.
-template <typename Wants, typename Same, typename Value, typename Set>
-void Adopt(std::vector<Item>& items, Wants wants, Same same, Value value, Set set) {
+// One adoption step: an item that `wants` a value takes it from the other items of its
+// `bucket` that are `eligible`, whose `tag` it `accepts`, when they offer exactly one
+// distinct `value`. Decided on a snapshot, so order does not matter.
+struct Step {
+  std::function<bool(const Item&)> wants;
+  std::function<std::string(const Item&)> bucket;
+  std::function<bool(const Item&)> eligible;
+  std::function<std::string(const Item&)> tag;
+  std::function<bool(const Item&, const std::string&)> accepts;
+  std::function<std::string(const Item&)> value;
+  std::function<void(Item&, const std::string&)> set;
+};
+
+// Fast: candidates gathered once per bucket and tag (at most two distinct values kept:
+// two already mean "no single candidate").
+void Adopt(std::vector<Item>& items, const Step& st) {
+  std::map<std::string, std::map<std::string, std::set<std::string>>> offers;
+  for (const Item& y : items) {
+    if (!st.eligible(y)) continue;
+    std::string v = st.value(y);
+    if (v.empty()) continue;
+    std::set<std::string>& vs = offers[st.bucket(y)][st.tag(y)];
+    if (vs.size() < 2) vs.insert(v);
+  }
   std::vector<std::string> chosen(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
-    if (!wants(items[i])) continue;
+    if (!st.wants(items[i])) continue;
+    auto b = offers.find(st.bucket(items[i]));
+    if (b == offers.end()) continue;
+    std::set<std::string> cands;
+    for (const auto& [tag, vs] : b->second) {
+      if (!st.accepts(items[i], tag)) continue;
+      cands.insert(vs.begin(), vs.end());
+      if (cands.size() > 1) break;
+    }
+    if (cands.size() == 1) chosen[i] = *cands.begin();
+  }
+  for (size_t i = 0; i < items.size(); ++i)
+    if (!chosen[i].empty()) st.set(items[i], chosen[i]);
+}
+
+// Slow and obvious: every pair. For tests (GroupClaimsSlow).
+void AdoptSlow(std::vector<Item>& items, const Step& st) {
+  std::vector<std::string> chosen(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!st.wants(items[i])) continue;
     std::set<std::string> cands;
     for (size_t j = 0; j < items.size(); ++j) {
-      if (j == i || !same(items[i], items[j])) continue;
-      std::string v = value(items[j]);
+      const Item& y = items[j];
+      if (j == i || !st.eligible(y) || st.bucket(y) != st.bucket(items[i]) || !st.accepts(items[i], st.tag(y)))
+        continue;
+      std::string v = st.value(y);
       if (!v.empty()) cands.insert(v);
     }
     if (cands.size() == 1) chosen[i] = *cands.begin();
   }
   for (size_t i = 0; i < items.size(); ++i)
-    if (!chosen[i].empty()) set(items[i], chosen[i]);
+    if (!chosen[i].empty()) st.set(items[i], chosen[i]);
+}
+
+std::string Join(std::initializer_list<std::string_view> parts) {
+  std::string s;
+  for (std::string_view p : parts) {
+    s += p;
+    s += '\x1f';
+  }
+  return s;
 }
 
 // The figures a value states, or false when it states none.
@@ -228,7 +278,7 @@ void CombineFigures(ClaimGroup& g) {
   g.best = points[(points.size() - 1) / 2];
 }
 
-std::vector<ClaimGroup> GroupClaims(const Input& in, const std::vector<Story>& stories) {
+static std::vector<ClaimGroup> GroupClaimsImpl(const Input& in, const std::vector<Story>& stories, bool slow) {
   auto docs = DocsById(in);
   std::map<std::string, const Story*, std::less<>> story_of_event;
   for (const Story& s : stories)
@@ -303,44 +353,51 @@ std::vector<ClaimGroup> GroupClaims(const Input& in, const std::vector<Story>& s
   // Claim id order, so that ties below (the first of equals) never depend on input order.
   std::sort(items.begin(), items.end(), [](const Item& x, const Item& y) { return x.c->id < y.c->id; });
 
-  // 1. Month from the other claims of the kind at the place.
-  Adopt(
-      items, [](const Item& x) { return !x.place_key.empty() && x.period.size() < 7; },
-      [](const Item& x, const Item& y) {
-        return x.family == y.family && x.place_key == y.place_key && y.period.size() == 7 &&
-               (x.party.empty() || x.party == y.party) && (x.period.empty() || y.period.starts_with(x.period));
-      },
-      [](const Item& y) { return y.period; }, [](Item& x, const std::string& v) { x.period = v; });
+  auto adopt = slow ? AdoptSlow : Adopt;
+  auto none = [](const Item&) { return std::string(); };
+  auto all = [](const Item&, const std::string&) { return true; };
+  // 1. Month from the other claims of the kind (and party) at the place.
+  adopt(items, Step{
+                   [](const Item& x) { return !x.place_key.empty() && x.period.size() < 7; },
+                   [](const Item& x) { return Join({x.family, x.place_key}); },
+                   [](const Item& y) { return y.period.size() == 7; },
+                   [](const Item& y) { return Join({y.party, y.period}); },
+                   [](const Item& x, const std::string& tag) {
+                     size_t sep = tag.find('\x1f');
+                     std::string_view party(tag.data(), sep), period(tag.data() + sep + 1, 7);
+                     return (x.party.empty() || x.party == party) && period.starts_with(x.period);
+                   },
+                   [](const Item& y) { return y.period; },
+                   [](Item& x, const std::string& v) { x.period = v; }});
   // 2. Place from the claims of the kind, party and period.
   std::map<std::string, EntityRef> place_by_key;
   for (const Item& x : items)
     if (!x.place_key.empty()) place_by_key.emplace(x.place_key, x.place);
-  Adopt(
-      items, [](const Item& x) { return x.place_key.empty() && !x.party.empty(); },
-      [](const Item& x, const Item& y) {
-        return x.family == y.family && x.party == y.party && x.period == y.period && !y.place_key.empty();
-      },
-      [](const Item& y) { return y.place_key; },
-      [&](Item& x, const std::string& v) {
-        x.place_key = v;
-        x.place = place_by_key[v];
-      });
+  adopt(items, Step{
+                   [](const Item& x) { return x.place_key.empty() && !x.party.empty(); },
+                   [](const Item& x) { return Join({x.family, x.party, x.period}); },
+                   [](const Item& y) { return !y.place_key.empty(); }, none, all,
+                   [](const Item& y) { return y.place_key; },
+                   [&](Item& x, const std::string& v) {
+                     x.place_key = v;
+                     x.place = place_by_key[v];
+                   }});
   // 3. Party from the resolved parties of the kind, place and period.
-  Adopt(
-      items, [](const Item& x) { return x.party.empty(); },
-      [&](const Item& x, const Item& y) {
-        return y.party_resolved && x.family == y.family && x.place_key == y.place_key &&
-               x.period == y.period && Fits(x.noun, party_class.at(y.party));
-      },
-      [](const Item& y) { return y.party; }, [](Item& x, const std::string& v) { x.party = v; });
-
+  adopt(items, Step{
+                   [](const Item& x) { return x.party.empty(); },
+                   [](const Item& x) { return Join({x.family, x.place_key, x.period}); },
+                   [](const Item& y) { return y.party_resolved; },
+                   [](const Item& y) { return y.party; },
+                   [&](const Item& x, const std::string& party) { return Fits(x.noun, party_class.at(party)); },
+                   [](const Item& y) { return y.party; },
+                   [](Item& x, const std::string& v) { x.party = v; }});
   // 4. Story of an incident from the claims of its kind, party, place and period.
-  Adopt(
-      items, [](const Item& x) { return x.incident && x.story.empty(); },
-      [](const Item& x, const Item& y) {
-        return x.family == y.family && x.party == y.party && x.place_key == y.place_key && x.period == y.period;
-      },
-      [](const Item& y) { return y.story; }, [](Item& x, const std::string& v) { x.story = v; });
+  adopt(items, Step{
+                   [](const Item& x) { return x.incident && x.story.empty(); },
+                   [](const Item& x) { return Join({x.family, x.party, x.place_key, x.period}); },
+                   [](const Item& y) { return !y.story.empty(); }, none, all,
+                   [](const Item& y) { return y.story; },
+                   [](Item& x, const std::string& v) { x.story = v; }});
 
   std::map<std::tuple<std::string, std::string, std::string, std::string, std::string>, std::vector<const Item*>>
       by_key;
@@ -425,6 +482,14 @@ std::vector<ClaimGroup> GroupClaims(const Input& in, const std::vector<Story>& s
     return std::tie(x.date, x.subject, x.id) < std::tie(y.date, y.subject, y.id);
   });
   return groups;
+}
+
+std::vector<ClaimGroup> GroupClaims(const Input& in, const std::vector<Story>& stories) {
+  return GroupClaimsImpl(in, stories, false);
+}
+
+std::vector<ClaimGroup> GroupClaimsSlow(const Input& in, const std::vector<Story>& stories) {
+  return GroupClaimsImpl(in, stories, true);
 }
 
 }  // namespace sitrep::fuse

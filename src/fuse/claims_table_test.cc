@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <random>
+#include <set>
 #include <sstream>
 
 #include "fuse/parts.h"
@@ -159,6 +160,89 @@ TEST(ClaimsTable, GroupIdsFromContent) {
       EXPECT_EQ(g.id, SetId('g', ClaimsOf(g)));
       EXPECT_EQ(g.id.size(), 17u);
     }
+  }
+}
+
+// Random claims over a few kinds, parties, places and dates, many left unstated, so that
+// every adoption step has work; the fast grouping must equal the slow one.
+Case RandomCase(std::mt19937& rng, int n) {
+  Case c;
+  auto pick = [&](std::vector<std::string> v) { return v[rng() % v.size()]; };
+  for (int d = 0; d < 6; ++d) {
+    DocInfo doc;
+    doc.id = "d" + std::to_string(d);
+    doc.outlet = pick({"One", "Two", "Three", ""});
+    doc.date.value = pick({"2016-12-11", "2016-03", "", "2016"});
+    c.in.docs.push_back(doc);
+  }
+  for (const auto& [id, type] : std::vector<std::pair<std::string, std::string>>{
+           {"isis", "non-state armed group"}, {"ndf", "militia"}, {"forces:XY", "state armed forces"},
+           {"gov:XY", "government"}, {"un", "international organisation"}}) {
+    MentionRecord m;
+    m.id = "d0:m" + id;
+    m.document = "d0";
+    m.entity = table_cases::Entity(id + "|" + id, "actor");
+    m.type = type;
+    c.in.mentions.push_back(m);
+  }
+  for (int s = 0; s < 4; ++s) {
+    Story st;
+    st.id = "s" + std::to_string(s);
+    st.place = table_cases::Entity(pick({"GN:1|A", "GN:2|B", ""}), "place");
+    st.date = pick({"2016-12-10", "2016-03", ""});
+    c.stories.push_back(st);
+  }
+  for (int i = 0; i < n; ++i) {
+    ClaimRecord r;
+    std::string d = "d" + std::to_string(rng() % 6);
+    r.id = d + ":c" + std::to_string(i);
+    r.document = d;
+    r.kind = pick({"killed", "troops", "tanks", "wounded", "distance", "people"});
+    r.item = pick({"fighters", "soldiers", "militants", "civilians", "men", ""});
+    r.low = static_cast<double>(rng() % 500);
+    r.high = rng() % 3 == 0 ? -1 : r.low + static_cast<double>(rng() % 50);
+    r.about = table_cases::Entity(pick({"", "", "isis|IS", "ndf|NDF", "forces:XY|Army", "gov:XY|Gov", "un|UN",
+                                        "text:pro-government fighters"}),
+                                  "actor");
+    r.claimed_by = table_cases::Entity(pick({"", "text:a monitor", "sohr|SOHR"}), "source");
+    r.place = table_cases::Entity(pick({"", "GN:1|A", "GN:2|B", "text:the hills"}), "place");
+    r.date = pick({"", "2016", "2016-12-11", "2016-12", "2016-03-27", "2017"});
+    r.date_precision = table_cases::PrecisionOf(r.date);
+    if (rng() % 2) {
+      r.event = "e" + std::to_string(rng() % 6);
+      c.stories[rng() % c.stories.size()].events.push_back(r.event);
+    }
+    r.quote = std::to_string(static_cast<int>(r.low)) + " " + r.item;
+    r.span = {0, static_cast<uint32_t>(r.quote.size())};
+    c.in.claims.push_back(r);
+  }
+  for (Story& st : c.stories) {
+    std::sort(st.events.begin(), st.events.end());
+    st.events.erase(std::unique(st.events.begin(), st.events.end()), st.events.end());
+  }
+  // An event belongs to one story only.
+  std::set<std::string> seen;
+  for (Story& st : c.stories) {
+    std::vector<std::string> keep;
+    for (const std::string& e : st.events)
+      if (seen.insert(e).second) keep.push_back(e);
+    st.events = keep;
+  }
+  return c;
+}
+
+TEST(ClaimsTable, FastEqualsSlow) {
+  std::mt19937 rng(5);
+  for (int round = 0; round < 40; ++round) {
+    Case c = RandomCase(rng, 10 + round * 5);
+    Result fast, slow;
+    fast.groups = GroupClaims(c.in, c.stories);
+    slow.groups = GroupClaimsSlow(c.in, c.stories);
+    ASSERT_EQ(Dump(fast), Dump(slow)) << "round " << round;
+    Case shuffled = c;
+    std::shuffle(shuffled.in.claims.begin(), shuffled.in.claims.end(), rng);
+    std::shuffle(shuffled.stories.begin(), shuffled.stories.end(), rng);
+    EXPECT_EQ(Dump(RunTables(shuffled)), Dump(RunTables(c))) << "round " << round;
   }
 }
 

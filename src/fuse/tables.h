@@ -41,6 +41,9 @@ std::string FormatNumber(double v);
 std::string ClaimText(const ClaimRecord& c,
                       const std::vector<std::pair<Span, std::string_view>>& anchors);
 
+// claims_table.cc: GroupClaims computed the slow, obvious way (every pair of claims compared
+// in the adoption steps). The same result; for tests.
+std::vector<ClaimGroup> GroupClaimsSlow(const Input& in, const std::vector<Story>& stories);
 // claims_table.cc: recomputes g.low / best / high from g.values by the rule stated there.
 void CombineFigures(ClaimGroup& g);
 // claims_table.cc: whether the group knows who it counts (a party or civilians).
