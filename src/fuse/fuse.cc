@@ -1,17 +1,36 @@
 // Fuse(): sorts the input by id, then runs the steps of parts.h in order.
 #include <algorithm>
+#include <numeric>
 
 #include "fuse/parts.h"
 
 namespace sitrep::fuse {
+namespace {
+
+// A copy of `v` in id order: an index is sorted, then each record copied once (records
+// are large; sorting them in place would move every string many times).
+template <typename T>
+std::vector<T> SortedById(const std::vector<T>& v) {
+  std::vector<uint32_t> order(v.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    if (v[a].id != v[b].id) return v[a].id < v[b].id;
+    return a < b;
+  });
+  std::vector<T> out;
+  out.reserve(v.size());
+  for (uint32_t i : order) out.push_back(v[i]);
+  return out;
+}
+
+}  // namespace
 
 Fusion Fuse(const Input& unsorted) {
-  Input in = unsorted;
-  auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
-  std::sort(in.docs.begin(), in.docs.end(), by_id);
-  std::sort(in.events.begin(), in.events.end(), by_id);
-  std::sort(in.claims.begin(), in.claims.end(), by_id);
-  std::sort(in.mentions.begin(), in.mentions.end(), by_id);
+  Input in;
+  in.docs = SortedById(unsorted.docs);
+  in.events = SortedById(unsorted.events);
+  in.claims = SortedById(unsorted.claims);
+  in.mentions = SortedById(unsorted.mentions);
 
   Fusion f;
   f.duplicates = FindDuplicates(in);

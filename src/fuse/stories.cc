@@ -350,14 +350,22 @@ std::vector<Story> BuildStories(const Input& in, const std::vector<DuplicateGrou
     index(best);
   }
 
-  std::vector<Story> out;
-  out.reserve(clusters.size());
-  for (const Cluster& c : clusters) out.push_back(MakeStory(c, docs, canonical));
-  std::sort(out.begin(), out.end(), [](const Story& a, const Story& b) {
+  std::vector<Story> made;
+  made.reserve(clusters.size());
+  for (const Cluster& c : clusters) made.push_back(MakeStory(c, docs, canonical));
+  // By date (undated last), then id; an index is sorted so each story moves once.
+  std::vector<uint32_t> order(made.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    const Story& a = made[x];
+    const Story& b = made[y];
     if (a.date.empty() != b.date.empty()) return b.date.empty();
     if (a.date != b.date) return a.date < b.date;
     return a.id < b.id;
   });
+  std::vector<Story> out;
+  out.reserve(made.size());
+  for (uint32_t i : order) out.push_back(std::move(made[i]));
   return out;
 }
 
