@@ -3,6 +3,9 @@
 // Fuse runs them), so the dates are the ones Fuse would give without computing claims,
 // conflicts and outlets for every round.
 //
+// Before a borrowed date is applied, time::CollectDateCandidates checks it against what
+// the document's body states (as it checks every candidate); a refuted one is skipped.
+//
 // Idempotence: a document already dated cross-document to the same value and precision
 // is not touched again, so a second Settle on an unchanged store dates nothing. A
 // document with a date of its own (metadata, dateline, byline, or a body date to the day)
@@ -14,6 +17,7 @@
 #include <unordered_map>
 
 #include "fuse/parts.h"
+#include "time/dating.h"
 
 namespace sitrep::pipeline {
 namespace {
@@ -66,6 +70,26 @@ bool HasOwnDate(const DocumentDate& d) {
   return !(d.source == DateSource::kBody && d.precision != DatePrecision::kDay);
 }
 
+// True when the time stage's checks reject `borrowed` as a date for `doc`.
+bool Refuted(const Document& doc, const DocumentDate& borrowed) {
+  const time::Tagger* tagger = time::DefaultTagger();
+  if (tagger == nullptr || doc.sentences.empty()) return false;
+  time::BodyEvidence ev = time::ReadBodyEvidence(doc, *tagger);
+  time::DatingOptions opts;
+  opts.tagger = tagger;
+  time::CandidateDate c;
+  c.value = borrowed.value;
+  c.precision = borrowed.precision;
+  c.source = DateSource::kCrossDocument;
+  c.confidence = borrowed.confidence;
+  c.evidence = borrowed.evidence;
+  c.how = "cross-document";
+  opts.extra.push_back(std::move(c));
+  for (const time::CandidateDate& c : time::CollectDateCandidates(doc, ev, opts))
+    if (c.source == DateSource::kCrossDocument && c.value == borrowed.value) return !c.rejected.empty();
+  return false;
+}
+
 }  // namespace
 
 Result<uint64_t> SettleStore(Store& store, const ReprocessFn& reprocess) {
@@ -92,6 +116,9 @@ Result<uint64_t> SettleStore(Store& store, const ReprocessFn& reprocess) {
         continue;
       auto doc = store.GetDocument(dd.doc);
       if (!doc.ok()) return doc.status();
+      // The time stage has the last word on what the body refutes (a date before a day
+      // the body states as past): a refuted borrowing is not applied.
+      if (Refuted(*doc, dd.date)) continue;
       DocumentDate date = dd.date;
       date.conflicts = doc->date.conflicts;
       if (old.source == DateSource::kBody) {
