@@ -58,6 +58,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "fuse/parts.h"
 #include "fuse/tables.h"
@@ -170,7 +171,7 @@ struct Step {
 // Fast: candidates gathered once per bucket and tag (at most two distinct values kept:
 // two already mean "no single candidate").
 void Adopt(std::vector<Item>& items, const Step& st) {
-  std::map<std::string, std::map<std::string, std::set<std::string>>> offers;
+  std::unordered_map<std::string, std::map<std::string, std::set<std::string>>> offers;
   for (const Item& y : items) {
     if (!st.eligible(y)) continue;
     std::string v = st.value(y);
@@ -299,14 +300,15 @@ static std::vector<ClaimGroup> GroupClaimsImpl(const Input& in, const std::vecto
   };
 
   // Anchors for cutting each claim's words out of its sentence.
-  std::map<std::pair<std::string, uint32_t>, std::vector<std::pair<Span, std::string_view>>> anchors;
-  for (const ClaimRecord& c : in.claims) anchors[{c.document, c.sentence}];
+  auto sentence_key = [](const std::string& doc, uint32_t sentence) { return Join({doc, std::to_string(sentence)}); };
+  std::unordered_map<std::string, std::vector<std::pair<Span, std::string_view>>> anchors;
+  for (const ClaimRecord& c : in.claims) anchors[sentence_key(c.document, c.sentence)];
   for (const MentionRecord& m : in.mentions) {
-    auto it = anchors.find({m.document, m.sentence});
+    auto it = anchors.find(sentence_key(m.document, m.sentence));
     if (it != anchors.end()) it->second.emplace_back(m.entity.span, m.entity.text);
   }
   for (const EventRecord& e : in.events) {
-    auto it = anchors.find({e.document, e.sentence});
+    auto it = anchors.find(sentence_key(e.document, e.sentence));
     if (it != anchors.end()) it->second.emplace_back(e.span, e.trigger);
   }
 
@@ -399,19 +401,20 @@ static std::vector<ClaimGroup> GroupClaimsImpl(const Input& in, const std::vecto
                    [](const Item& y) { return y.story; },
                    [](Item& x, const std::string& v) { x.story = v; }});
 
-  std::map<std::tuple<std::string, std::string, std::string, std::string, std::string>, std::vector<const Item*>>
-      by_key;
+  // Groups in any order (sorted at the end); members in claim id order.
+  std::unordered_map<std::string, std::vector<const Item*>> by_key;
   for (const Item& x : items)
-    by_key[{x.family, x.party, x.place_key, x.period, x.incident ? x.story : ""}].push_back(&x);
+    by_key[Join({x.family, x.party, x.place_key, x.period, x.incident ? x.story : ""})].push_back(&x);
 
   std::vector<ClaimGroup> groups;
   for (const auto& [key, members] : by_key) {
+    (void)key;
     ClaimGroup g;
     std::vector<std::string> ids;
     for (const Item* x : members) ids.push_back(x->c->id);
     g.id = SetId('g', ids);
     g.kind = members.front()->c->kind;
-    g.date = std::get<3>(key);
+    g.date = members.front()->period;
     int a = MostCommon(members, [](const Item* x) { return x->c->about.id.empty() ? "" : x->c->about.id; });
     if (a < 0) a = MostCommon(members, [](const Item* x) { return text::FoldForMatch(x->c->about.text); });
     if (a >= 0) g.about = members[a]->c->about;
@@ -420,7 +423,7 @@ static std::vector<ClaimGroup> GroupClaimsImpl(const Input& in, const std::vecto
     int s = MostCommon(members, [](const Item* x) { return x->story; });
     if (s >= 0) g.story = members[s]->story;
 
-    const std::string& party = std::get<1>(key);
+    const std::string& party = members.front()->party;
     std::string who = party == "civilians" ? "civilians" : g.about.label();
     auto pc = party_class.find(party);
     std::string what = KindPhrase(g.kind, pc == party_class.end() ? ActorClass::kOther : pc->second);
@@ -446,7 +449,7 @@ static std::vector<ClaimGroup> GroupClaimsImpl(const Input& in, const std::vecto
       v.low = c.low;
       v.high = c.high;
       if (c.vague && c.high < 0) v.low = v.high = -1;  // "countless": no figure
-      v.text = ClaimText(c, anchors[{c.document, c.sentence}]);
+      v.text = ClaimText(c, anchors[sentence_key(c.document, c.sentence)]);
       Evidence& e = v.evidence;
       e.record = c.id;
       e.doc = c.document;

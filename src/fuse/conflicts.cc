@@ -82,7 +82,9 @@ void Numeric(const Input& in, const std::vector<ClaimGroup>& groups, std::vector
     if (g.values.size() < 2 || !PartyKnown(g)) continue;
     std::vector<Range> ranges(g.values.size());
     std::vector<bool> has(g.values.size()), involved(g.values.size());
+    std::vector<std::string> source(g.values.size());
     for (size_t i = 0; i < g.values.size(); ++i) {
+      source[i] = SourceOf(g.values[i]);
       auto it = claims.find(g.values[i].claim);
       has[i] = Allowed(g.values[i], it == claims.end() ? nullptr : it->second, &ranges[i]);
     }
@@ -91,7 +93,7 @@ void Numeric(const Input& in, const std::vector<ClaimGroup>& groups, std::vector
     double worst = 0;
     for (size_t i = 0; i < g.values.size(); ++i) {
       for (size_t j = 0; j < g.values.size(); ++j) {
-        if (!has[i] || !has[j] || SourceOf(g.values[i]) == SourceOf(g.values[j])) continue;
+        if (!has[i] || !has[j] || source[i] == source[j]) continue;
         if (ranges[i].lo <= ranges[j].hi) continue;  // i above j?
         involved[i] = involved[j] = true;
         double gap = ranges[j].hi > 0 ? ranges[i].lo / ranges[j].hi : kOpen;

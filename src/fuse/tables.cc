@@ -25,8 +25,13 @@ std::string_view PieceAt(const ClaimRecord& c, uint32_t start) {
   return std::string_view(c.quote).substr(off, c.span.size());
 }
 
+// The claim's item and modifier, folded once.
+struct Folded {
+  std::string item, modifier;
+};
+
 // Does the piece cut at sentence start `start` look like this claim's words?
-bool Plausible(const ClaimRecord& c, uint32_t start) {
+bool Plausible(const ClaimRecord& c, const Folded& f, uint32_t start) {
   std::string_view p = PieceAt(c, start);
   if (p.empty()) return false;
   size_t off = c.span.start - start;
@@ -41,9 +46,10 @@ bool Plausible(const ClaimRecord& c, uint32_t start) {
     if (e > n && e <= p.size() && !IsWordByte(p[e - 1])) return false;
     if (e > n && e < p.size() && IsWordByte(p[e])) return false;
   }
+  if (f.item.empty() && f.modifier.empty()) return true;
   std::string folded = text::FoldForMatch(p);
-  if (!c.item.empty() && folded.find(text::FoldForMatch(c.item)) == std::string::npos) return false;
-  if (!c.modifier.empty() && folded.find(text::FoldForMatch(c.modifier)) == std::string::npos) return false;
+  if (!f.item.empty() && folded.find(f.item) == std::string::npos) return false;
+  if (!f.modifier.empty() && folded.find(f.modifier) == std::string::npos) return false;
   return true;
 }
 
@@ -136,6 +142,7 @@ std::string FormatNumber(double v) {
 std::string ClaimText(const ClaimRecord& c,
                       const std::vector<std::pair<Span, std::string_view>>& anchors) {
   if (c.quote.empty() || c.span.empty()) return Rebuilt(c);
+  const Folded f{text::FoldForMatch(c.item), text::FoldForMatch(c.modifier)};
   // Votes for the sentence's start offset from the other records of the sentence.
   std::map<uint32_t, int> votes;
   std::string_view q = c.quote;
@@ -148,7 +155,7 @@ std::string ClaimText(const ClaimRecord& c,
   std::vector<uint32_t> starts;
   int best = 0;
   for (const auto& [start, n] : votes) {
-    if (!Plausible(c, start)) continue;
+    if (!Plausible(c, f, start)) continue;
     if (n > best) best = n, starts.clear();
     if (n == best) starts.push_back(start);
   }
@@ -156,7 +163,7 @@ std::string ClaimText(const ClaimRecord& c,
     // No anchor fits: every place the span could sit in the sentence.
     for (size_t off = 0; off + c.span.size() <= q.size() && off <= c.span.start; ++off) {
       uint32_t start = static_cast<uint32_t>(c.span.start - off);
-      if (Plausible(c, start)) starts.push_back(start);
+      if (Plausible(c, f, start)) starts.push_back(start);
     }
   }
   if (starts.empty()) return Rebuilt(c);
