@@ -369,13 +369,28 @@ std::string InstrumentOf(const Resources& res, const Document& doc, const std::v
   return "";
 }
 
-EventStatus StatusOf(const std::vector<Word>& w, const TriggerMatch& m, bool has_claimant) {
+// True when the sentence's claimant does not govern the trigger: the claimant's words come
+// after the trigger behind a subordinating word ("X entered K on Friday after Russia said
+// ..."), so the writer asserts the event and the source states something else.
+bool ClaimantElsewhere(const std::vector<Word>& w, const TriggerMatch& m, const Party& claimant) {
+  if (claimant.empty() || claimant.span.empty() || claimant.span.start < m.span.end) return false;
+  static const Set subordinators = {"after", "before", "when", "while", "because", "since", "until", "as",
+                                    "although", "though", "whereas"};
+  for (size_t k = m.last; k < w.size() && w[k].span.start < claimant.span.start; ++k) {
+    if (w[k].kind == TokenKind::kWord && subordinators.count(w[k].folded)) return true;
+  }
+  return false;
+}
+
+EventStatus StatusOf(const std::vector<Word>& w, const TriggerMatch& m, const Trigger& trig, bool has_claimant) {
   auto before = ClauseBefore(w, m.first);
   static const Set negators = {"not", "never", "didn't", "no", "wasn't", "weren't", "hasn't", "haven't", "n't"};
   for (auto b : before) if (negators.count(b)) return EventStatus::kNegated;
   static const Set planned = {"will", "would", "plans", "planning", "plan", "intends", "intend",
                               "threatened", "threatens", "going", "expected", "preparing", "prepares",
                               "about", "set", "vowed", "vows", "aims", "ready", "poised"};
+  // "would send" is a trigger that carries its own modal.
+  if (planned.count(trig.words[0])) return EventStatus::kPlanned;
   for (auto b : before) if (planned.count(b)) return EventStatus::kPlanned;
   static const Set attempted = {"fail", "failed", "fails", "attempt", "attempted", "attempting",
                                 "tried", "try", "trying", "attempts", "sought", "seeking", "bid"};
@@ -383,8 +398,19 @@ EventStatus StatusOf(const std::vector<Word>& w, const TriggerMatch& m, bool has
   for (size_t k = 0; k < m.first; ++k) {
     if (w[k].folded == "if" || w[k].folded == "unless") return EventStatus::kConditional;
   }
-  for (const Word& x : w) {
-    if (x.folded == "denied" || x.folded == "denies" || x.folded == "deny") return EventStatus::kDenied;
+  // A denial governs what follows it ("Kyiv denied that the city had fallen"), and what came
+  // before only when it points back ("X said it captured Y, but the government denied it").
+  static const Set deny = {"denied", "denies", "deny", "denying", "dismissed", "rejected"};
+  static const Set back = {"it", "this", "that", "the", "these", "those", "such"};
+  for (size_t k = 0; k < w.size(); ++k) {
+    if (!deny.count(w[k].folded)) continue;
+    if (k < m.first) return EventStatus::kDenied;
+    if (k + 1 < w.size() && back.count(w[k + 1].folded) &&
+        (k + 2 >= w.size() || w[k + 1].folded == "it" || w[k + 1].folded == "this" ||
+         w[k + 2].folded == "claim" || w[k + 2].folded == "claims" || w[k + 2].folded == "report" ||
+         w[k + 2].folded == "reports" || w[k + 2].kind == TokenKind::kPunct)) {
+      return EventStatus::kDenied;
+    }
   }
   return has_claimant ? EventStatus::kReported : EventStatus::kAsserted;
 }
@@ -573,14 +599,19 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       } else {
         e.time_source = "none";
       }
-      e.claimed_by = claimants[s];
-      e.status = StatusOf(w, m, !e.claimed_by.empty());
+      e.claimed_by = ClaimantElsewhere(w, m, claimants[s]) ? Party() : claimants[s];
+      e.status = StatusOf(w, m, trig, !e.claimed_by.empty());
       if (e.status == EventStatus::kAsserted || e.status == EventStatus::kReported) {
-        bool pluperfect = before >= 0 && w[before].folded == "had";
+        // A past perfect is background only with a time well before the document ("had
+        // seized the town in March"); in reported speech it is mere backshift ("said on
+        // Sunday they had withdrawn").
+        bool pluperfect = false;
+        for (int k = before; k >= 0 && before - k < 3; --k) pluperfect |= w[k].folded == "had";
         if (has_doc_time && best_t != nullptr && best_t->interval.valid() &&
             best_t->interval.end < doc_time - 30 * 86400) {
           e.status = EventStatus::kBackground;
-        } else if (pluperfect && best_t != nullptr) {
+        } else if (pluperfect && has_doc_time && best_t != nullptr && best_t->interval.valid() &&
+                   best_t->interval.end < doc_time - 7 * 86400) {
           e.status = EventStatus::kBackground;
         }
       }
