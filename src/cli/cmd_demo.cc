@@ -8,23 +8,83 @@
 // ingests into FILE as it is, without deleting anything ($SITREP_DB is ignored: the demo
 // never writes into your usual database unless you name it).
 //
-// Output: the ingest accounting line and the documents table (as `sitrep docs`); with
-// --format json one object {db, examples, ingest, documents}. Exit as `ingest`.
+// Then it fuses what was stored (report::LoadFusion), writes ./report.html (the HTML
+// report, as `sitrep report -o report.html`; with --db FILE, FILE's name with .html; a
+// missing asset only skips the page with a note), and prints the control timelines and
+// the contradictions.
+//
+// Output: the ingest accounting line, the documents table (as `sitrep docs`), the control
+// timelines (as `sitrep timeline`) and the contradictions (as `sitrep conflicts`); with
+// --format json one object {db, examples, ingest, documents, report, fusion} (fusion as
+// report::FusionJson). Exit as `ingest`.
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 
 #include "cli/command.h"
 #include "cli/output.h"
 #include "sitrep/env.h"
 #include "cli/run_ingest.h"
+#include "report/fusion_json.h"
+#include "report/load.h"
+#include "report/report.h"
 #include "store/schema.h"
 
 namespace sitrep::cli {
+
+// cmd_timeline.cc and cmd_conflicts.cc.
+void PrintTimelineTable(std::ostream& out, const fuse::Timeline& t, bool evidence);
+void PrintConflicts(std::ostream& out, const std::vector<fuse::Conflict>& conflicts);
+
 namespace {
 
 constexpr const char* kDemoDb = "demo.db";
+constexpr const char* kDemoReport = "report.html";
+
+std::string IsoNow() {
+  const std::time_t now = static_cast<std::time_t>(SystemClock()->NowUnixSeconds());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// "x/demo.db" -> "x/demo.html"; "db" -> "db.html".
+std::string ReportPathFor(const std::string& db) {
+  const size_t slash = db.find_last_of('/');
+  const size_t dot = db.find_last_of('.');
+  const bool has_ext = dot != std::string::npos && (slash == std::string::npos || dot > slash + 1);
+  return (has_ext ? db.substr(0, dot) : db) + ".html";
+}
+
+// Writes the HTML report of `store` and `fusion` to `path`. A missing asset (npm files not
+// installed) is NotFound with the loader's advice.
+Status WriteReport(Store& store, const fuse::Fusion& fusion, const std::string& path) {
+  auto assets = report::Assets::Load();
+  if (!assets.ok()) return assets.status();
+  report::ReportInput in;
+  auto docs = store.ListDocuments();
+  if (!docs.ok()) return docs.status();
+  in.docs = std::move(*docs);
+  auto events = store.ListEvents(EventQuery{});
+  if (!events.ok()) return events.status();
+  in.events = std::move(*events);
+  auto claims = store.ListClaims(ClaimQuery{});
+  if (!claims.ok()) return claims.status();
+  in.claims = std::move(*claims);
+  in.fusion = fusion;
+  in.generated_at = IsoNow();
+  auto html = report::RenderHtml(in, *assets);
+  if (!html.ok()) return html.status();
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << *html;
+  out.close();
+  if (!out) return Status::IoError("cannot write " + path);
+  return Status::Ok();
+}
 
 std::string ExamplesDir() { return SitrepHome() + "/examples"; }
 
@@ -88,6 +148,11 @@ class DemoCommand final : public Command {
     if (!outcome.ok()) return Fail(io, outcome.status());
     auto docs = (*store)->ListDocuments();
     if (!docs.ok()) return Fail(io, docs.status());
+    auto fusion = report::LoadFusion(**store);
+    if (!fusion.ok()) return Fail(io, fusion.status());
+    const std::string report_path = fresh ? kDemoReport : ReportPathFor(db);
+    const Status wrote = WriteReport(**store, *fusion, report_path);
+    if (!wrote.ok() && !globals.quiet) io.err << "demo: no report: " << wrote.message() << "\n";
 
     const IngestSummary& s = outcome->summary;
     if (globals.format == "json") {
@@ -98,15 +163,30 @@ class DemoCommand final : public Command {
       Json arr = Json::array();
       for (const DocumentSummary& d : *docs) arr.push_back(DocumentSummaryJson(d));
       j["documents"] = std::move(arr);
+      j["report"] = wrote.ok() ? Json(report_path) : Json(nullptr);
+      j["fusion"] = report::FusionJson(*fusion);
       PrintJson(io.out, j);
     } else {
       io.out << AccountingLine(s) << "\n\n";
       PrintDocumentsTable(io.out, *docs);
+      io.out << "\nControl timelines\n=================\n";
+      if (fusion->timelines.empty()) io.out << "none (no control events found)\n";
+      for (const fuse::Timeline& t : fusion->timelines) {
+        io.out << "\n";
+        PrintTimelineTable(io.out, t, /*evidence=*/false);
+      }
+      io.out << "\nContradictions\n==============\n\n";
+      PrintConflicts(io.out, fusion->conflicts);
+      if (wrote.ok()) io.out << "\nReport: " << report_path << " (open it in a browser; works offline)\n";
       io.out << "\nNext:\n"
              << "  sitrep --db " << db << " show ID       one document (any 4+ characters of an id)\n"
              << "  sitrep --db " << db << " mentions ID   its places, parties, people and sources\n"
              << "  sitrep --db " << db << " places        places the documents mention, with counts\n"
-             << "  sitrep --db " << db << " actors        parties, sources and people, with counts\n";
+             << "  sitrep --db " << db << " actors        parties, sources and people, with counts\n"
+             << "  sitrep --db " << db << " stories       events merged across documents\n"
+             << "  sitrep --db " << db << " timeline PLACE --evidence   who held PLACE, with the sentences\n"
+             << "  sitrep --db " << db << " outlets       how each outlet names the parties, side by side\n"
+             << "  sitrep --db " << db << " export --format geojson -o events.geojson\n";
     }
     return s.rejected > 0 ? kExitBadInput : kExitOk;
   }
