@@ -47,7 +47,8 @@
 //            rounded down for whole counts); with an even number of sources the lower
 //            of the two middle values, so that best is conservative and always a figure
 //            some source gave or implied.
-//   A group with no countable figure keeps -1 (open) in all three.
+//   A group with no countable figure keeps -1 (open) in all three. A value whose words
+//   state no figure ("countless", "untold") shows low and high -1 in the table.
 //
 // Subject: "<party> <what>, <place>, <period>", e.g. "Islamic State fighters, Palmyra,
 // 2016-12" or "Syrian armed forces dead, Palmyra, 2016-03"; "(party not stated)" when no

@@ -11,7 +11,8 @@
 //          does not. One conflict per group lists every value that conflicts with another;
 //          the summary names the two furthest apart.
 // control  (a) a period the control timeline marks "disputed"; (b) control_gained stories
-//          at the same place on the same day with different controllers, when no single
+//          at the same place on the same day with different resolved controllers (state
+//          forces and government of one country are one controller), when no single
 //          document reports both (a document that tells both is telling a reversal:
 //          "pushed in on Saturday, driven out hours later"), unless a disputed period
 //          already holds them; (c) one control change (type, place, party, day) that some
@@ -181,6 +182,12 @@ std::string PartyKey(const EntityRef& e) {
   return "";
 }
 
+// "forces:SY" and "gov:SY" hold a place for the same side.
+std::string Side(const std::string& id) {
+  if (id.starts_with("forces:") || id.starts_with("gov:")) return "state:" + id.substr(id.find(':') + 1);
+  return id;
+}
+
 bool IsFact(std::string_view status) {
   return status == "asserted" || status == "reported" || status == "background";
 }
@@ -236,7 +243,8 @@ void Control(const Input& in, const Fusion& so_far, std::vector<Conflict>* out) 
   std::map<std::pair<std::string, std::string>, std::vector<const Story*>> by_place_day;
   for (const Story& s : named) {
     if (s.type != "control_gained" || !IsFact(s.status)) continue;
-    if (s.date_precision != DatePrecision::kDay || PartyKey(s.place).empty() || PartyKey(s.agent).empty()) continue;
+    // Both controllers resolved: "the group" against "Islamic State" is no disagreement.
+    if (s.date_precision != DatePrecision::kDay || PartyKey(s.place).empty() || s.agent.id.empty()) continue;
     by_place_day[{PartyKey(s.place), s.date}].push_back(&s);
   }
   auto by_id = [](const Story* x, const Story* y) { return x->id < y->id; };
@@ -246,7 +254,7 @@ void Control(const Input& in, const Fusion& so_far, std::vector<Conflict>* out) 
       for (size_t j = i + 1; j < list.size(); ++j) {
         const Story& a = *list[i];
         const Story& b = *list[j];
-        if (PartyKey(a.agent) == PartyKey(b.agent)) continue;
+        if (Side(a.agent.id) == Side(b.agent.id)) continue;
         if (covered(a) && covered(b)) continue;
         std::set<std::string> da = docs_of(a), db = docs_of(b);
         bool together = std::any_of(da.begin(), da.end(), [&](const std::string& d) { return db.count(d) > 0; });

@@ -222,3 +222,20 @@ TEST(Conflicts, IdsAndOrderIndependent) {
 
 }  // namespace
 }  // namespace sitrep::fuse
+
+namespace sitrep::fuse {
+namespace {
+
+TEST(Conflicts, ArmyAndGovernmentAreOneController) {
+  Input in;
+  Fusion f;
+  f.stories = {MakeStory("s1", "control_gained", Ref("forces:XY", "army"), kTown, "2016-12-11", {Ev("d1:e0", "One")}),
+               MakeStory("s2", "control_gained", Ref("gov:XY", "government"), kTown, "2016-12-11", {Ev("d2:e0", "Two")})};
+  EXPECT_TRUE(FindConflicts(in, f).empty());
+  f.stories[1].agent = EntityRef{};
+  f.stories[1].agent.text = "the group";  // unresolved: no disagreement can be stated
+  EXPECT_TRUE(FindConflicts(in, f).empty());
+}
+
+}  // namespace
+}  // namespace sitrep::fuse
