@@ -338,7 +338,20 @@ struct SentenceClaims {
     size_t before_start = 0;
     if (kind.empty() || IsPersonKind(kind)) {
       size_t k = end_word;
-      while (k < w.size() && k < end_word + 4 && Auxiliaries().count(w[k].folded)) ++k;
+      // Past a parenthetical: "36 civilians, including five children, were killed" (both
+      // numbers are the dead).
+      if (k + 1 < w.size() && w[k].folded == ",") {
+        if (start > 0 && w[start - 1].folded == "including") {
+          ++k;
+        } else if (w[k + 1].folded == "including" || w[k + 1].folded == "among" || w[k + 1].folded == "mostly" ||
+                   w[k + 1].folded == "mainly") {
+          size_t j = k + 2;
+          while (j < w.size() && j < k + 12 && w[j].folded != ",") ++j;
+          if (j < w.size() && w[j].folded == ",") k = j + 1;
+        }
+      }
+      const size_t after_from = k;
+      while (k < w.size() && k < after_from + 4 && Auxiliaries().count(w[k].folded)) ++k;
       size_t len = 0;
       const ClaimKindWord* after = MatchKind(res, w, k, KindRole::kAfter, &len);
       const ClaimKindWord* before = MatchKindEndingAt(res, w, start, &before_start);
@@ -348,7 +361,9 @@ struct SentenceClaims {
       if (after != nullptr) {
         kind = after->kind;
         rule = rule.empty() ? "casualty-after" : "noun+casualty-after";
-        end_word = k + len;
+        // Across a parenthetical the claim keeps its own words, so the numbers inside it
+        // are claims of their own.
+        if (after_from == end_word) end_word = k + len;
       } else if (before != nullptr && (before->kind != "captured" || noun != nullptr)) {
         kind = before->kind;
         rule = rule.empty() ? "casualty-before" : "casualty-before+noun";

@@ -46,7 +46,8 @@ const Set& PassiveAux() {
 const Set& ObjectSkip() {
   static const Set s = {"the", "a", "an", "its", "their", "his", "her", "all", "of", "control", "full",
                         "most", "parts", "part", "much", "back", "over", "from", "out", "most",
-                        "positions", "in", "on", "into", "entire", "whole", "large", "areas", "around"};
+                        "positions", "in", "on", "into", "entire", "whole", "large", "areas", "around",
+                        "toward", "towards", "near", "across", "through"};
   return s;
 }
 const Set& Determiners() {
@@ -251,6 +252,17 @@ std::vector<std::string_view> ClauseBefore(const std::vector<Word>& w, size_t fi
     out.push_back(w[k].folded);
   }
   return out;
+}
+
+// A dateline: an all-capitals place name opening the sentence ("KABUL (Wire) -").
+bool IsDateline(const Document& doc, Span sentence, Span mention) {
+  if (mention.start != sentence.start) return false;
+  std::string_view t = doc.view(mention);
+  if (t.size() < 3) return false;
+  for (char c : t) {
+    if (c >= 'a' && c <= 'z') return false;
+  }
+  return true;
 }
 
 // Words between a subject and its verb that Ctx::Before does not cross: modals and
@@ -561,20 +573,26 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       }
       if (e.agent.span == e.target.span) e.target = {};
       const bool control = res.event_types()[e.type].id.rfind("control_", 0) == 0;
-      if (e.place.empty() &&
-          (IsPlace(e.target) || (control && !passive_frame && !e.target.empty() && e.target.kind.empty()))) {
-        e.place = e.target;
-      }
+      if (e.place.empty() && IsPlace(e.target)) e.place = e.target;
       if (e.place.empty()) {
-        // The nearest place mention in the sentence, after the trigger first.
-        uint32_t best = Mention::kNoRef;
+        // The nearest place mention in the sentence, after the trigger first, never the
+        // dateline ("KABUL (Wire) - ...": where the story was filed, not where it happened).
+        uint32_t after = Mention::kNoRef, before_m = Mention::kNoRef;
         for (uint32_t mi : ctx.in_sentence) {
-          if (mentions[mi].kind != MentionKind::kPlace) continue;
-          if (best == Mention::kNoRef ||
-              (mentions[mi].span.start >= m.span.end && mentions[best].span.start < m.span.start)) best = mi;
-          if (mentions[best].span.start >= m.span.end) break;
+          const Mention& pm = mentions[mi];
+          if (pm.kind != MentionKind::kPlace || IsDateline(doc, ss, pm.span)) continue;
+          if (pm.span.start >= m.span.end) {
+            if (after == Mention::kNoRef) after = mi;
+          } else if (pm.span.end <= m.span.start) {
+            before_m = mi;
+          }
         }
+        uint32_t best = after != Mention::kNoRef ? after : before_m;
         if (best != Mention::kNoRef) e.place = MakeParty(doc, mentions[best].span, mentions, "sentence-place");
+      }
+      // "took the airport": with no place named, the objective itself.
+      if (e.place.empty() && control && !passive_frame && !e.target.empty() && e.target.kind.empty()) {
+        e.place = e.target;
       }
       if (NeedsObject().count(trig.words[0]) && trig.words.size() == 1 && e.target.empty() && e.place.empty() &&
           e.type == trig.type) {
