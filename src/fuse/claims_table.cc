@@ -402,6 +402,11 @@ static std::vector<ClaimGroup> GroupClaimsImpl(const Input& in, const std::vecto
                    [](const Item& y) { return y.story; },
                    [](Item& x, const std::string& v) { x.story = v; }});
 
+  // The party each key stands for, for groups whose claims all adopted it.
+  std::map<std::string, EntityRef> party_ref;
+  for (const Item& x : items)
+    if (x.party_resolved) party_ref.emplace(x.party, x.c->about);
+
   // Groups in any order (sorted at the end); members in claim id order.
   std::unordered_map<std::string, std::vector<const Item*>> by_key;
   for (const Item& x : items)
@@ -418,7 +423,11 @@ static std::vector<ClaimGroup> GroupClaimsImpl(const Input& in, const std::vecto
     g.date = members.front()->period;
     int a = MostCommon(members, [](const Item* x) { return x->c->about.id.empty() ? "" : x->c->about.id; });
     if (a < 0) a = MostCommon(members, [](const Item* x) { return text::FoldForMatch(x->c->about.text); });
-    if (a >= 0) g.about = members[a]->c->about;
+    if (a >= 0) {
+      g.about = members[a]->c->about;
+    } else if (auto r = party_ref.find(members.front()->party); r != party_ref.end()) {
+      g.about = r->second;  // a party adopted from claims now in other groups
+    }
     int p = MostCommon(members, [](const Item* x) { return x->place_key; });
     if (p >= 0) g.place = members[p]->place;
     int s = MostCommon(members, [](const Item* x) { return x->story; });
