@@ -342,6 +342,7 @@ TEST_F(RecordsCliTest, AcledCsv) {
   const std::set<std::string> acled_types = {"Battles", "Violence against civilians",
                                              "Explosions/Remote violence",
                                              "Strategic developments", "Protests", "Riots"};
+  int fatalities = 0;
   for (size_t i = 1; i < rows.size(); ++i) {
     const auto& row = rows[i];
     ASSERT_EQ(row.size(), 13u);
@@ -351,7 +352,20 @@ TEST_F(RecordsCliTest, AcledCsv) {
     EXPECT_TRUE(row[9] == "1" || row[9] == "3") << row[9];
     EXPECT_THAT(row[11], HasSubstr("[sitrep "));
     EXPECT_GE(std::stoi(row[12]), 0);
+    fatalities += std::stoi(row[12]);
   }
+  // The examples link death tolls ("more than 400 fighters had been killed") to events.
+  EXPECT_GT(fatalities, 0);
+}
+
+TEST_F(RecordsCliTest, GlobalFormatBeforeTheCommand) {
+  Json events = Events();
+  CmdRun r = Cmd({"--format", "json", "events"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(ParseJson(r), events);
+  r = Cmd({"--format", "json", "claims"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(ParseJson(r).is_array());
 }
 
 TEST_F(RecordsCliTest, ClaimsJsonAndFilters) {
