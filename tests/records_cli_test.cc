@@ -539,4 +539,44 @@ TEST_F(RecordsCliTest, ExtractRejectsBadLinesAndExits2) {
   fs::remove_all(cwd);
 }
 
+// On the real articles in ../shared/seeds (when present): every event and claim sits inside
+// a stored sentence (so never in dropped page furniture), and explain works on each.
+TEST(RecordsSeedsTest, RecordsSitInsideSentences) {
+  const fs::path seeds = fs::path(SITREP_SOURCE_DIR) / ".." / "shared" / "seeds";
+  if (!fs::exists(seeds)) GTEST_SKIP() << "no " << seeds;
+  fs::path dir = MakeTempDir();
+  const std::string db = (dir / "seeds.db").string();
+  CmdRun ingest = Sitrep({"--db", db, "ingest", seeds.string()}, dir.string());
+  ASSERT_EQ(ingest.code, 0) << ingest.err;
+  CmdRun events = Sitrep({"--db", db, "events", "--format", "json"}, dir.string());
+  CmdRun claims = Sitrep({"--db", db, "claims", "--format", "json"}, dir.string());
+  ASSERT_EQ(events.code, 0);
+  ASSERT_EQ(claims.code, 0);
+  Json ev = ParseJson(events), cl = ParseJson(claims);
+  EXPECT_FALSE(ev.empty());
+  EXPECT_FALSE(cl.empty());
+  std::map<std::string, Json> docs;
+  auto check = [&](const Json& r) {
+    std::string doc = r["doc"];
+    if (!docs.count(doc)) {
+      CmdRun show = Sitrep({"--db", db, "show", doc, "--format", "json"}, dir.string());
+      ASSERT_EQ(show.code, 0);
+      docs[doc] = ParseJson(show);
+    }
+    const Json& sentences = docs[doc]["sentences"];
+    size_t i = r["sentence"];
+    ASSERT_LT(i, sentences.size()) << r.dump();
+    EXPECT_LE(sentences[i]["start"].get<int>(), r["start"].get<int>()) << r["id"];
+    EXPECT_GE(sentences[i]["end"].get<int>(), r["end"].get<int>()) << r["id"];
+    EXPECT_EQ(sentences[i]["text"], r["quote"]) << r["id"];
+  };
+  for (const Json& e : ev) check(e);
+  for (const Json& c : cl) check(c);
+  for (const Json& r : {ev[0], cl[0]}) {
+    CmdRun x = Sitrep({"--db", db, "explain", r["id"]}, dir.string());
+    EXPECT_EQ(x.code, 0) << x.err;
+  }
+  fs::remove_all(dir);
+}
+
 }  // namespace
