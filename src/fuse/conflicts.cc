@@ -76,34 +76,101 @@ std::vector<std::string> RecordIds(const std::vector<Evidence>& items) {
   return ids;
 }
 
-void Numeric(const Input& in, const std::vector<ClaimGroup>& groups, std::vector<Conflict>* out) {
+// The values of one group, ready to compare.
+struct Values {
+  std::vector<Range> ranges;
+  std::vector<bool> has;
+  std::vector<std::string> source;
+  std::vector<const std::string*> claim;
+};
+
+// Which values disagree with another, and the pair furthest apart (the largest ratio of
+// one's lower bound to the other's upper; ties: the higher low, the lower high, the
+// smaller claim ids): *hi above *lo.
+double Gap(const Values& v, size_t i, size_t j) {
+  return v.ranges[j].hi > 0 ? v.ranges[i].lo / v.ranges[j].hi : kOpen;
+}
+
+bool Better(const Values& v, size_t i, size_t j, int hi, int lo) {
+  if (hi < 0) return true;
+  double a = Gap(v, i, j), b = Gap(v, static_cast<size_t>(hi), static_cast<size_t>(lo));
+  if (a != b) return a > b;
+  // Equal ratios (both open when an upper bound is 0): the higher low, the lower high.
+  if (v.ranges[i].lo != v.ranges[hi].lo) return v.ranges[i].lo > v.ranges[hi].lo;
+  if (v.ranges[j].hi != v.ranges[lo].hi) return v.ranges[j].hi < v.ranges[lo].hi;
+  return std::tie(*v.claim[i], *v.claim[j]) < std::tie(*v.claim[hi], *v.claim[lo]);
+}
+
+// Slow and obvious: every pair.
+void DisagreeSlow(const Values& v, std::vector<bool>* involved, int* hi, int* lo) {
+  for (size_t i = 0; i < v.has.size(); ++i) {
+    for (size_t j = 0; j < v.has.size(); ++j) {
+      if (!v.has[i] || !v.has[j] || v.source[i] == v.source[j]) continue;
+      if (v.ranges[i].lo <= v.ranges[j].hi) continue;  // i above j?
+      (*involved)[i] = (*involved)[j] = true;
+      if (Better(v, i, j, *hi, *lo)) *hi = static_cast<int>(i), *lo = static_cast<int>(j);
+    }
+  }
+}
+
+// Fast: the two lowest upper bounds and the two highest lower bounds of distinct sources
+// decide everything. A value disagrees with another source iff its lower bound is above
+// the lowest upper bound of the other sources, or its upper bound below their highest
+// lower bound; the pair furthest apart is among {two highest lows} x {two lowest highs}.
+void Disagree(const Values& v, std::vector<bool>* involved, int* hi, int* lo) {
+  std::vector<size_t> idx;
+  for (size_t i = 0; i < v.has.size(); ++i)
+    if (v.has[i]) idx.push_back(i);
+  if (idx.size() < 2) return;
+  auto two = [&](auto before) {
+    std::vector<size_t> order = idx;
+    std::sort(order.begin(), order.end(), before);
+    std::vector<size_t> out = {order[0]};
+    for (size_t k = 1; k < order.size(); ++k) {
+      if (v.source[order[k]] != v.source[order[0]]) {
+        out.push_back(order[k]);
+        break;
+      }
+    }
+    return out;
+  };
+  std::vector<size_t> lows = two([&](size_t a, size_t b) {  // lowest upper bounds
+    return std::tie(v.ranges[a].hi, *v.claim[a]) < std::tie(v.ranges[b].hi, *v.claim[b]);
+  });
+  std::vector<size_t> highs = two([&](size_t a, size_t b) {  // highest lower bounds
+    return v.ranges[a].lo != v.ranges[b].lo ? v.ranges[a].lo > v.ranges[b].lo : *v.claim[a] < *v.claim[b];
+  });
+  if (lows.size() < 2 || highs.size() < 2) return;  // one source only
+  for (size_t i : idx) {
+    double other_hi = v.source[i] != v.source[lows[0]] ? v.ranges[lows[0]].hi : v.ranges[lows[1]].hi;
+    double other_lo = v.source[i] != v.source[highs[0]] ? v.ranges[highs[0]].lo : v.ranges[highs[1]].lo;
+    if (v.ranges[i].lo > other_hi || v.ranges[i].hi < other_lo) (*involved)[i] = true;
+  }
+  for (size_t i : highs) {
+    for (size_t j : lows) {
+      if (v.source[i] == v.source[j] || v.ranges[i].lo <= v.ranges[j].hi) continue;
+      if (Better(v, i, j, *hi, *lo)) *hi = static_cast<int>(i), *lo = static_cast<int>(j);
+    }
+  }
+}
+
+void Numeric(const Input& in, const std::vector<ClaimGroup>& groups, bool slow, std::vector<Conflict>* out) {
   std::map<std::string_view, const ClaimRecord*> claims;
   for (const ClaimRecord& c : in.claims) claims.emplace(c.id, &c);
   for (const ClaimGroup& g : groups) {
     if (g.values.size() < 2 || !PartyKnown(g)) continue;
-    std::vector<Range> ranges(g.values.size());
-    std::vector<bool> has(g.values.size()), involved(g.values.size());
-    std::vector<std::string> source(g.values.size());
-    for (size_t i = 0; i < g.values.size(); ++i) {
-      source[i] = SourceOf(g.values[i]);
+    const size_t n_values = g.values.size();
+    Values v{std::vector<Range>(n_values), std::vector<bool>(n_values), std::vector<std::string>(n_values),
+             std::vector<const std::string*>(n_values)};
+    for (size_t i = 0; i < n_values; ++i) {
+      v.source[i] = SourceOf(g.values[i]);
+      v.claim[i] = &g.values[i].claim;
       auto it = claims.find(g.values[i].claim);
-      has[i] = Allowed(g.values[i], it == claims.end() ? nullptr : it->second, &ranges[i]);
+      v.has[i] = Allowed(g.values[i], it == claims.end() ? nullptr : it->second, &v.ranges[i]);
     }
-    // The pair furthest apart: the largest ratio of one's lower bound to the other's upper.
+    std::vector<bool> involved(n_values);
     int hi_i = -1, lo_i = -1;
-    double worst = 0;
-    for (size_t i = 0; i < g.values.size(); ++i) {
-      for (size_t j = 0; j < g.values.size(); ++j) {
-        if (!has[i] || !has[j] || source[i] == source[j]) continue;
-        if (ranges[i].lo <= ranges[j].hi) continue;  // i above j?
-        involved[i] = involved[j] = true;
-        double gap = ranges[j].hi > 0 ? ranges[i].lo / ranges[j].hi : kOpen;
-        bool better = hi_i < 0 || gap > worst ||
-                      (gap == worst && std::tie(g.values[i].claim, g.values[j].claim) <
-                                           std::tie(g.values[hi_i].claim, g.values[lo_i].claim));
-        if (better) worst = gap, hi_i = static_cast<int>(i), lo_i = static_cast<int>(j);
-      }
-    }
+    (slow ? DisagreeSlow : Disagree)(v, &involved, &hi_i, &lo_i);
     if (hi_i < 0) continue;
     Conflict c;
     c.kind = "numeric";
@@ -363,9 +430,9 @@ void DateConflicts(const Input& in, const Fusion& so_far, std::vector<Conflict>*
 
 }  // namespace
 
-std::vector<Conflict> FindConflicts(const Input& in, const Fusion& so_far) {
+static std::vector<Conflict> FindConflictsImpl(const Input& in, const Fusion& so_far, bool slow) {
   std::vector<Conflict> out;
-  Numeric(in, so_far.claim_groups, &out);
+  Numeric(in, so_far.claim_groups, slow, &out);
   Control(in, so_far, &out);
   DateConflicts(in, so_far, &out);
   std::sort(out.begin(), out.end(), [](const Conflict& a, const Conflict& b) {
@@ -374,6 +441,14 @@ std::vector<Conflict> FindConflicts(const Input& in, const Fusion& so_far) {
   out.erase(std::unique(out.begin(), out.end(), [](const Conflict& a, const Conflict& b) { return a.id == b.id; }),
             out.end());
   return out;
+}
+
+std::vector<Conflict> FindConflicts(const Input& in, const Fusion& so_far) {
+  return FindConflictsImpl(in, so_far, false);
+}
+
+std::vector<Conflict> FindConflictsSlow(const Input& in, const Fusion& so_far) {
+  return FindConflictsImpl(in, so_far, true);
 }
 
 }  // namespace sitrep::fuse

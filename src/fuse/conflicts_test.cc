@@ -239,3 +239,56 @@ TEST(Conflicts, ArmyAndGovernmentAreOneController) {
 
 }  // namespace
 }  // namespace sitrep::fuse
+
+namespace sitrep::fuse {
+namespace {
+
+// Random groups with few distinct figures and sources (many ties): the fast comparison of
+// values must give what comparing every pair gives.
+TEST(Conflicts, FastEqualsSlow) {
+  std::mt19937 rng(3);
+  for (int round = 0; round < 300; ++round) {
+    Input in;
+    Fusion f;
+    int groups = 1 + static_cast<int>(rng() % 4);
+    for (int gi = 0; gi < groups; ++gi) {
+      ClaimGroup g;
+      g.subject = "group " + std::to_string(gi);
+      g.about = Ref("isis", "Islamic State");
+      int n = 1 + static_cast<int>(rng() % 9);
+      for (int k = 0; k < n; ++k) {
+        ClaimRecord c;
+        c.id = "d" + std::to_string(rng() % 5) + ":c" + std::to_string(gi * 100 + k);
+        c.document = c.id.substr(0, c.id.find(':'));
+        const double figures[] = {0, 5, 10, 30, 100, 400, 4000};
+        c.low = rng() % 4 == 0 ? -1 : figures[rng() % 7];
+        c.high = rng() % 3 == 0 ? -1 : std::max(c.low, figures[rng() % 7]);
+        c.approx = rng() % 2;
+        in.claims.push_back(c);
+        ClaimValue v;
+        v.claim = c.id;
+        v.low = c.low;
+        v.high = c.high;
+        v.outlet = "outlet" + std::to_string(rng() % 3);
+        v.claimed_by = rng() % 2 ? "" : "source" + std::to_string(rng() % 3);
+        v.text = "value " + c.id;
+        v.evidence.record = c.id;
+        v.evidence.doc = c.document;
+        v.evidence.outlet = v.outlet;
+        v.evidence.claimed_by = v.claimed_by;
+        g.values.push_back(v);
+      }
+      f.claim_groups.push_back(g);
+    }
+    auto fast = FindConflicts(in, f);
+    auto slow = FindConflictsSlow(in, f);
+    ASSERT_EQ(fast.size(), slow.size()) << "round " << round;
+    for (size_t i = 0; i < fast.size(); ++i) {
+      EXPECT_EQ(fast[i].id, slow[i].id) << "round " << round;
+      EXPECT_EQ(fast[i].summary, slow[i].summary) << "round " << round;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace sitrep::fuse

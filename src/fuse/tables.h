@@ -44,6 +44,9 @@ std::string ClaimText(const ClaimRecord& c,
 // claims_table.cc: GroupClaims computed the slow, obvious way (every pair of claims compared
 // in the adoption steps). The same result; for tests.
 std::vector<ClaimGroup> GroupClaimsSlow(const Input& in, const std::vector<Story>& stories);
+// conflicts.cc: FindConflicts with every pair of values of a group compared. The same
+// result; for tests.
+std::vector<Conflict> FindConflictsSlow(const Input& in, const Fusion& so_far);
 // claims_table.cc: recomputes g.low / best / high from g.values by the rule stated there.
 void CombineFigures(ClaimGroup& g);
 // claims_table.cc: whether the group knows who it counts (a party or civilians).
