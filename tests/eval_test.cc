@@ -11,13 +11,13 @@
 
 namespace {
 
-struct Run {
+struct EvalRun {
   int code = -1;
   std::string out;
 };
 
-Run Sitrep(const std::string& args) {
-  Run r;
+EvalRun Sitrep(const std::string& args) {
+  EvalRun r;
   std::string cmd = std::string(SITREP_BINARY) + " " + args + " 2>&1";
   FILE* p = popen(cmd.c_str(), "r");
   if (p == nullptr) return r;
@@ -30,13 +30,13 @@ Run Sitrep(const std::string& args) {
 }
 
 TEST(EvalTest, GoldSetMeetsItsFloors) {
-  Run r = Sitrep("eval tests/data/gold --floors tests/data/gold/floors.txt");
+  EvalRun r = Sitrep("eval tests/data/gold --floors tests/data/gold/floors.txt");
   EXPECT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("events.all"), std::string::npos) << r.out;
 }
 
 TEST(EvalTest, MissingGoldIsBadInput) {
-  Run r = Sitrep("eval tests/data/gold/no-such-folder");
+  EvalRun r = Sitrep("eval tests/data/gold/no-such-folder");
   EXPECT_EQ(r.code, 2) << r.out;
 }
 
@@ -47,7 +47,7 @@ TEST(EvalTest, FloorAboveScoreFails) {
   std::string floor = "events.all.p 1.0\nevents.all.r 1.0\nclaims.all.r 1.0\n";
   ASSERT_EQ(write(fd, floor.data(), floor.size()), static_cast<ssize_t>(floor.size()));
   close(fd);
-  Run r = Sitrep(std::string("eval tests/data/gold/dev --format json --floors ") + tmpl);
+  EvalRun r = Sitrep(std::string("eval tests/data/gold/dev --format json --floors ") + tmpl);
   std::remove(tmpl);
   // Perfect scores everywhere would make this pass too; the gold set is not that easy.
   EXPECT_EQ(r.code, 2) << r.out;
