@@ -1,5 +1,7 @@
 #include "report/records_json.h"
 
+#include <fstream>
+#include <set>
 #include <sstream>
 
 #include <gmock/gmock.h>
@@ -359,6 +361,91 @@ TEST(MentionJsonTest, Fields) {
   EXPECT_EQ(j["kind"], "place");
   EXPECT_EQ(j["entity"]["name"], "Northtown");
   EXPECT_TRUE(j["refers_to"].is_null());
+}
+
+// ---- table-driven cases (tests/data/report/) ----------------------------------------
+
+const std::string kRoot = SITREP_SOURCE_DIR;
+
+std::vector<std::vector<std::string>> ReadTsv(const std::string& path) {
+  std::ifstream in(path);
+  EXPECT_TRUE(in.good()) << "cannot read " << path;
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cols;
+    size_t pos = 0;
+    while (true) {
+      size_t tab = line.find('\t', pos);
+      cols.push_back(line.substr(pos, tab - pos));
+      if (tab == std::string::npos) break;
+      pos = tab + 1;
+    }
+    rows.push_back(cols);
+  }
+  return rows;
+}
+
+std::string Unescape(const std::string& s) {
+  if (s == "<empty>") return "";
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      char c = s[++i];
+      out += c == 'n' ? '\n' : c == 'r' ? '\r' : c == 't' ? '\t' : c;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+TEST(CsvTableTest, Fields) {
+  auto rows = ReadTsv(kRoot + "/tests/data/report/csv_fields.tsv");
+  ASSERT_GE(rows.size(), 10u);
+  for (const auto& r : rows) {
+    ASSERT_EQ(r.size(), 2u) << ::testing::PrintToString(r);
+    EXPECT_EQ(CsvField(Unescape(r[0])), Unescape(r[1])) << r[0];
+  }
+}
+
+// The mapping as the cli builds it, from the ontology file itself.
+AcledMapping OntologyMapping(std::set<std::string>* types) {
+  AcledMapping m;
+  for (const auto& r : ReadTsv(kRoot + "/data/extract/ontology.tsv")) {
+    if (r.size() < 4) continue;
+    m.Add(r[0], r[2], r[3]);
+    types->insert(r[0]);
+  }
+  return m;
+}
+
+TEST(AcledTableTest, OntologyTypesMapAsExpected) {
+  std::set<std::string> types, covered;
+  AcledMapping m = OntologyMapping(&types);
+  ASSERT_FALSE(types.empty());
+  auto rows = ReadTsv(kRoot + "/tests/data/report/acled_types.tsv");
+  for (const auto& r : rows) {
+    ASSERT_EQ(r.size(), 6u) << ::testing::PrintToString(r);
+    EventRecord e;
+    e.id = "d:e0";
+    e.type = r[0];
+    if (r[1] != "-") e.agent = Actor(r[1], r[1], r[1]);
+    if (r[2] != "-") {
+      size_t colon = r[2].find(':');
+      e.target = Actor(r[2].substr(colon + 1), r[2].substr(colon + 1), "");
+      e.target.kind = r[2].substr(0, colon);
+    }
+    e.trigger = r[3];
+    e.quote = "Something " + r[3] + " somewhere.";
+    EXPECT_EQ(AcledTypeOf(e, m), std::make_pair(r[4], r[5])) << ::testing::PrintToString(r);
+    covered.insert(r[0]);
+  }
+  // A new event type needs a case here (and a look at its ACLED mapping).
+  for (const std::string& t : types) {
+    EXPECT_TRUE(covered.count(t)) << "no case for type " << t << " in acled_types.tsv";
+  }
 }
 
 }  // namespace
