@@ -478,19 +478,34 @@ static std::vector<ClaimGroup> GroupClaimsImpl(const Input& in, const std::vecto
     CombineFigures(g);
     groups.push_back(std::move(g));
   }
-  // Incidents of one subject told apart by their story: "..., 2016-12 (air strike, 2016-12-10)".
+  // Incidents of one subject told apart by their story: "..., 2016-12 (air strike, 2016-12-10)",
+  // the date being the story's, else the earliest of the group's claims; failing that, the
+  // story's id.
   std::map<std::string, int> subjects;
   for (const ClaimGroup& g : groups) ++subjects[g.subject];
   std::map<std::string_view, const Story*> story_by_id;
   for (const Story& st : stories) story_by_id.emplace(st.id, &st);
-  for (ClaimGroup& g : groups) {
+  std::vector<bool> told_apart(groups.size());
+  for (size_t i = 0; i < groups.size(); ++i) {
+    ClaimGroup& g = groups[i];
     if (subjects[g.subject] < 2 || g.story.empty()) continue;
     auto st = story_by_id.find(g.story);
-    if (st == story_by_id.end()) continue;
-    std::string type = st->second->type;
+    std::string type = st == story_by_id.end() ? "" : st->second->type;
     std::replace(type.begin(), type.end(), '_', ' ');
-    g.subject += " (" + type + (st->second->date.empty() ? "" : ", " + st->second->date) + ")";
+    std::string when = st == story_by_id.end() ? "" : st->second->date;
+    if (when.empty()) {
+      for (const ClaimValue& v : g.values)
+        if (!v.evidence.date.empty() && (when.empty() || v.evidence.date < when)) when = v.evidence.date;
+    }
+    std::string tag = type;
+    if (!when.empty()) tag += (tag.empty() ? "" : ", ") + when;
+    if (!tag.empty()) g.subject += " (" + tag + ")";
+    told_apart[i] = true;
   }
+  std::map<std::string, int> again;
+  for (const ClaimGroup& g : groups) ++again[g.subject];
+  for (size_t i = 0; i < groups.size(); ++i)
+    if (told_apart[i] && again[groups[i].subject] > 1) groups[i].subject += " [story " + groups[i].story + "]";
   std::sort(groups.begin(), groups.end(), [](const ClaimGroup& x, const ClaimGroup& y) {
     return std::tie(x.date, x.subject, x.id) < std::tie(y.date, y.subject, y.id);
   });
