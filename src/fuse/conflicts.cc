@@ -57,9 +57,20 @@ std::string SourceOf(const ClaimValue& v) {
   return v.claimed_by.empty() ? "outlet:" + v.outlet : "by:" + text::FoldForMatch(v.claimed_by);
 }
 
+// An outlet as a sentence names it: "(unknown outlet: a.txt)" -> "a.txt", "(unknown
+// outlet)" -> "".
+std::string Shown(const std::string& outlet) {
+  static constexpr std::string_view kFile = "(unknown outlet: ";
+  if (outlet.starts_with(kFile) && outlet.ends_with(")"))
+    return outlet.substr(kFile.size(), outlet.size() - kFile.size() - 1);
+  if (outlet == "(unknown outlet)") return "";
+  return outlet;
+}
+
 std::string Who(const Evidence& e) {
-  if (e.claimed_by.empty()) return e.outlet;
-  return e.claimed_by + " (in " + e.outlet + ")";
+  std::string outlet = Shown(e.outlet);
+  if (e.claimed_by.empty()) return outlet.empty() ? "an unknown outlet" : outlet;
+  return outlet.empty() ? e.claimed_by : e.claimed_by + " (in " + outlet + ")";
 }
 
 std::string Said(const ClaimValue& v) { return v.text + " according to " + Who(v.evidence); }

@@ -292,3 +292,38 @@ TEST(Conflicts, FastEqualsSlow) {
 
 }  // namespace
 }  // namespace sitrep::fuse
+
+namespace sitrep::fuse {
+namespace {
+
+TEST(Conflicts, UnknownOutletsInSummaries) {
+  Input in;
+  Fusion f;
+  ClaimGroup g;
+  g.subject = "Islamic State fighters";
+  g.about = Ref("isis", "Islamic State");
+  auto add = [&](const std::string& id, double lo, double hi, const std::string& by, const std::string& outlet) {
+    ClaimValue v;
+    v.claim = id;
+    v.low = lo;
+    v.high = hi;
+    v.claimed_by = by;
+    v.outlet = outlet;
+    v.text = id == "a:c0" ? "more than 4,000 fighters" : "a few dozen militants";
+    v.evidence.record = id;
+    v.evidence.claimed_by = by;
+    v.evidence.outlet = outlet;
+    g.values.push_back(v);
+  };
+  add("a:c0", 4000, -1, "", "(unknown outlet: a.txt)");
+  add("b:c0", 24, 60, "an activist", "(unknown outlet)");
+  f.claim_groups = {g};
+  auto cs = FindConflicts(in, f);
+  ASSERT_EQ(cs.size(), 1u);
+  EXPECT_EQ(cs[0].summary,
+            "Islamic State fighters: more than 4,000 fighters according to a.txt; a few dozen militants according "
+            "to an activist.");
+}
+
+}  // namespace
+}  // namespace sitrep::fuse
