@@ -39,8 +39,9 @@
 //     else the one stated bound twice ("more than 4,000" -> 4,000; "as many as 64" -> 64).
 //     Vague open-ended words ("countless") state no figure and do not count;
 //   - sources are independent voices: the claimant (resolved id, else its words), else the
-//     outlet speaking for itself. The same figures from the same source (a wire story
-//     syndicated on several sites, one monitor quoted by five outlets) count once;
+//     outlet speaking for itself. The same figures from the same source (one monitor
+//     quoted by five outlets) count once, and so does the same sentence with the same
+//     figures in several documents (a syndicated copy, one wire story on two sites);
 //   - low  = the lowest figure any source states;
 //     high = the highest figure any source states;
 //     best = the median of the sources' point values (the middle of a stated range,
@@ -268,7 +269,12 @@ void CombineFigures(ClaimGroup& g) {
     // figure is missing altogether.
     if (!Figures(c, &a, &b)) continue;
     std::string source = v.claimed_by.empty() ? "outlet:" + v.outlet : "by:" + text::FoldForMatch(v.claimed_by);
-    if (!seen.emplace(source, a, b).second) continue;
+    // The same sentence with the same figures (a syndicated copy, the wire story on two
+    // sites) is one voice too, whoever carries it.
+    std::string sentence = v.evidence.quote.empty() ? "" : "quote:" + v.evidence.quote;
+    if (seen.count({source, a, b}) || (!sentence.empty() && seen.count({sentence, a, b}))) continue;
+    seen.emplace(source, a, b);
+    if (!sentence.empty()) seen.emplace(sentence, a, b);
     g.low = g.low < 0 ? a : std::min(g.low, a);
     g.high = std::max(g.high, b);
     double mid = (a + b) / 2;

@@ -377,6 +377,16 @@ TEST(Tables, CombineFigures) {
   EXPECT_EQ(g.low, 24);
   EXPECT_EQ(g.high, 100);
   EXPECT_EQ(g.best, 64);     // points 42, 64, 100
+  // A syndicated copy: the outlet's own sentence on another site counts once.
+  add(300, 300, "", "E");
+  add(300, 300, "", "F");
+  g.values[4].evidence.quote = g.values[5].evidence.quote = "The strikes killed 300.";
+  CombineFigures(g);
+  EXPECT_EQ(g.high, 300);
+  EXPECT_EQ(g.best, 64);     // points 42, 64, 100, 300: the lower middle
+  g.values[5].evidence.quote = "Another sentence with 300.";
+  CombineFigures(g);
+  EXPECT_EQ(g.best, 100);    // 42, 64, 100, 300, 300
 }
 
 }  // namespace
