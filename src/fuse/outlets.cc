@@ -6,8 +6,9 @@
 // Parties ("party"): every mention of kind actor resolved to an id, counted under that id
 // by its words folded to lower case, white space collapsed and a leading "the " dropped
 // ("the Assad regime" and "Assad regime" are one term). Descriptors the lexicon resolves
-// ("the terrorists", "the regime", "regime forces") count under the actor they refer to,
-// since their MentionRecord carries the id of the mention they refer back to.
+// ("the terrorists", "the regime", "regime forces") count under the actor they refer to:
+// their MentionRecord carries that actor's id, or else refers_to leads to a mention that
+// does.
 // Kinds of event ("event"): every event's trigger words, folded the same way, under its
 // type ("liberated", "recaptured", "captured" under control_gained).
 // documents: the outlet's documents in the input (and any other document its records
@@ -74,9 +75,25 @@ std::vector<OutletProfile> ProfileOutlets(const Input& in) {
     return p;
   };
   for (const DocInfo& d : in.docs) profile_of(d.id, {});
+  // A descriptor whose record carries no id of its own is counted under the actor it
+  // refers back to ("<doc>:m<refers_to>", followed a few hops).
+  std::map<std::string_view, const MentionRecord*> by_id;
+  for (const MentionRecord& m : in.mentions) by_id.emplace(m.id, &m);
+  auto resolved = [&](const MentionRecord& m) -> const EntityRef* {
+    const MentionRecord* r = &m;
+    for (int hops = 0; hops < 8 && r != nullptr; ++hops) {
+      if (!r->entity.id.empty()) return &r->entity;
+      if (r->refers_to < 0) return nullptr;
+      auto it = by_id.find(r->document + ":m" + std::to_string(r->refers_to));
+      r = it == by_id.end() ? nullptr : it->second;
+    }
+    return nullptr;
+  };
   for (const MentionRecord& m : in.mentions) {
-    if (m.entity.kind != "actor" || m.entity.id.empty()) continue;
-    Add(profile_of(m.document, {}), "party", m.entity.id, m.entity.label(), Term(m.entity.text));
+    if (m.entity.kind != "actor") continue;
+    const EntityRef* actor = resolved(m);
+    if (actor == nullptr) continue;
+    Add(profile_of(m.document, {}), "party", actor->id, actor->label(), Term(m.entity.text));
   }
   for (const EventRecord& e : in.events) {
     if (e.type.empty()) continue;

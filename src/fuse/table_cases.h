@@ -9,8 +9,8 @@
 //         [approx=1] [vague=1] [about=ID|Name or text:WORDS] [by=ID|Name or text:WORDS]
 //         [place=ID|Name or text:WORDS] [date=2016-12-11] [event=d1:e0] [calibre=122]
 //         [text=more_than_4,000_fighters]   (the words as written; quote = the words)
-//   mention id=d1:m0 entity=ID|Name [text=the_terrorists] [type=non-state_armed_group]
-//           [kind=actor]
+//   mention id=d1:m0 entity=ID|Name or text:WORDS [text=the_terrorists]
+//           [type=non-state_armed_group] [kind=actor] [refers_to=N]
 //   event id=d1:e0 type=control_gained [trigger=recaptured] [reported_by=Outlet]
 //   story id=s1 events=d1:e0,d2:e0 [type=air_strike] [place=ID|Name] [date=2016-12]
 //   expect groups=N                       number of claim groups
@@ -189,6 +189,7 @@ inline std::vector<Case> ReadCases(const std::string& name) {
       m.entity = Entity(a["entity"], a.count("kind") ? a["kind"] : "actor");
       if (a.count("text")) m.entity.text = Spaces(a["text"]);
       m.type = Spaces(a["type"]);
+      if (a.count("refers_to")) m.refers_to = std::stoi(a["refers_to"]);
       c.in.mentions.push_back(std::move(m));
     } else if (head == "event") {
       EventRecord e;
