@@ -1,8 +1,10 @@
 // sitrep ingest PATH... : read inputs, run the stages, store the documents.
 //
 // Output: the accounting line on stdout ("ingest: seen N = stored S + duplicates D +
-// rejected R (BYTES in SECONDS s)"), or with --format json the summary object
-// (output.h: IngestSummaryJson). One "rejected SOURCE: REASON" line per rejected input on
+// rejected R (BYTES in SECONDS s)"), then "extracted: E events, C claims" and, when some
+// undated documents were dated from the others after ingest (Pipeline::Settle), "N
+// documents dated from other documents"; or with --format json the summary object
+// (output.h: IngestSummaryJson) with "events", "claims" and "redated" added. One "rejected SOURCE: REASON" line per rejected input on
 // stderr. Exit 0 when nothing was rejected, 2 when something was, 3 when the store failed.
 #include "cli/command.h"
 #include "cli/output.h"
@@ -19,8 +21,14 @@ class IngestCommand final : public Command {
         ->required()
         ->type_name("PATH");
     sub->add_flag("--timings,--stages", timings_, "print how long each stage took");
-    sub->add_option("--skip", request_.skip, "do not run this stage (repeatable): text, time")
+    sub->add_option("--skip", request_.skip,
+                    "do not run this stage (repeatable): text, time, extract")
         ->type_name("STAGE");
+    sub->add_option("--geonames", request_.geonames,
+                    "a GeoNames dump (folder or table file) to build the gazetteer from")
+        ->type_name("PATH");
+    sub->add_flag("--no-settle", no_settle_,
+                  "do not date undated documents from the other documents afterwards");
     sub->add_flag("--no-verify", no_verify_, "do not check each stage's output");
     sub->add_option("--threads", request_.threads, "worker threads for the stages (0 = one per core)")
         ->check(CLI::Range(0, 256))
@@ -31,6 +39,7 @@ class IngestCommand final : public Command {
   int Run(const Globals& globals, Io& io) override {
     request_.paths = paths_;
     request_.verify = !no_verify_;
+    request_.settle = !no_settle_;
     const std::string db = ResolveDbPath(globals.db);
     auto store = OpenStore(db, SystemClock());
     if (!store.ok()) return Fail(io, store.status());
@@ -39,10 +48,18 @@ class IngestCommand final : public Command {
     const IngestSummary& s = outcome->summary;
     if (globals.format == "json") {
       Json j = IngestSummaryJson(s, outcome->timings);
+      j["events"] = s.events;
+      j["claims"] = s.claims;
+      j["redated"] = s.redated;
       j["db"] = db;
       PrintJson(io.out, j);
     } else {
       io.out << AccountingLine(s) << "\n";
+      io.out << "extracted: " << s.events << " events, " << s.claims << " claims\n";
+      if (s.redated > 0) {
+        io.out << s.redated << (s.redated == 1 ? " document" : " documents")
+               << " dated from other documents\n";
+      }
       if (timings_) PrintTimings(io.out, outcome->timings);
     }
     return s.rejected > 0 ? kExitBadInput : kExitOk;
@@ -53,6 +70,7 @@ class IngestCommand final : public Command {
   IngestRequest request_;
   bool timings_ = false;
   bool no_verify_ = false;
+  bool no_settle_ = false;
 };
 
 }  // namespace

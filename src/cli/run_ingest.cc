@@ -13,6 +13,7 @@ Result<IngestOutcome> RunIngest(const Globals& globals, Io& io, const IngestRequ
   options.skip = request.skip;
   options.verify = request.verify;
   options.threads = request.threads;
+  options.geonames = request.geonames;
   auto pipeline = Pipeline::Create(options);
   if (!pipeline.ok()) return pipeline.status();
   Pipeline& p = **pipeline;
@@ -26,6 +27,11 @@ Result<IngestOutcome> RunIngest(const Globals& globals, Io& io, const IngestRequ
   Result<IngestSummary> summary = p.Ingest(request.paths, store, on_progress);
   progress.Finish();
   if (!summary.ok()) return summary.status();
+  if (request.settle) {
+    Result<uint64_t> redated = p.Settle(store);
+    if (!redated.ok()) return redated.status();
+    summary->redated = *redated;
+  }
   for (const Rejection& r : summary->rejections) {
     // Reasons from the file system often start with the path already; say it once.
     std::string_view reason = r.reason;

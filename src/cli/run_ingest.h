@@ -15,6 +15,8 @@ struct IngestRequest {
   std::vector<std::string> skip;   // stage names not to run
   bool verify = true;
   int threads = 0;                 // workers for the stages; 0 = one per core
+  std::string geonames;            // GeoNames dump for the gazetteer; empty = default
+  bool settle = true;              // date undated documents from the others afterwards
 };
 
 struct IngestOutcome {
@@ -22,10 +24,11 @@ struct IngestOutcome {
   std::vector<StageTiming> timings;
 };
 
-// Runs the pipeline over `request.paths` into `store`. While it runs, draws a progress
+// Runs the pipeline over `request.paths` into `store`, then (when request.settle)
+// Pipeline::Settle, whose count goes to summary.redated. While it runs, draws a progress
 // line on io.err when io.err_is_tty and not globals.quiet; afterwards prints one
 // "rejected SOURCE: REASON" line per rejection on io.err. Fails when the pipeline cannot
-// start (bad --skip) or the store fails; rejected inputs are not failures.
+// start (bad --skip, missing data) or the store fails; rejected inputs are not failures.
 Result<IngestOutcome> RunIngest(const Globals& globals, Io& io, const IngestRequest& request,
                                 Store& store);
 

@@ -146,3 +146,73 @@ TEST(VerifyTest, Dates) {
 
 }  // namespace
 }  // namespace sitrep::pipeline
+
+namespace sitrep::pipeline {
+namespace {
+
+// Annotated() with one record of each kind, as a correct extract stage leaves them.
+Document WithRecords() {
+  Document d = Annotated();
+  MentionRecord m;
+  m.id = "hverify:m0";
+  m.document = d.id;
+  m.sentence = 0;
+  m.entity.span = Find(d, "Troops");
+  m.entity.text = "Troops";
+  m.entity.kind = "actor";
+  d.mentions = {m};
+  EventRecord e;
+  e.id = "hverify:e0";
+  e.document = d.id;
+  e.sentence = 2;
+  e.span = Find(d, "Shelling");
+  e.type = "shelling";
+  e.agent = m.entity;
+  d.events = {e};
+  ClaimRecord c;
+  c.id = "hverify:c0";
+  c.document = d.id;
+  c.sentence = 1;
+  c.span = Find(d, "Caf\xc3\xa9");
+  c.event = "hverify:e0";
+  d.claims = {c};
+  return d;
+}
+
+TEST(VerifyRecordsTest, GoodRecordsPass) {
+  Status st = VerifyRecords(WithRecords());
+  EXPECT_TRUE(st.ok()) << st.ToString();
+}
+
+const Breakage kRecordBreakages[] = {
+    {"mention id", [](Document& d) { d.mentions[0].id = "hverify:m1"; }, "expected 'hverify:m0'"},
+    {"event id of another document", [](Document& d) { d.events[0].id = "other:e0"; }, "other:e0"},
+    {"claim id letter", [](Document& d) { d.claims[0].id = "hverify:e0"; }, "expected 'hverify:c0'"},
+    {"document", [](Document& d) { d.events[0].document = "x"; }, "names document"},
+    {"sentence", [](Document& d) { d.events[0].sentence = 3; }, "sentence 3 does not exist"},
+    {"mention outside", [](Document& d) { d.mentions[0].sentence = 7; }, "sentence 7"},
+    {"trigger past end", [](Document& d) { d.events[0].span.end = 999; }, "past the end"},
+    {"party mid code point",
+     [](Document& d) { d.events[0].agent.span = {d.claims[0].span.start, d.claims[0].span.start + 4}; },
+     "code-point boundary"},
+    {"claim empty", [](Document& d) { d.claims[0].span.end = d.claims[0].span.start; }, "empty"},
+    {"claim event", [](Document& d) { d.claims[0].event = "hverify:e5"; }, "unknown event"},
+    {"refers to itself", [](Document& d) { d.mentions[0].refers_to = 0; }, "refers to"},
+    {"event type", [](Document& d) { d.events[0].type.clear(); }, "no type"},
+};
+
+TEST(VerifyRecordsTest, EachBreakageIsCaught) {
+  for (const Breakage& b : kRecordBreakages) {
+    Document d = WithRecords();
+    b.mutate(d);
+    Status st = VerifyRecords(d);
+    EXPECT_FALSE(st.ok()) << b.name;
+    EXPECT_THAT(st.message(), HasSubstr(b.message)) << b.name;
+  }
+  Document outside = WithRecords();
+  outside.mentions[0].sentence = UINT32_MAX;  // outside every sentence is allowed
+  EXPECT_TRUE(VerifyRecords(outside).ok());
+}
+
+}  // namespace
+}  // namespace sitrep::pipeline

@@ -20,7 +20,8 @@ TEST(SchemaTest, FreshDatabaseGetsEveryStep) {
   EXPECT_EQ(Version(db), Store::SchemaVersion());
   EXPECT_EQ(*db.QueryInt("PRAGMA application_id", "test"), kApplicationId);
   for (const char* table :
-       {"documents", "lines", "paragraphs", "sentences", "ingest_runs", "rejections"}) {
+       {"documents", "lines", "paragraphs", "sentences", "ingest_runs", "rejections",
+        "mentions", "events", "claims"}) {
     EXPECT_EQ(*db.QueryInt(std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") +
                                table + "'",
                            "test"),
