@@ -14,7 +14,8 @@ const std::unordered_set<std::string_view>& SpeechVerbs() {
   static const std::unordered_set<std::string_view> s = {
       "said", "says", "say", "told", "tells", "reported", "reports", "claimed", "claims",
       "claiming", "announced", "announces", "stated", "states", "added", "confirmed",
-      "confirms", "insisted", "estimated", "estimates", "wrote", "tweeted", "acknowledged", "admitted", "denied", "denies", "quoted", "cited"};
+      "confirms", "insisted", "estimated", "estimates", "wrote", "tweeted", "acknowledged", "admitted", "denied", "denies", "quoted", "cited",
+      "documented", "recorded"};
   return s;
 }
 
@@ -94,7 +95,14 @@ int SubjectStart(const Document& doc, const std::vector<Word>& w, int end) {
     // "Observatory for Human Rights", "Ministry of Defence": a name goes on.
     bool name_link = (w[k].folded == "of" || w[k].folded == "for") && k > 0 && k < end &&
                      Capitalised(doc, w[k - 1]) && Capitalised(doc, w[k + 1]);
-    if (SubjectStops().count(w[k].folded) && !name_link) break;
+    // "a commander of the militia", "a spokesman for the army": a role of a body.
+    static const std::unordered_set<std::string_view> roles = {
+        "commander", "commanders", "spokesman", "spokeswoman", "spokesperson", "official", "officials",
+        "member", "members", "head", "chief", "leader", "leaders", "source", "sources", "officer",
+        "officers", "representative", "director", "minister", "envoy", "fighter", "fighters"};
+    bool role_link = (w[k].folded == "of" || w[k].folded == "for") && k > 0 && k < end &&
+                     w[k - 1].kind == TokenKind::kWord && roles.count(w[k - 1].folded);
+    if (SubjectStops().count(w[k].folded) && !name_link && !role_link) break;
     b = k;
   }
   return b <= end ? b : -1;
@@ -264,6 +272,14 @@ std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std
         out[s].how = "quote";
         break;
       }
+    }
+    if (!out[s].empty()) continue;
+    // A quoted paragraph with no speaker right after a quoted one that has one continues
+    // that speaker (the wire convention: attribution once, then quote on).
+    if (s > 0 && in_quote[s - 1] && !out[s - 1].empty() && !words[s].empty() && words[s][0].folded == "\"" &&
+        doc.sentences[s].paragraph != doc.sentences[s - 1].paragraph) {
+      out[s] = out[s - 1];
+      out[s].how = "quote-continued";
     }
   }
   return out;

@@ -350,6 +350,13 @@ struct SentenceClaims {
           if (j < w.size() && w[j].folded == ",") k = j + 1;
         }
       }
+      // "hundreds of them were killed", "dozens more were wounded".
+      if (k + 1 < w.size() && w[k].folded == "of" &&
+          (w[k + 1].folded == "them" || w[k + 1].folded == "those" || w[k + 1].folded == "whom")) {
+        k += 2;
+      } else if (k < w.size() && (w[k].folded == "more" || w[k].folded == "others" || w[k].folded == "other")) {
+        ++k;
+      }
       const size_t after_from = k;
       while (k < w.size() && k < after_from + 4 && Auxiliaries().count(w[k].folded)) ++k;
       size_t len = 0;
@@ -363,7 +370,7 @@ struct SentenceClaims {
         rule = rule.empty() ? "casualty-after" : "noun+casualty-after";
         // Across a parenthetical the claim keeps its own words, so the numbers inside it
         // are claims of their own.
-        if (after_from == end_word) end_word = k + len;
+        if (after_from == end_word || after_from <= end_word + 2) end_word = k + len;
       } else if (before != nullptr && (before->kind != "captured" || noun != nullptr)) {
         kind = before->kind;
         rule = rule.empty() ? "casualty-before" : "casualty-before+noun";
