@@ -10,6 +10,7 @@
 
 #include "fuse/core_util.h"
 #include "fuse/fuse.h"
+#include "fuse/parts.h"
 #include "fuse/synthetic.h"
 
 namespace sitrep::fuse {
@@ -65,7 +66,7 @@ void Shuffle(std::vector<T>* v, std::mt19937* rng) {
 }
 
 TEST(Fuse, OrderIndependent) {
-  Input in = synthetic::Make(600, 3);
+  Input in = synthetic::Make(240, 3);
   const std::string want = Describe(Fuse(in));
   ASSERT_FALSE(want.empty());
   std::mt19937 rng(11);
@@ -80,7 +81,7 @@ TEST(Fuse, OrderIndependent) {
 }
 
 TEST(Fuse, ShardsMergeEitherWay) {
-  Input in = synthetic::Make(600, 5);
+  Input in = synthetic::Make(400, 5);
   const std::string want = Describe(Fuse(in));
   std::mt19937 rng(13);
   std::set<std::string> in_a;
@@ -105,7 +106,7 @@ TEST(Fuse, ShardsMergeEitherWay) {
 }
 
 TEST(Fuse, Invariants) {
-  Input in = synthetic::Make(2000, 7);
+  Input in = synthetic::Make(1000, 7);
   Fusion f = Fuse(in);
   ASSERT_FALSE(f.stories.empty());
   std::set<std::string> seen;
@@ -145,6 +146,21 @@ TEST(Fuse, Invariants) {
     EXPECT_FALSE(d.chain.empty());
     EXPECT_GT(d.date.confidence, 0.0);
     EXPECT_LE(d.date.confidence, 0.7);
+  }
+}
+
+TEST(Stories, FastEqualsSlow) {
+  for (uint32_t seed : {1u, 2u}) {
+    Input in = synthetic::Make(600, seed);
+    auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+    std::sort(in.docs.begin(), in.docs.end(), by_id);
+    std::sort(in.events.begin(), in.events.end(), by_id);
+    std::sort(in.mentions.begin(), in.mentions.end(), by_id);
+    auto dups = FindDuplicates(in);
+    Fusion fast, slow;
+    fast.stories = BuildStories(in, dups);
+    slow.stories = BuildStoriesSlow(in, dups);
+    ASSERT_EQ(Describe(fast), Describe(slow)) << "seed " << seed;
   }
 }
 

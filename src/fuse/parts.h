@@ -17,6 +17,8 @@ std::vector<DuplicateGroup> FindDuplicatesSlow(const Input& in);
 // stories.cc: events of the same type, compatible place, time and parties merged across
 // documents; copies (duplicates) add mentions but not documents or sources.
 std::vector<Story> BuildStories(const Input& in, const std::vector<DuplicateGroup>& dups);
+// The same stories with every story a candidate for every event (quadratic; for tests).
+std::vector<Story> BuildStoriesSlow(const Input& in, const std::vector<DuplicateGroup>& dups);
 
 // dating.cc: undated documents dated from the stories they share with dated documents;
 // dated documents whose content contradicts their date flagged.

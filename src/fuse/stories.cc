@@ -134,6 +134,8 @@ int Fit(const Cluster& c, const Item& it) {
   bool party_match = (!it.agent.empty() && it.agent == c.agent) ||
                      (!it.target.empty() && it.target == c.target);
   if (party_match) score += 2;
+  // A story without a place takes a placed mention only through a shared party.
+  if (!it.place.empty() && c.place.empty() && !party_match) return 0;
   // Dated only by a document dated to a month or a year: as weak as undated.
   const bool vague = !it.explicit_date && it.range.ok && it.range.precision != DatePrecision::kDay;
   if (vague && !party_match) return 0;
@@ -269,7 +271,11 @@ Story MakeStory(const Cluster& c, const std::unordered_map<std::string, const Do
 
 }  // namespace
 
-std::vector<Story> BuildStories(const Input& in, const std::vector<DuplicateGroup>& dups) {
+namespace {
+
+// `slow`: every story so far is a candidate for every mention (no buckets); the same
+// result, for tests.
+std::vector<Story> Build(const Input& in, const std::vector<DuplicateGroup>& dups, bool slow) {
   std::unordered_map<std::string, const DocInfo*> docs;
   for (const DocInfo& d : in.docs) docs.emplace(d.id, &d);
   std::unordered_map<std::string, std::string> canonical;
@@ -325,6 +331,10 @@ std::vector<Story> BuildStories(const Input& in, const std::vector<DuplicateGrou
       if (!it.agent.empty()) take(any_side, key(it.group, it.agent));
       if (!it.target.empty()) take(any_side, key(it.group, it.target));
     }
+    if (slow) {
+      cands.resize(clusters.size());
+      for (size_t i = 0; i < clusters.size(); ++i) cands[i] = i;
+    }
     std::sort(cands.begin(), cands.end());
     cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
     size_t best = SIZE_MAX;
@@ -367,6 +377,16 @@ std::vector<Story> BuildStories(const Input& in, const std::vector<DuplicateGrou
   out.reserve(made.size());
   for (uint32_t i : order) out.push_back(std::move(made[i]));
   return out;
+}
+
+}  // namespace
+
+std::vector<Story> BuildStories(const Input& in, const std::vector<DuplicateGroup>& dups) {
+  return Build(in, dups, false);
+}
+
+std::vector<Story> BuildStoriesSlow(const Input& in, const std::vector<DuplicateGroup>& dups) {
+  return Build(in, dups, true);
 }
 
 }  // namespace sitrep::fuse
