@@ -283,7 +283,7 @@
     if (points.length) {
       var lons = points.map(function (p) { return p.lon; }), lats = points.map(function (p) { return p.lat; });
       var x0 = d3.min(lons), x1 = d3.max(lons), y0 = d3.min(lats), y1 = d3.max(lats);
-      var padX = Math.max(1.5, (x1 - x0) * 0.25), padY = Math.max(1.0, (y1 - y0) * 0.25);
+      var padX = Math.max(2.0, (x1 - x0) * 0.25), padY = Math.max(1.5, (y1 - y0) * 0.25);
       projection.fitExtent([[20, 20], [width - 20, height - 20]], {
         type: 'MultiPoint',
         coordinates: [[x0 - padX, Math.max(-80, y0 - padY)], [x1 + padX, Math.min(80, y1 + padY)]]
@@ -547,7 +547,7 @@
       if (e.date) meta.append('span').text(' · ' + e.date);
       if (doc && doc.url && /^https?:\/\//.test(doc.url)) {
         meta.append('a').attr('class', 'orig').attr('href', doc.url).attr('rel', 'noopener noreferrer')
-          .attr('target', '_blank').text(' original');
+          .attr('target', '_blank').text('original');
       }
       var q = li.append('blockquote');
       q.append('span').text(e.before);

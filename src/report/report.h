@@ -1,7 +1,8 @@
 // Internal to report/ (the cli calls it). The HTML report and the exports.
 //
-//   report::ReportInput in{docs, events, claims, fusion};
-//   auto html = report::RenderHtml(in, report::Assets::Load());
+//   auto in = report::LoadReportInput(store, "2030-01-02T03:04:05Z");  // reads and fuses
+//   auto assets = report::Assets::Load();
+//   auto html = report::RenderHtml(*in, *assets);
 //
 // RenderHtml returns one self-contained HTML page that works offline: the data as JSON
 // inside a <script type="application/json">, and the scripts, styles and map outlines
@@ -33,6 +34,11 @@ struct ReportInput {
   // Without them the highlight falls back to finding the record's words in the quote.
   std::map<std::string, std::vector<Span>> sentences;
 };
+
+// Everything the page shows, from the store: the documents, every event and claim, their
+// fusion (LoadFuseInput + fuse::Fuse) and the sentence spans of every document. Fails only
+// when the store does.
+Result<ReportInput> LoadReportInput(Store& store, std::string generated_at);
 
 // The files the page inlines, read once: third-party scripts and map data from npm, and
 // sitrep's own script and style sheet (data/report/, read at run time so they can be
