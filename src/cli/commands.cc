@@ -14,6 +14,17 @@ std::unique_ptr<Command> MakeMentionsCommand();
 std::unique_ptr<Command> MakePlacesCommand();
 std::unique_ptr<Command> MakeActorsCommand();
 std::unique_ptr<Command> MakeReportCommand();
+std::unique_ptr<Command> MakeEventsCommand();
+std::unique_ptr<Command> MakeClaimsCommand();
+std::unique_ptr<Command> MakeExplainCommand();
+std::unique_ptr<Command> MakeExtractCommand();
+std::unique_ptr<Command> MakeTimelineCommand();
+std::unique_ptr<Command> MakeConflictsCommand();
+std::unique_ptr<Command> MakeStoriesCommand();
+std::unique_ptr<Command> MakeOutletsCommand();
+std::unique_ptr<Command> MakeExportCommand();
+std::unique_ptr<Command> MakeMergeCommand();
+std::unique_ptr<Command> MakeEvalCommand();
 
 std::vector<std::unique_ptr<Command>> AllCommands() {
   std::vector<std::unique_ptr<Command>> commands;
@@ -25,6 +36,17 @@ std::vector<std::unique_ptr<Command>> AllCommands() {
   commands.push_back(MakeMentionsCommand());
   commands.push_back(MakePlacesCommand());
   commands.push_back(MakeActorsCommand());
+  commands.push_back(MakeEventsCommand());
+  commands.push_back(MakeClaimsCommand());
+  commands.push_back(MakeExplainCommand());
+  commands.push_back(MakeExtractCommand());
+  commands.push_back(MakeStoriesCommand());
+  commands.push_back(MakeTimelineCommand());
+  commands.push_back(MakeConflictsCommand());
+  commands.push_back(MakeOutletsCommand());
+  commands.push_back(MakeExportCommand());
+  commands.push_back(MakeMergeCommand());
+  commands.push_back(MakeEvalCommand());
   commands.push_back(MakeReportCommand());
   commands.push_back(MakeDemoCommand());
   return commands;
