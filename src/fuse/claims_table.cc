@@ -1,7 +1,7 @@
 // GroupClaims: the claims table. Numbers from every document grouped by what they count,
 // with each source's value and a combined low / best / high.
 //
-// Grouping. Two claims share a group when they agree on all four of
+// Grouping. Two claims share a group when they agree on all of
 //   kind     the claim kind (killed, wounded, troops, tanks, ...; guns also by calibre).
 //            Distances are measurements, not counts of the war, and are left out.
 //   party    who is counted: the resolved actor of `about` (a state's armed forces and its
@@ -18,7 +18,7 @@
 //            of different stories (a strike on Saturday, a raid overnight) are two
 //            incidents, not two views of one; strengths and holdings (troops, people,
 //            tanks, guns, territory_share, ...) are states and are not split by story.
-// The party may be left unstated by the sentence ("more than 4,000 fighters"). Before
+// The party may be left unstated by the sentence ("more than 3,000 fighters"). Before
 // grouping, four adoptions fill gaps, each decided from all claims at once (so input
 // order never matters) and only when exactly one candidate exists:
 //   1. a claim dated only to the year (or not at all) at a place takes the month of the
@@ -36,10 +36,10 @@
 //
 // Combined figures, in the manner of UCDP's low / best / high:
 //   - each value is reduced to the figures it states: [low, high] when both are given,
-//     else the one stated bound twice ("more than 4,000" -> 4,000; "as many as 64" -> 64).
+//     else the one stated bound twice ("more than 3,000" -> 3,000; "as many as 50" -> 50).
 //     Vague open-ended words ("countless") state no figure and do not count;
-//   - sources are independent voices: the claimant (resolved id, else its words), else the
-//     outlet speaking for itself. The same figures from the same source (one monitor
+//   - sources are independent voices: the claimant (its name, folded), else the outlet
+//     speaking for itself. The same figures from the same source (one monitor
 //     quoted by five outlets) count once, and so does the same sentence with the same
 //     figures in several documents (a syndicated copy, one wire story on two sites);
 //   - low  = the lowest figure any source states;
@@ -51,9 +51,9 @@
 //   A group with no countable figure keeps -1 (open) in all three. A value whose words
 //   state no figure ("countless", "untold") shows low and high -1 in the table.
 //
-// Subject: "<party> <what>, <place>, <period>", e.g. "Islamic State fighters, Palmyra,
-// 2016-12" or "Syrian armed forces dead, Palmyra, 2016-03"; "(party not stated)" when no
-// party is known.
+// Subject: "<party> <what>, <place>, <period>", e.g. "Islamic State fighters, Sirte,
+// 2016-12" or "Libyan armed forces dead, Sirte, 2016-08"; "<what> (party not stated)"
+// when no party is known; incidents sharing a subject add "(<story type>, <date>)".
 #include <algorithm>
 #include <functional>
 #include <cmath>

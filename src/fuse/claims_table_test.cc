@@ -252,7 +252,7 @@ TEST(ClaimsTable, EmptyInput) {
 }
 
 TEST(Tables, FormatNumber) {
-  EXPECT_EQ(FormatNumber(4000), "4,000");
+  EXPECT_EQ(FormatNumber(3000), "3,000");
   EXPECT_EQ(FormatNumber(99999), "99,999");
   EXPECT_EQ(FormatNumber(1234567), "1,234,567");
   EXPECT_EQ(FormatNumber(12), "12");
@@ -301,25 +301,25 @@ ClaimRecord Claim(const std::string& quote, const std::string& words, const std:
   c.number = {static_cast<uint32_t>(1000 + n), static_cast<uint32_t>(1000 + n + number.size())};
   c.item = item;
   c.modifier = modifier;
-  c.low = 4000;
+  c.low = 3000;
   return c;
 }
 
 TEST(Tables, ClaimTextFromAnchors) {
-  std::string q = "Agencies said more than 4,000 fighters attacked the town, not 4,000 fighters.";
-  ClaimRecord c = Claim(q, "more than 4,000 fighters", "4,000", "fighters", "more than");
+  std::string q = "Agencies said more than 3,000 fighters attacked the town, not 3,000 fighters.";
+  ClaimRecord c = Claim(q, "more than 3,000 fighters", "3,000", "fighters", "more than");
   // An anchor ("the town" at its true offset) fixes the sentence start.
   std::vector<std::pair<Span, std::string_view>> anchors = {{{1000 + 48, 1000 + 56}, "the town"}};
-  EXPECT_EQ(ClaimText(c, anchors), "more than 4,000 fighters");
+  EXPECT_EQ(ClaimText(c, anchors), "more than 3,000 fighters");
   // Without anchors, the modifier and item pick the only place the span fits.
-  EXPECT_EQ(ClaimText(c, {}), "more than 4,000 fighters");
+  EXPECT_EQ(ClaimText(c, {}), "more than 3,000 fighters");
   // A second claim whose words occur twice: the anchor decides; without it the text is
   // still the same words, whichever place is taken.
-  ClaimRecord d = Claim(q, "4,000 fighters", "4,000", "fighters", "");
+  ClaimRecord d = Claim(q, "3,000 fighters", "3,000", "fighters", "");
   d.span = {1000 + 62, 1000 + 76};
   d.number = {1000 + 62, 1000 + 67};
-  EXPECT_EQ(ClaimText(d, anchors), "4,000 fighters");
-  EXPECT_EQ(ClaimText(d, {}), "4,000 fighters");
+  EXPECT_EQ(ClaimText(d, anchors), "3,000 fighters");
+  EXPECT_EQ(ClaimText(d, {}), "3,000 fighters");
 }
 
 TEST(Tables, ClaimTextRebuiltWhenTheQuoteDoesNotFit) {
@@ -370,23 +370,23 @@ TEST(Tables, CombineFigures) {
   EXPECT_EQ(g.low, -1);
   EXPECT_EQ(g.best, -1);
   add(100, -1, "", "A");     // at least 100
-  add(-1, 64, "", "B");      // as many as 64
+  add(-1, 50, "", "B");      // as many as 50
   add(24, 60, "x", "C");     // a few dozen
   add(24, 60, "X", "D");     // the same source again (case folded): once
   CombineFigures(g);
   EXPECT_EQ(g.low, 24);
   EXPECT_EQ(g.high, 100);
-  EXPECT_EQ(g.best, 64);     // points 42, 64, 100
+  EXPECT_EQ(g.best, 50);     // points 42, 50, 100
   // A syndicated copy: the outlet's own sentence on another site counts once.
   add(300, 300, "", "E");
   add(300, 300, "", "F");
   g.values[4].evidence.quote = g.values[5].evidence.quote = "The strikes killed 300.";
   CombineFigures(g);
   EXPECT_EQ(g.high, 300);
-  EXPECT_EQ(g.best, 64);     // points 42, 64, 100, 300: the lower middle
+  EXPECT_EQ(g.best, 50);     // points 42, 50, 100, 300: the lower middle
   g.values[5].evidence.quote = "Another sentence with 300.";
   CombineFigures(g);
-  EXPECT_EQ(g.best, 100);    // 42, 64, 100, 300, 300
+  EXPECT_EQ(g.best, 100);    // 42, 50, 100, 300, 300
 }
 
 }  // namespace

@@ -5,9 +5,9 @@
 //          (claimants; else outlets) that cannot both be true. Each value's stated range
 //          is [low, high] (an open low is 0, an open high unbounded); it is widened by a
 //          tolerance for the way numbers are written: 10% on each side for an exact
-//          figure, 25% for an approximate or vague one ("around 250", "dozens", a range).
-//          Two values conflict when their widened ranges do not overlap: "more than 4,000"
-//          [3,600, open) against "a few dozen" [18, 75] does; "400" against "around 420"
+//          figure, 25% for an approximate or vague one ("around 120", "dozens", a range).
+//          Two values conflict when their widened ranges do not overlap: "more than 3,000"
+//          [2,700, open) against "a few dozen" [18, 75] does; "450" against "around 480"
 //          does not. One conflict per group lists every value that conflicts with another;
 //          the summary names the two furthest apart.
 // control  (a) a period the control timeline marks "disputed"; (b) control_gained stories

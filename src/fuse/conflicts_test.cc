@@ -260,7 +260,7 @@ TEST(Conflicts, FastEqualsSlow) {
         ClaimRecord c;
         c.id = "d" + std::to_string(rng() % 5) + ":c" + std::to_string(gi * 100 + k);
         c.document = c.id.substr(0, c.id.find(':'));
-        const double figures[] = {0, 5, 10, 30, 100, 400, 4000};
+        const double figures[] = {0, 5, 10, 30, 100, 400, 3000};
         c.low = rng() % 4 == 0 ? -1 : figures[rng() % 7];
         c.high = rng() % 3 == 0 ? -1 : std::max(c.low, figures[rng() % 7]);
         c.approx = rng() % 2;
@@ -309,19 +309,19 @@ TEST(Conflicts, UnknownOutletsInSummaries) {
     v.high = hi;
     v.claimed_by = by;
     v.outlet = outlet;
-    v.text = id == "a:c0" ? "more than 4,000 fighters" : "a few dozen militants";
+    v.text = id == "a:c0" ? "more than 3,000 fighters" : "a few dozen militants";
     v.evidence.record = id;
     v.evidence.claimed_by = by;
     v.evidence.outlet = outlet;
     g.values.push_back(v);
   };
-  add("a:c0", 4000, -1, "", "(unknown outlet: a.txt)");
+  add("a:c0", 3000, -1, "", "(unknown outlet: a.txt)");
   add("b:c0", 24, 60, "an activist", "(unknown outlet)");
   f.claim_groups = {g};
   auto cs = FindConflicts(in, f);
   ASSERT_EQ(cs.size(), 1u);
   EXPECT_EQ(cs[0].summary,
-            "Islamic State fighters: more than 4,000 fighters according to a.txt; a few dozen militants according "
+            "Islamic State fighters: more than 3,000 fighters according to a.txt; a few dozen militants according "
             "to an activist.");
 }
 

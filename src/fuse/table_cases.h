@@ -5,10 +5,10 @@
 // ids and kinds are written as they are.
 //
 //   doc id=d1 [outlet=Reuters] [url=https://...] [source=PATH] [title=...] [date=2016-12-11]
-//   claim id=d1:c0 kind=troops [low=4000] [high=60] [item=fighters] [modifier=more_than]
+//   claim id=d1:c0 kind=troops [low=3000] [high=60] [item=fighters] [modifier=more_than]
 //         [approx=1] [vague=1] [about=ID|Name or text:WORDS] [by=ID|Name or text:WORDS]
 //         [place=ID|Name or text:WORDS] [date=2016-12-11] [event=d1:e0] [calibre=122]
-//         [text=more_than_4,000_fighters]   (the words as written; quote = the words)
+//         [text=more_than_3,000_fighters]   (the words as written; quote = the words)
 //   mention id=d1:m0 entity=ID|Name or text:WORDS [text=the_terrorists]
 //           [type=non-state_armed_group] [kind=actor] [refers_to=N]
 //   event id=d1:e0 type=control_gained [trigger=recaptured] [reported_by=Outlet]

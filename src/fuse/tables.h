@@ -30,10 +30,10 @@ std::map<std::string, const DocInfo*, std::less<>> DocsById(const Input& in);
 // any order gives the same id.
 std::string SetId(char prefix, std::vector<std::string> parts);
 
-// A number as a reader writes it: 4000 -> "4,000", 12.5 -> "12.5", -1 -> "?".
+// A number as a reader writes it: 3000 -> "3,000", 12.5 -> "12.5", -1 -> "?".
 std::string FormatNumber(double v);
 
-// The claim's words as written ("more than 4,000 fighters"), cut from its quote (the
+// The claim's words as written ("more than 3,000 fighters"), cut from its quote (the
 // sentence) once the sentence's start offset is known. `anchors` are (span, text) pairs of
 // other records in the same sentence (mentions, event triggers) that fix that offset; when
 // none decides it, the claim's own item and modifier choose among the places the span
