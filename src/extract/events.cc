@@ -76,7 +76,8 @@ const Set& PlaceNouns() {
                         "temple", "temples", "shrine", "convoy", "compound", "camp", "camps", "post",
                         "posts", "outpost", "outposts", "airfield", "stadium", "palace", "building",
                         "buildings", "coastline", "countryside", "pocket", "enclave", "airbase", "hotel",
-                        "cafe", "facilities", "facility", "works", "plant", "station", "stations"};
+                        "cafe", "facilities", "facility", "works", "plant", "station", "stations",
+                        "checkpoints", "bases", "airports", "bridges", "hills", "roads", "districts"};
   return s;
 }
 
@@ -263,6 +264,18 @@ bool IsDateline(const Document& doc, Span sentence, Span mention) {
     if (c >= 'a' && c <= 'z') return false;
   }
   return true;
+}
+
+// True when mention `mi` is, or refers back (through refers_to) to, a dateline mention.
+bool RefersToDateline(const Document& doc, const std::vector<Mention>& ms, uint32_t mi) {
+  for (int hops = 0; mi != Mention::kNoRef && mi < ms.size() && hops < 8; ++hops) {
+    const Span at = ms[mi].span;
+    auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), at.start,
+                               [](uint32_t v, const Sentence& st) { return v < st.span.start; });
+    if (it != doc.sentences.begin() && IsDateline(doc, std::prev(it)->span, at)) return true;
+    mi = ms[mi].refers_to;
+  }
+  return false;
 }
 
 // Words between a subject and its verb that Ctx::Before does not cross: modals and
@@ -573,6 +586,17 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       }
       if (e.agent.span == e.target.span) e.target = {};
       const bool control = res.event_types()[e.type].id.rfind("control_", 0) == 0;
+      // "the city" that the lexicon linked back to the dateline names where the story was
+      // filed, not the place of the event: keep the words, drop the link.
+      for (Party* p : {&e.target, &e.place}) {
+        if (RefersToDateline(doc, mentions, p->mention)) {
+          p->mention = Mention::kNoRef;
+          p->id.clear();
+          p->name.clear();
+          p->kind.clear();
+          p->how += " (dateline link dropped)";
+        }
+      }
       if (e.place.empty() && IsPlace(e.target)) e.place = e.target;
       if (e.place.empty()) {
         // The nearest place mention in the sentence, after the trigger first, never the
@@ -580,7 +604,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         uint32_t after = Mention::kNoRef, before_m = Mention::kNoRef;
         for (uint32_t mi : ctx.in_sentence) {
           const Mention& pm = mentions[mi];
-          if (pm.kind != MentionKind::kPlace || IsDateline(doc, ss, pm.span)) continue;
+          if (pm.kind != MentionKind::kPlace || RefersToDateline(doc, mentions, mi)) continue;
           if (pm.span.start >= m.span.end) {
             if (after == Mention::kNoRef) after = mi;
           } else if (pm.span.end <= m.span.start) {

@@ -6,6 +6,8 @@
 
 #include "extract/extract.h"
 #include "extract/test_util.h"
+#include "lexicon/lexicon.h"
+#include "lexicon/mentions.h"
 
 namespace sitrep::extract {
 namespace {
@@ -87,6 +89,23 @@ TEST(Extract, SameAsFindClaimsAndFindEvents) {
       EXPECT_EQ(x.events[i].trigger, events[i].trigger);
       EXPECT_EQ(x.events[i].agent.text, events[i].agent.text);
     }
+  }
+}
+
+// With the real lexicon: "the city" that coreference links to the dateline is not the
+// event's place, and the dateline is never the fallback place.
+TEST(Events, DatelineIsNoPlace) {
+  auto lex = lexicon::Lexicon::Open(lexicon::LexiconOptions());
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  Document doc = testing::MakeDocument(
+      "BEIRUT (Wire) - Government forces took the city on Sunday, a monitor said.\n\n"
+      "KABUL (Wire) - Fighters seized two checkpoints overnight.");
+  auto mentions = lexicon::FindMentions(doc, **lex);
+  std::vector<Event> got = FindEvents(Res(), doc, mentions, {});
+  ASSERT_EQ(got.size(), 2u);
+  for (const Event& e : got) {
+    EXPECT_NE(e.place.name, "Beirut") << doc.view(e.trigger);
+    EXPECT_NE(e.place.name, "Kabul") << doc.view(e.trigger);
   }
 }
 
