@@ -349,7 +349,7 @@ TEST_F(RecordsCliTest, AcledCsv) {
     EXPECT_EQ(row[0].size(), 10u) << row[0];  // YYYY-MM-DD
     EXPECT_TRUE(acled_types.count(row[1])) << row[1];
     EXPECT_FALSE(row[2].empty());
-    EXPECT_TRUE(row[9] == "1" || row[9] == "3") << row[9];
+    EXPECT_TRUE(row[9] == "1" || row[9] == "2" || row[9] == "3") << row[9];
     EXPECT_THAT(row[11], HasSubstr("[sitrep "));
     EXPECT_GE(std::stoi(row[12]), 0);
     fatalities += std::stoi(row[12]);

@@ -84,10 +84,50 @@ bool MentionsSuicide(const EventRecord& e) {
   return has(e.trigger) || has(e.quote);
 }
 
-// "2016-03-27" (day), "2016-03" (month, written as the 15th); empty otherwise.
+// Days since 1970-01-01 of a civil date, and back (Howard Hinnant's algorithms).
+int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+std::string CivilFromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  const int64_t y = static_cast<int64_t>(yoe) + era * 400 + (m <= 2);
+  return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+}
+
+// The Thursday (the middle of Monday..Sunday) of ISO week "YYYY-Www"; empty when `timex`
+// is not one.
+std::string IsoWeekMiddle(std::string_view timex) {
+  if (timex.size() != 8 || timex[4] != '-' || timex[5] != 'W') return "";
+  for (size_t i : {0, 1, 2, 3, 6, 7}) {
+    if (timex[i] < '0' || timex[i] > '9') return "";
+  }
+  const int year = std::stoi(std::string(timex.substr(0, 4)));
+  const int week = std::stoi(std::string(timex.substr(6, 2)));
+  if (week < 1 || week > 53) return "";
+  // ISO week 1 holds January 4th; its Thursday is 3 days after its Monday.
+  const int64_t jan4 = DaysFromCivil(year, 1, 4);
+  const int64_t weekday = ((jan4 + 3) % 7 + 7) % 7;  // 0 = Monday (1970-01-01 was a Thursday)
+  return CivilFromDays(jan4 - weekday + 7 * (week - 1) + 3);
+}
+
+// "2016-03-27" (day, 1), an ISO week's Thursday (week, 2), "2016-03" as the 15th (month,
+// 3); empty otherwise.
 std::pair<std::string, int> AcledDate(const EventRecord& e) {
   const std::string& d = e.date;
   if (e.date_precision == DatePrecision::kDay && d.size() >= 10) return {d.substr(0, 10), 1};
+  if (std::string week = IsoWeekMiddle(e.timex); !week.empty()) return {week, 2};
   if (e.date_precision == DatePrecision::kMonth && d.size() >= 7) return {d.substr(0, 7) + "-15", 3};
   return {"", 0};
 }

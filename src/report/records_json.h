@@ -137,9 +137,10 @@ struct AcledSummary {
 };
 
 // Header then one row per event that ACLED would code:
-// - event_date: ISO YYYY-MM-DD; a month-precision date is written as the 15th;
-// - time_precision: 1 for a day, 3 for a month (ACLED's "month known"); events dated only
-//   to a year, or not at all, are left out;
+// - event_date: ISO YYYY-MM-DD; an event dated by an ISO week (its timex "2016-W12") is
+//   written as that week's Thursday, a month-precision date as the 15th;
+// - time_precision: 1 for a day, 2 for a week, 3 for a month (ACLED's "month known");
+//   events dated only to a year, or not at all, are left out;
 // - actor1 = agent, actor2 = target unless the target is a place (labels);
 // - location, latitude, longitude, geo_precision (1 exact, 2 near or part of, 3 region)
 //   from the place; empty when unknown;

@@ -333,6 +333,29 @@ TEST(AcledTest, CsvRowsAndWhatIsLeftOut) {
   EXPECT_THAT(lines[2], ::testing::EndsWith(",0"));
 }
 
+TEST(AcledTest, WeekDatesAreTheirThursday) {
+  AcledMapping m = Mapping();
+  std::vector<EventRecord> events;
+  for (auto [timex, month] : std::vector<std::pair<std::string, std::string>>{
+           {"2016-W12", "2016-03"},    // Mon 21 .. Sun 27 March 2016
+           {"2015-W01", "2015-01"},    // Mon 29 Dec 2014 .. Sun 4 Jan 2015
+           {"2020-W53", "2020-12"}}) { // Mon 28 Dec 2020 .. Sun 3 Jan 2021
+    EventRecord e = Capture();
+    e.timex = timex;
+    e.date = month;
+    e.date_precision = DatePrecision::kMonth;
+    events.push_back(e);
+  }
+  std::ostringstream out;
+  EXPECT_EQ(WriteAcledCsv(out, events, {}, m).written, 3u);
+  std::vector<std::string> lines = Lines(out.str());
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_THAT(lines[1], ::testing::StartsWith("2016-03-24,"));
+  EXPECT_THAT(lines[2], ::testing::StartsWith("2015-01-01,"));
+  EXPECT_THAT(lines[3], ::testing::StartsWith("2020-12-31,"));
+  for (int i = 1; i <= 3; ++i) EXPECT_THAT(lines[i], HasSubstr(",1,2,Daily Example,"));
+}
+
 TEST(AcledTest, StateActorsFromMentions) {
   AcledMapping m;
   MentionRecord a;
