@@ -186,5 +186,35 @@ TEST(PipelineTest, StreamMatchesIngest) {
   EXPECT_TRUE(docs->empty()) << "Stream never stores";
 }
 
+// Two reports of one capture: the first dated by its metadata, the second undated. Settle
+// dates the second from the first (through the SQLite store and the runner's reprocess)
+// and a second Settle changes nothing.
+TEST(PipelineTest, SettleDatesFromOtherDocumentsThroughTheStore) {
+  Fixture f;
+  f.fs.Add("in/a.jsonl",
+           "{\"id\": \"ha\", \"published\": \"2019-04-10\", \"outlet\": \"Wire A\", \"text\": "
+           "\"Rebel fighters captured the town of Aleppo on Monday after heavy fighting, the army "
+           "said. At least 12 soldiers were killed in the fighting.\"}\n"
+           "{\"id\": \"hb\", \"outlet\": \"Wire B\", \"text\": \"Rebel fighters captured "
+           "the town of Aleppo after heavy fighting, residents said. Rebel fighters now hold the "
+           "town of Aleppo.\"}\n");
+  auto summary = f.pipeline->Ingest({"in"}, *f.store, nullptr);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  ASSERT_EQ(summary->stored, 2u);
+  auto settled = f.pipeline->Settle(*f.store);
+  ASSERT_TRUE(settled.ok()) << settled.status().ToString();
+  auto b = f.store->GetDocument("hb");
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(*settled, 1u);
+  EXPECT_EQ(b->date.source, DateSource::kCrossDocument);
+  EXPECT_EQ(b->date.value.substr(0, 7), "2019-04") << b->date.evidence;
+  auto events = f.store->ListEvents({"", "hb", "", "", "", "", ""});
+  ASSERT_TRUE(events.ok());
+  EXPECT_FALSE(events->empty()) << "records survive the reprocessing";
+  auto again = f.pipeline->Settle(*f.store);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(*again, 0u) << "idempotent";
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -17,6 +17,7 @@
 
 #include "pipeline/ledger.h"
 #include "pipeline/parallel.h"
+#include "pipeline/settle.h"
 #include "pipeline/verify.h"
 
 namespace sitrep::pipeline {
@@ -79,8 +80,9 @@ class Runner final : public Pipeline {
                                const std::function<Status(Document&)>& sink,
                                const ProgressFn& progress) override;
 
-  // TEMPORARY until fuse lands (pipeline::SettleStore in settle.cc).
-  Result<uint64_t> Settle(Store&) override { return uint64_t{0}; }
+  Result<uint64_t> Settle(Store& store) override {
+    return SettleStore(store, [this](Document& doc) { return Reprocess(doc); });
+  }
 
  private:
   // Process, adding to `timings` (laid out as timings_). Safe to call from several
