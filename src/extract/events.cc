@@ -401,8 +401,13 @@ bool ClaimantElsewhere(const std::vector<Word>& w, const TriggerMatch& m, const 
   if (claimant.empty() || claimant.span.empty() || claimant.span.start < m.span.end) return false;
   static const Set subordinators = {"after", "before", "when", "while", "because", "since", "until", "as",
                                     "although", "though", "whereas"};
-  for (size_t k = m.last; k < w.size() && w[k].span.start < claimant.span.start; ++k) {
-    if (w[k].kind == TokenKind::kWord && subordinators.count(w[k].folded)) return true;
+  // The claimant must open the subordinate clause: "after Russia said", "as the army said".
+  for (size_t k = m.last; k + 1 < w.size() && w[k].span.start < claimant.span.start; ++k) {
+    if (w[k].kind != TokenKind::kWord || !subordinators.count(w[k].folded)) continue;
+    if (w[k + 1].span.start == claimant.span.start) return true;
+    if (k + 2 < w.size() && Determiners().count(w[k + 1].folded) && w[k + 2].span.start == claimant.span.start) {
+      return true;
+    }
   }
   return false;
 }
@@ -627,6 +632,8 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       const time::Timex* best_t = nullptr;
       uint32_t best_d = 0xFFFFFFFFu;
       for (const time::Timex* t : times) {
+        // "The fall of Ramadi" is no autumn: a time expression over the trigger is not its time.
+        if (t->span.start < m.span.end && m.span.start < t->span.end) continue;
         uint32_t d = t->span.start >= m.span.end ? t->span.start - m.span.end
                    : m.span.start >= t->span.end ? m.span.start - t->span.end : 0;
         if (d < best_d) best_d = d, best_t = t;
