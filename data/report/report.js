@@ -130,6 +130,10 @@
     var box = root.append('div').attr('class', 'timeline');
     var h = box.append('h3').text(name(t.place) || 'Unknown place');
     if (t.place && t.place.country) h.append('span').attr('class', 'country').text(' ' + t.place.country);
+    if (!periods.length && !expected.length) {
+      empty(box, 'No control periods recorded.');
+      return;
+    }
 
     var dates = [];
     periods.forEach(function (p) {
@@ -281,9 +285,16 @@
     var width = 960, height = 560;
     var projection = d3.geoMercator();
     if (points.length) {
-      var lons = points.map(function (p) { return p.lon; }), lats = points.map(function (p) { return p.lat; });
-      var x0 = d3.min(lons), x1 = d3.max(lons), y0 = d3.min(lats), y1 = d3.max(lats);
-      var padX = Math.max(2.0, (x1 - x0) * 0.25), padY = Math.max(1.5, (y1 - y0) * 0.25);
+      // The view: points placed more precisely than a region's centre, without the few
+      // farthest outliers (a name resolved on another continent must not zoom out the map).
+      var core = points.filter(function (p) { return p.precision !== 3; });
+      if (!core.length) core = points;
+      var lons = core.map(function (p) { return p.lon; }).sort(d3.ascending);
+      var lats = core.map(function (p) { return p.lat; }).sort(d3.ascending);
+      var q = core.length >= 20 ? 0.03 : 0;
+      var x0 = d3.quantileSorted(lons, q), x1 = d3.quantileSorted(lons, 1 - q);
+      var y0 = d3.quantileSorted(lats, q), y1 = d3.quantileSorted(lats, 1 - q);
+      var padX = Math.max(2.0, (x1 - x0) * 0.15), padY = Math.max(1.5, (y1 - y0) * 0.15);
       projection.fitExtent([[20, 20], [width - 20, height - 20]], {
         type: 'MultiPoint',
         coordinates: [[x0 - padX, Math.max(-80, y0 - padY)], [x1 + padX, Math.min(80, y1 + padY)]]
@@ -296,8 +307,9 @@
       .attr('role', 'img').attr('aria-label', 'Map of events');
     svg.append('defs').append('clipPath').attr('id', 'map-clip')
       .append('rect').attr('width', width).attr('height', height);
-    var g = svg.append('g').attr('clip-path', 'url(#map-clip)');
-    g.append('rect').attr('class', 'sea').attr('width', width).attr('height', height);
+    var clip = svg.append('g').attr('clip-path', 'url(#map-clip)');
+    clip.append('rect').attr('class', 'sea').attr('width', width).attr('height', height);
+    var g = clip.append('g');
     var land = g.append('g').attr('class', 'countries').selectAll('path')
       .data(countries.features).enter().append('path')
       .attr('class', 'country').attr('d', path)
@@ -317,23 +329,54 @@
       p.y = xy[1] + r * Math.sin(angle);
       p.at = xy;
     });
-    // Place names once each.
-    var places = d3.rollups(points, function (v) { return v[0].at; }, function (p) { return p.place; });
-    g.append('g').attr('class', 'place-labels').selectAll('text').data(places).enter().append('text')
-      .attr('x', function (d) { return d[1][0] + 8; }).attr('y', function (d) { return d[1][1] - 8; })
+    var outside = points.filter(function (p) {
+      return p.at[0] < 0 || p.at[0] > width || p.at[1] < 0 || p.at[1] > height;
+    }).length;
+    // Place names, most reported first, skipping any that would overlap one already placed.
+    var places = d3.rollups(points, function (v) { return {at: v[0].at, n: v.length}; },
+                            function (p) { return p.place; })
+      .sort(function (a, b) { return b[1].n - a[1].n || d3.ascending(a[0], b[0]); });
+    var boxes = [], labels = [];
+    places.forEach(function (pl) {
+      var w = String(pl[0]).length * 6.6, bx = {x: pl[1].at[0] + 8, y: pl[1].at[1] - 20, w: w, h: 14};
+      var hit = boxes.some(function (o) {
+        return bx.x < o.x + o.w && o.x < bx.x + bx.w && bx.y < o.y + o.h && o.y < bx.y + bx.h;
+      });
+      if (hit || labels.length >= 25) return;
+      boxes.push(bx);
+      labels.push(pl);
+    });
+    var labelG = g.append('g').attr('class', 'place-labels');
+    labelG.selectAll('text').data(labels).enter().append('text')
+      .attr('x', function (d) { return d[1].at[0] + 8; }).attr('y', function (d) { return d[1].at[1] - 8; })
       .text(function (d) { return d[0]; });
+    var radius = function (p) { return 4 + 2 * Math.sqrt(Math.max(1, p.num_documents || 1)); };
     var dots = g.append('g').attr('class', 'points').selectAll('circle').data(points).enter().append('circle')
-      .attr('class', 'point')
+      .attr('class', function (p) { return 'point' + (p.precision === 3 ? ' region' : ''); })
       .attr('cx', function (p) { return p.x; }).attr('cy', function (p) { return p.y; })
-      .attr('r', function (p) { return 4 + 2 * Math.sqrt(Math.max(1, p.num_documents || 1)); })
+      .attr('r', radius)
       .attr('fill', function (p) { return typeColour(p.type); })
+      .attr('stroke', function (p) { return p.precision === 3 ? typeColour(p.type) : null; })
       .on('click', function (event, p) { goTo(p.ev); })
       .on('mousemove', function (event, p) {
-        showTip(event, [words(p.label), (p.date || 'undated') + ' · ' + p.place,
+        showTip(event, [words(p.label), (p.date || 'undated') + ' · ' + p.place +
+                        (p.precision === 3 ? ' (region only)' : ''),
                         words(p.type) + ' · ' + p.status,
                         (p.num_documents || 1) + ' document(s), ' + (p.num_sources || 1) + ' outlet(s); click for evidence']);
       })
       .on('mouseleave', hideTip);
+    // Wheel or pinch to zoom, drag to pan; points and labels keep their size.
+    svg.call(d3.zoom().scaleExtent([1, 40]).on('zoom', function (event) {
+      var k = event.transform.k;
+      g.attr('transform', event.transform);
+      g.selectAll('.border').style('stroke-width', 0.6 / k);
+      dots.attr('r', function (p) { return radius(p) / k; }).style('stroke-width', 1.2 / k);
+      labelG.selectAll('text').style('font-size', (12 / k) + 'px').style('stroke-width', (3 / k) + 'px')
+        .attr('x', function (d) { return d[1].at[0] + 8 / k; }).attr('y', function (d) { return d[1].at[1] - 8 / k; });
+    }));
+    root.append('p').attr('class', 'help').text(
+      'Scroll to zoom, drag to pan. Hollow points: only the region is known (e.g. a country). ' +
+      (outside ? outside + ' event(s) lie outside this view; zoom out to see them.' : ''));
     drawn['map-points'] += dots.size();
 
     var types = Array.from(new Set(points.map(function (p) { return p.type; }))).sort();
@@ -458,7 +501,7 @@
       });
       if (!rows.size) return;
       root.append('h3').text(cat[1]);
-      var table = root.append('table').attr('class', 'outlets');
+      var table = root.append('div').attr('class', 'scroll').append('table').attr('class', 'outlets');
       var head = table.append('thead').append('tr');
       head.append('th').text('');
       outlets.forEach(function (o) {

@@ -113,6 +113,7 @@ Json PointJson(double lat, double lon, const std::string& type, const std::strin
   p["status"] = status;
   p["date"] = date.empty() ? Json(nullptr) : Json(date);
   p["place"] = place.label();
+  p["precision"] = place.precision;
   p["label"] = label;
   p["story"] = story.empty() ? Json(nullptr) : Json(story);
   p["num_documents"] = docs;

@@ -8,9 +8,10 @@
 //    "fusion": FusionJson (fusion_json.h) where every item that has evidence also has
 //              "ev": [evidence ids] (stories, timeline periods and expected events, claim
 //              groups and their values, conflicts, doc_dates, date_flags),
-//    "points": [{lat, lon, type, status, date, place, label, story, num_documents,
-//                num_sources, ev}]   the map: stories with a position (or, when there are
-//                no stories, events with one),
+//    "points": [{lat, lon, type, status, date, place, precision, label, story,
+//                num_documents, num_sources, ev}]   the map: stories with a position (or, when there are
+//                no stories, events with one); precision as EntityRef::precision (3: the
+//                position is only a region's, e.g. a country's centre),
 //    "evidence": [{id, record, doc, outlet, source, sentence, date, value,
 //                  before, mark, after}]   one per distinct (record, doc, sentence, span);
 //                "mark" is the record's words inside the quote, "before"/"after" the rest.
