@@ -86,7 +86,8 @@ const Set& NeedsObject() {
   static const Set s = {"take", "takes", "took", "taken", "taking", "lose", "loses", "lost", "losing",
                         "advance", "advances", "advanced", "advancing", "deal", "regain", "regains",
                         "regained", "regaining", "abandon", "abandoned", "attack", "attacks",
-                        "attacked", "attacking", "signed", "authorised", "authorized",
+                        "attacked", "attacking", "signed", "storm", "storms", "storming", "dislodge",
+                        "dislodged", "repel", "repels", "repelling", "authorised", "authorized",
                         "surrender", "surrendered", "capture", "captured", "seized", "seize"};
   return s;
 }
@@ -636,6 +637,16 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         if (t->span.start < m.span.end && m.span.start < t->span.end) continue;
         uint32_t d = t->span.start >= m.span.end ? t->span.start - m.span.end
                    : m.span.start >= t->span.end ? m.span.start - t->span.end : 0;
+        // Prefer the trigger's own clause: "After being forced out of X in December, the
+        // jihadists retreated to Y" dates the retreat by the document, not by December.
+        const uint32_t lo = std::min(t->span.end, m.span.end), hi = std::max(t->span.start, m.span.start);
+        for (const Word& x : w) {
+          if (x.span.start >= lo && x.span.end <= hi && x.kind == TokenKind::kPunct &&
+              (x.folded == "," || x.folded == ";")) {
+            d += 100000;
+            break;
+          }
+        }
         if (d < best_d) best_d = d, best_t = t;
       }
       if (best_t != nullptr) {
@@ -668,6 +679,22 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       if (tid != "control_gained" && tid != "control_lost" && tid != "agreement" && tid != "policy" &&
           tid != "deployment") {
         e.instrument = InstrumentOf(res, doc, w, m, e.agent, tid == "air_strike" || tid == "shelling");
+      }
+      // "struck", "targeted": a strike from the air only when aircraft or drones do it, a
+      // shelling when missiles or artillery do, else no event ("the earthquake struck").
+      if (tid == "air_strike" && (trig.words[0] == "struck" || trig.words[0] == "targeted")) {
+        std::string by = InstrumentOf(res, doc, w, m, e.agent, false);
+        for (size_t k = m.first; by.empty() && k-- > 0 && k + 3 >= m.first;) {
+          if (w[k].kind == TokenKind::kPunct) break;
+          by = std::string(res.InstrumentOf(w[k].folded));
+        }
+        if (by == "missiles" || by == "rockets" || by == "artillery" || by == "mortars") {
+          const int shelling = res.FindEventType("shelling");
+          if (shelling >= 0) e.type = static_cast<uint16_t>(shelling);
+          e.instrument = by;
+        } else if (by != "aircraft" && by != "drones" && by != "helicopters") {
+          continue;
+        }
       }
       out.push_back(std::move(e));
     }
