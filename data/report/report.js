@@ -365,6 +365,7 @@
                         (p.num_documents || 1) + ' document(s), ' + (p.num_sources || 1) + ' outlet(s); click for evidence']);
       })
       .on('mouseleave', hideTip);
+    labelG.raise();  // names above the points
     // Wheel or pinch to zoom, drag to pan; points and labels keep their size.
     svg.call(d3.zoom().scaleExtent([1, 40]).on('zoom', function (event) {
       var k = event.transform.k;
