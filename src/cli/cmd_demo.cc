@@ -8,7 +8,7 @@
 // ingests into FILE as it is, without deleting anything ($SITREP_DB is ignored: the demo
 // never writes into your usual database unless you name it).
 //
-// Then it fuses what was stored (report::LoadFusion), writes ./report.html (the HTML
+// Then it reads and fuses what was stored (report::LoadReportInput), writes ./report.html (the HTML
 // report, as `sitrep report -o report.html`; with --db FILE, FILE's name with .html; a
 // missing asset only skips the page with a note), and prints the control timelines and
 // the contradictions.
@@ -28,7 +28,6 @@
 #include "sitrep/env.h"
 #include "cli/run_ingest.h"
 #include "report/fusion_json.h"
-#include "report/load.h"
 #include "report/report.h"
 #include "store/schema.h"
 
@@ -60,23 +59,11 @@ std::string ReportPathFor(const std::string& db) {
   return (has_ext ? db.substr(0, dot) : db) + ".html";
 }
 
-// Writes the HTML report of `store` and `fusion` to `path`. A missing asset (npm files not
+// The page `sitrep report` writes, for `in`, to `path`. A missing asset (npm files not
 // installed) is NotFound with the loader's advice.
-Status WriteReport(Store& store, const fuse::Fusion& fusion, const std::string& path) {
+Status WriteReport(const report::ReportInput& in, const std::string& path) {
   auto assets = report::Assets::Load();
   if (!assets.ok()) return assets.status();
-  report::ReportInput in;
-  auto docs = store.ListDocuments();
-  if (!docs.ok()) return docs.status();
-  in.docs = std::move(*docs);
-  auto events = store.ListEvents(EventQuery{});
-  if (!events.ok()) return events.status();
-  in.events = std::move(*events);
-  auto claims = store.ListClaims(ClaimQuery{});
-  if (!claims.ok()) return claims.status();
-  in.claims = std::move(*claims);
-  in.fusion = fusion;
-  in.generated_at = IsoNow();
   auto html = report::RenderHtml(in, *assets);
   if (!html.ok()) return html.status();
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -148,10 +135,12 @@ class DemoCommand final : public Command {
     if (!outcome.ok()) return Fail(io, outcome.status());
     auto docs = (*store)->ListDocuments();
     if (!docs.ok()) return Fail(io, docs.status());
-    auto fusion = report::LoadFusion(**store);
-    if (!fusion.ok()) return Fail(io, fusion.status());
+    // Read and fused once: the page and the terminal show the same fusion.
+    auto loaded = report::LoadReportInput(**store, IsoNow());
+    if (!loaded.ok()) return Fail(io, loaded.status());
+    const fuse::Fusion* fusion = &loaded->fusion;
     const std::string report_path = fresh ? kDemoReport : ReportPathFor(db);
-    const Status wrote = WriteReport(**store, *fusion, report_path);
+    const Status wrote = WriteReport(*loaded, report_path);
     if (!wrote.ok() && !globals.quiet) io.err << "demo: no report: " << wrote.message() << "\n";
 
     const IngestSummary& s = outcome->summary;
