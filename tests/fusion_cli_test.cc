@@ -327,6 +327,30 @@ TEST_F(FusionCli, ExportFormats) {
   EXPECT_EQ(r.code, 2) << Describe(r);
 }
 
+// The undated Saraqib report (no published date, no date in its text) is dated from the
+// other reports of the same events, and `docs` shows the chain it rests on.
+TEST_F(FusionCli, DocsShowsCrossDocumentDateAndChain) {
+  Proc r = Sitrep({"--db", db_, "--format", "json", "docs"});
+  ASSERT_EQ(r.code, 0) << Describe(r);
+  bool found = false;
+  for (const Json& d : Json::parse(r.out)) {
+    ASSERT_TRUE(d.contains("date_chain") && d.contains("date_flag")) << d.dump();
+    if (d["id"] != "ofp-saraqib-revolutionaries") continue;
+    found = true;
+    EXPECT_EQ(d["date_source"], "cross-document") << d.dump();
+    EXPECT_FALSE(d["date"].is_null());
+    ASSERT_FALSE(d["date_chain"].empty()) << d.dump();
+    for (const Json& e : d["date_chain"]) {
+      EXPECT_NE(e["doc"], "ofp-saraqib-revolutionaries");  // dated by others, not itself
+      EXPECT_TRUE(e["quote"].is_string());
+    }
+  }
+  EXPECT_TRUE(found);
+  r = Sitrep({"--db", db_, "docs"});
+  ASSERT_EQ(r.code, 0) << Describe(r);
+  EXPECT_THAT(r.out, HasSubstr("Dated from other documents"));
+}
+
 TEST_F(FusionCli, TablesPrint) {
   for (const char* command : {"timeline", "conflicts", "stories", "outlets"}) {
     Proc r = Sitrep({"--db", db_, command});
