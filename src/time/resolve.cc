@@ -508,7 +508,12 @@ bool Resolver::SearchFields(const Fields& f, int explicit_dir, Cand* out) {
   }
   UseRef();
   const Interval refp = RefPeriod();
-  const DateTime ref_t = ref_.time;
+  // Against a reference known only to the month or year, search from its middle (as
+  // AnchorPoint does): "Saturday" in a document dated "2016" must land inside 2016, and
+  // the tagger then coarsens it to the reference's precision.
+  const DateTime ref_t = ref_.precision == Grain::kMonth || ref_.precision == Grain::kYear
+                             ? (refp.begin + refp.end) / 2 / kSecondsPerDay * kSecondsPerDay
+                             : ref_.time;
   int64_t K = 3;
   if (cyc == Cycle::kYear && f.Has(f.weekday)) K = 401;
   else if (cyc == Cycle::kMonth) K = f.Has(f.weekday) ? 120 : 14;

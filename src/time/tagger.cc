@@ -94,7 +94,8 @@ Result<Reference> Reference::Parse(std::string_view iso, AnchorKind kind) {
                                    "' (expected 2016-12-11 or 2016-12-11T04:30:00)");
   Reference r;
   r.time = t;
-  r.precision = has_time ? Grain::kSecond : Grain::kDay;
+  // A reduced date ("2016", "2016-12") is known only to its year or month.
+  r.precision = has_time ? Grain::kSecond : iso.size() == 4 ? Grain::kYear : iso.size() == 7 ? Grain::kMonth : Grain::kDay;
   r.kind = kind;
   return r;
 }

@@ -195,6 +195,19 @@ TEST(Tagger, ReferenceKnownOnlyToTheMonth) {
   EXPECT_EQ(t[2].value, "2016-03-03");  // absolute enough: the month fixes the year
 }
 
+// Regression: a weekday against a reference known only to the year was searched from
+// January 1 and landed in the year before ("Saturday" in a "2016" document gave 2015-12-26).
+TEST(Tagger, WeekdayAgainstAYearOnlyReferenceStaysInThatYear) {
+  ASSERT_TRUE(SharedTagger());
+  auto ref = Reference::Parse("2016", AnchorKind::kDocumentDate);
+  ASSERT_TRUE(ref.ok());
+  std::vector<Timex> t = SharedTagger()->Tag("The town was shelled on Saturday.", *ref, {});
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].value, "2016");
+  EXPECT_EQ(t[0].grain, Grain::kYear);
+  EXPECT_EQ(t[0].mod, TimexMod::kApprox);
+}
+
 TEST(Tagger, LoadReportsMissingAndBadFiles) {
   MemoryFileSystem fs;
   auto missing = Tagger::Load(fs, "nowhere");

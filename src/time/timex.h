@@ -148,7 +148,8 @@ struct Reference {
   static Reference Instant(DateTime t, AnchorKind kind = AnchorKind::kReference);
   static Reference DocumentDate(int year, int month, int day);
   static Reference Unknown();
-  // Accepts "2016-12-11", "2016-12-11T04:30[:00][Z|+01:00]"; a date alone is day precision.
+  // Accepts "2016", "2016-12", "2016-12-11", "2016-12-11T04:30[:00][Z|+01:00]": precision year,
+  // month, day or second by the form given.
   static Result<Reference> Parse(std::string_view iso, AnchorKind kind = AnchorKind::kReference);
 };
 
