@@ -1,6 +1,9 @@
 // Store write and read speed on documents shaped like news articles: ~5 KB of text in
 // 10 paragraphs of 4 sentences (40 sentences), 12 lines (2 dropped), a date with one
 // conflict. Writes go in transactions of 256 documents, as the pipeline batches them.
+// The *WithRecords variants add what the extract stage attaches to such an article: 40
+// mentions (half resolved places with coordinates), 8 events and 6 claims, and a
+// 64-value MinHash signature.
 //
 //   build/bench/bench_store
 // items/s is documents per second, bytes/s is document text per second.
@@ -58,7 +61,85 @@ Document MakeArticle(int n) {
   return d;
 }
 
-void PutDocuments(benchmark::State& state, const std::string& path) {
+EntityRef BenchParty(const Document& d, uint32_t sentence, int k, bool place) {
+  EntityRef e;
+  const Span s = d.sentences[sentence].span;
+  e.span = {s.start + 9, s.start + 17};
+  e.text = std::string(d.view(e.span));
+  e.kind = place ? "place" : "actor";
+  e.id = place ? "GN:" + std::to_string(100000 + k) : "actor-" + std::to_string(k % 5);
+  e.name = place ? "Town " + std::to_string(k) : "Forces " + std::to_string(k % 5);
+  e.country = "SY";
+  e.has_position = place;
+  e.lat = place ? 34.5 + k * 0.01 : 0;
+  e.lon = place ? 38.2 + k * 0.01 : 0;
+  e.precision = place ? 1 : 0;
+  e.how = place ? "gazetteer: populated" : "actor list";
+  return e;
+}
+
+// Gives `d` (with its final id) the records of a typical article.
+void AddRecords(Document& d) {
+  d.mentions.clear();
+  d.events.clear();
+  d.claims.clear();
+  for (uint32_t i = 0; i < 40; ++i) {
+    MentionRecord m;
+    m.id = d.id + ":m" + std::to_string(i);
+    m.document = d.id;
+    m.sentence = i % d.sentences.size();
+    m.entity = BenchParty(d, m.sentence, static_cast<int>(i), i % 2 == 0);
+    m.type = i % 2 == 0 ? "populated" : "state forces";
+    m.refers_to = i >= 4 && i % 4 == 0 ? static_cast<int32_t>(i - 4) : -1;
+    d.mentions.push_back(std::move(m));
+  }
+  for (uint32_t i = 0; i < 8; ++i) {
+    EventRecord e;
+    e.id = d.id + ":e" + std::to_string(i);
+    e.document = d.id;
+    e.sentence = i * 5;
+    const Span s = d.sentences[e.sentence].span;
+    e.span = {s.start + 30, s.start + 35};
+    e.trigger = std::string(d.view(e.span));
+    e.type = i % 2 ? "control_gained" : "armed_clash";
+    e.status = "asserted";
+    e.frame = "verb";
+    e.rule = "verb active";
+    e.agent = BenchParty(d, e.sentence, static_cast<int>(i), false);
+    e.target = BenchParty(d, e.sentence, static_cast<int>(i) + 1, false);
+    e.place = BenchParty(d, e.sentence, static_cast<int>(i), true);
+    e.date = "2017-03-0" + std::to_string(1 + i % 9);
+    e.date_precision = DatePrecision::kDay;
+    e.timex = e.date;
+    e.time_source = "sentence";
+    e.reported_by = "Example Wire";
+    d.events.push_back(std::move(e));
+  }
+  for (uint32_t i = 0; i < 6; ++i) {
+    ClaimRecord c;
+    c.id = d.id + ":c" + std::to_string(i);
+    c.document = d.id;
+    c.sentence = i * 6;
+    const Span s = d.sentences[c.sentence].span;
+    c.span = {s.start, s.start + 20};
+    c.number = {s.start + 9, s.start + 10};
+    c.kind = "killed";
+    c.item = "fighters";
+    c.low = c.high = c.acled = 10 + i;
+    c.modifier = "at least";
+    c.effect = "at_least";
+    c.about = BenchParty(d, c.sentence, static_cast<int>(i), false);
+    c.place = BenchParty(d, c.sentence, static_cast<int>(i), true);
+    c.date = "2017-03-02";
+    c.date_precision = DatePrecision::kDay;
+    c.event = i % 2 ? d.id + ":e" + std::to_string(i) : "";
+    c.rule = "count";
+    d.claims.push_back(std::move(c));
+  }
+  d.minhash.assign(64, 0x9e3779b9u);
+}
+
+void PutDocuments(benchmark::State& state, const std::string& path, bool records = false) {
   FixedClock clock(1);
   auto store = OpenStore(path, &clock);
   if (!store.ok()) {
@@ -72,6 +153,7 @@ void PutDocuments(benchmark::State& state, const std::string& path) {
   for (auto _ : state) {
     if (n % 256 == 0 && !(*store)->Begin().ok()) state.SkipWithError("begin failed");
     doc.id = base + "-" + std::to_string(n);
+    if (records) AddRecords(doc);  // ids follow the document id
     bool inserted = false;
     if (!(*store)->PutDocument(doc, &inserted).ok() || !inserted) {
       state.SkipWithError("put failed");
@@ -85,6 +167,8 @@ void PutDocuments(benchmark::State& state, const std::string& path) {
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
   state.counters["doc_bytes"] = static_cast<double>(doc.text.size());
   state.counters["sentences"] = static_cast<double>(doc.sentences.size());
+  state.counters["records"] =
+      static_cast<double>(doc.mentions.size() + doc.events.size() + doc.claims.size());
 }
 
 void BM_PutDocumentMemory(benchmark::State& state) { PutDocuments(state, ":memory:"); }
@@ -97,6 +181,33 @@ void BM_PutDocumentFile(benchmark::State& state) {
   std::filesystem::remove_all(dir);
 }
 BENCHMARK(BM_PutDocumentFile);
+
+void BM_PutDocumentWithRecordsMemory(benchmark::State& state) {
+  PutDocuments(state, ":memory:", true);
+}
+BENCHMARK(BM_PutDocumentWithRecordsMemory);
+
+void BM_PutDocumentWithRecordsFile(benchmark::State& state) {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "sitrep-bench-XXXXXX").string();
+  const std::string dir = mkdtemp(tmpl.data());
+  PutDocuments(state, dir + "/bench.db", true);
+  std::filesystem::remove_all(dir);
+}
+BENCHMARK(BM_PutDocumentWithRecordsFile);
+
+// Building the records alone (the part of the WithRecords loops that is not the store).
+void BM_AddRecordsOnly(benchmark::State& state) {
+  Document doc = MakeArticle(0);
+  const std::string base = doc.id;
+  int n = 0;
+  for (auto _ : state) {
+    doc.id = base + "-" + std::to_string(n++);
+    AddRecords(doc);
+    benchmark::DoNotOptimize(doc.claims.data());
+  }
+  state.SetItemsProcessed(n);
+}
+BENCHMARK(BM_AddRecordsOnly);
 
 void BM_GetDocument(benchmark::State& state) {
   FixedClock clock(1);
@@ -147,6 +258,32 @@ void BM_ListDocuments(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * docs);
 }
 BENCHMARK(BM_ListDocuments)->Arg(1000);
+
+// All events of 1000 documents (8000), with their quotes; and one type of them.
+void BM_ListEvents(benchmark::State& state) {
+  FixedClock clock(1);
+  auto store = OpenStore(":memory:", &clock);
+  Document doc = MakeArticle(0);
+  const std::string base = doc.id;
+  constexpr int kDocs = 1000;
+  (*store)->Begin().IgnoreError();
+  for (int i = 0; i < kDocs; ++i) {
+    doc.id = base + "-" + std::to_string(i);
+    AddRecords(doc);
+    bool inserted;
+    (*store)->PutDocument(doc, &inserted).IgnoreError();
+  }
+  (*store)->Commit().IgnoreError();
+  EventQuery q;
+  if (state.range(0) == 1) q.type = "control_gained";
+  size_t events = 0;
+  for (auto _ : state) {
+    auto list = (*store)->ListEvents(q);
+    events += list.ok() ? list->size() : 0;
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(events));
+}
+BENCHMARK(BM_ListEvents)->Arg(0)->Arg(1);
 
 }  // namespace
 }  // namespace sitrep

@@ -2,6 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 namespace sitrep::store {
@@ -19,8 +23,24 @@ E ParseByName(std::string_view name, E last, NameFn name_of, E fallback) {
   return fallback;
 }
 
+// A JSON string. The text is valid UTF-8 (it comes from documents), so only quotes,
+// backslashes and control characters need escaping.
 void AppendJsonString(std::string& out, std::string_view s) {
-  out += ordered_json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  out += '"';
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", u);
+      out += buf;
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
 }
 
 void AppendKey(std::string& out, const char* key) {
@@ -30,15 +50,106 @@ void AppendKey(std::string& out, const char* key) {
 }
 
 void AppendDouble(std::string& out, double v) {
-  // %.17g round-trips every double; JSON has no NaN or infinity.
-  if (!(v == v) || v > 1e308 || v < -1e308) {
+  // The shortest text that reads back as the same double; JSON has no NaN or infinity.
+  if (!std::isfinite(v)) {
     out += "null";
     return;
   }
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  out += buf;
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, ec == std::errc() ? end : buf);
 }
+
+// A reader for the flat objects EntityRestToJson writes: string and number values only.
+// Anything else (nesting, true/false/null, \u escapes) makes it fail, and the caller
+// falls back to the full JSON parser.
+class FlatReader {
+ public:
+  explicit FlatReader(std::string_view s) : s_(s) {}
+
+  // Calls on_value(key, string_value, is_string, number) per member; false on anything
+  // it does not handle.
+  template <typename Fn>
+  bool Read(Fn on_value) {
+    Space();
+    if (!Eat('{')) return false;
+    Space();
+    if (Eat('}')) return AtEnd();
+    for (;;) {
+      std::string key, str;
+      Space();
+      if (!String(&key)) return false;
+      Space();
+      if (!Eat(':')) return false;
+      Space();
+      if (Peek() == '"') {
+        if (!String(&str)) return false;
+        on_value(key, str, true, 0.0);
+      } else {
+        double v = 0;
+        if (!Number(&v)) return false;
+        on_value(key, str, false, v);
+      }
+      Space();
+      if (Eat(',')) continue;
+      if (Eat('}')) return AtEnd();
+      return false;
+    }
+  }
+
+ private:
+  char Peek() const { return i_ < s_.size() ? s_[i_] : '\0'; }
+  bool Eat(char c) {
+    if (Peek() != c) return false;
+    ++i_;
+    return true;
+  }
+  void Space() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r')) {
+      ++i_;
+    }
+  }
+  bool AtEnd() {
+    Space();
+    return i_ == s_.size();
+  }
+  bool String(std::string* out) {
+    if (!Eat('"')) return false;
+    while (i_ < s_.size()) {
+      const char c = s_[i_++];
+      if (c == '"') return true;
+      if (c != '\\') {
+        *out += c;
+        continue;
+      }
+      if (i_ >= s_.size()) return false;
+      const char e = s_[i_++];
+      switch (e) {
+        case '"': case '\\': case '/': *out += e; break;
+        case 'b': *out += '\b'; break;
+        case 'f': *out += '\f'; break;
+        case 'n': *out += '\n'; break;
+        case 'r': *out += '\r'; break;
+        case 't': *out += '\t'; break;
+        default: return false;  // \u and others: the full parser
+      }
+    }
+    return false;
+  }
+  bool Number(double* v) {
+    const size_t start = i_;
+    while (i_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '-' ||
+                              s_[i_] == '+' || s_[i_] == '.' || s_[i_] == 'e' || s_[i_] == 'E')) {
+      ++i_;
+    }
+    if (i_ == start) return false;
+    auto [end, ec] = std::from_chars(s_.data() + start, s_.data() + i_, *v);
+    return ec == std::errc() && end == s_.data() + i_;
+  }
+
+  std::string_view s_;
+  size_t i_ = 0;
+};
 
 }  // namespace
 
@@ -65,7 +176,7 @@ std::string EntityRestToJson(const EntityRef& e, bool span_and_kind) {
   return out;
 }
 
-void EntityRestFromJson(std::string_view json, EntityRef& e) {
+void EntityRestFromJsonSlow(std::string_view json, EntityRef& e) {
   if (json.empty()) return;
   ordered_json j = ordered_json::parse(json, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return;
@@ -90,6 +201,37 @@ void EntityRestFromJson(std::string_view json, EntityRef& e) {
       e.how = v.get<std::string>();
     }
   }
+}
+
+void EntityRestFromJson(std::string_view json, EntityRef& e) {
+  if (json.empty()) return;
+  EntityRef fast;
+  bool has_start = false, has_end = false;
+  auto set = [&](const std::string& key, std::string& str, bool is_string, double v) {
+    if (is_string) {
+      if (key == "kind") fast.kind = std::move(str);
+      else if (key == "country") fast.country = std::move(str);
+      else if (key == "how") fast.how = std::move(str);
+      return;
+    }
+    const bool whole = v >= 0 && v <= 4294967295.0 && v == static_cast<double>(static_cast<int64_t>(v));
+    if (key == "s" && whole) fast.span.start = static_cast<uint32_t>(v), has_start = true;
+    else if (key == "e" && whole) fast.span.end = static_cast<uint32_t>(v), has_end = true;
+    else if (key == "lat") fast.has_position = true, fast.lat = v;
+    else if (key == "lon") fast.has_position = true, fast.lon = v;
+    else if (key == "precision" && v == static_cast<double>(static_cast<int>(v))) fast.precision = static_cast<int>(v);
+  };
+  if (!FlatReader(json).Read(set)) {
+    EntityRestFromJsonSlow(json, e);
+    return;
+  }
+  if (has_start) e.span.start = fast.span.start;
+  if (has_end) e.span.end = fast.span.end;
+  if (!fast.kind.empty()) e.kind = std::move(fast.kind);
+  if (!fast.country.empty()) e.country = std::move(fast.country);
+  if (!fast.how.empty()) e.how = std::move(fast.how);
+  if (fast.has_position) e.has_position = true, e.lat = fast.lat, e.lon = fast.lon;
+  if (fast.precision != 0) e.precision = fast.precision;
 }
 
 std::string SignatureToBlob(const std::vector<uint32_t>& signature) {

@@ -39,7 +39,11 @@ std::vector<DateConflict> ConflictsFromJson(std::string_view json);
 // (for tables that have columns for them).
 std::string EntityRestToJson(const EntityRef& e, bool span_and_kind = true);
 // Fills those fields of `e` from EntityRestToJson text; malformed text leaves them default.
+// A small reader for the flat objects we write, falling back to the full JSON parser for
+// anything else (\u escapes, hand edits).
 void EntityRestFromJson(std::string_view json, EntityRef& e);
+// The same with the full JSON parser only (the slow obvious version; tests compare them).
+void EntityRestFromJsonSlow(std::string_view json, EntityRef& e);
 
 // A MinHash signature as a BLOB: the values as 4-byte little-endian integers.
 std::string SignatureToBlob(const std::vector<uint32_t>& signature);

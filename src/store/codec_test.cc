@@ -50,5 +50,52 @@ TEST(CodecTest, ConflictsRoundTrip) {
   EXPECT_EQ(ConflictsToJson({}), "[]");
 }
 
+bool SameRest(const EntityRef& a, const EntityRef& b) {
+  return a.span == b.span && a.kind == b.kind && a.country == b.country &&
+         a.has_position == b.has_position && a.lat == b.lat && a.lon == b.lon &&
+         a.precision == b.precision && a.how == b.how;
+}
+
+TEST(CodecTest, EntityRestRoundTripsAndFastEqualsSlow) {
+  EntityRef e;
+  e.span = {12, 40};
+  e.kind = "place";
+  e.country = "UA";
+  e.has_position = true;
+  e.lat = 46.63541700000001;
+  e.lon = -0.1;
+  e.precision = 2;
+  e.how = "gazetteer: \"quoted\" \\ back\tslash \x01 caf\xc3\xa9";
+  const std::string json = EntityRestToJson(e);
+  EntityRef fast, slow;
+  EntityRestFromJson(json, fast);
+  EntityRestFromJsonSlow(json, slow);
+  EXPECT_TRUE(SameRest(fast, e)) << json;
+  EXPECT_TRUE(SameRest(slow, e)) << json;
+  EXPECT_EQ(EntityRestToJson(EntityRef()), "");
+  EXPECT_EQ(EntityRestToJson(e, false).find("\"kind\""), std::string::npos);
+}
+
+TEST(CodecTest, EntityRestFastReaderAgreesOnOddInput) {
+  const char* cases[] = {
+      "", "{}", "{ \"s\" : 3 , \"e\":9}", "{\"how\":\"a\\u00e9b\"}", "{\"kind\":\"x\",}",
+      "{\"lat\":1e2,\"lon\":-3.5}", "{\"precision\":true}", "[1,2]", "{\"how\":\"unterminated}",
+      "{\"s\":-1}", "not json", "{\"country\":\"SY\"} trailing", "{\"nested\":{\"a\":1}}",
+  };
+  for (const char* c : cases) {
+    EntityRef fast, slow;
+    EntityRestFromJson(c, fast);
+    EntityRestFromJsonSlow(c, slow);
+    EXPECT_TRUE(SameRest(fast, slow)) << c;
+  }
+}
+
+TEST(CodecTest, SignatureBlobRoundTrips) {
+  const std::vector<uint32_t> sig = {0, 1, 0x80000000u, 0xffffffffu, 123456789};
+  EXPECT_EQ(SignatureFromBlob(SignatureToBlob(sig)), sig);
+  EXPECT_EQ(SignatureToBlob(sig).size(), 20u);
+  EXPECT_TRUE(SignatureFromBlob("abc").empty());
+}
+
 }  // namespace
 }  // namespace sitrep::store

@@ -109,6 +109,9 @@ CREATE TABLE sentences (
 // also has place_lat/place_lon (NULL without a position). date_start is the first day
 // of the date ("2016-03" -> "2016-03-01"; '' when undated) for range filters.
 // documents.minhash holds the signature as 4-byte little-endian integers.
+//
+// Indexes: only what the filters can use. Place and actor filters also match substrings
+// of names, which no index serves, so they scan; type and date ranges are indexed.
 constexpr std::string_view kVersion2 = R"sql(
 ALTER TABLE documents ADD COLUMN minhash BLOB NOT NULL DEFAULT x'';
 
@@ -127,7 +130,6 @@ CREATE TABLE mentions (
   refers_to    INTEGER NOT NULL DEFAULT -1,
   PRIMARY KEY (doc, idx)
 ) WITHOUT ROWID;
-CREATE INDEX mentions_by_entity ON mentions(entity_id) WHERE entity_id <> '';
 
 CREATE TABLE events (
   doc            INTEGER NOT NULL REFERENCES documents(n) ON DELETE CASCADE,
@@ -172,9 +174,6 @@ CREATE TABLE events (
 ) WITHOUT ROWID;
 CREATE INDEX events_by_type ON events(type, date_start);
 CREATE INDEX events_by_date ON events(date_start);
-CREATE INDEX events_by_place ON events(place_id) WHERE place_id <> '';
-CREATE INDEX events_by_agent ON events(agent_id) WHERE agent_id <> '';
-CREATE INDEX events_by_target ON events(target_id) WHERE target_id <> '';
 
 CREATE TABLE claims (
   doc            INTEGER NOT NULL REFERENCES documents(n) ON DELETE CASCADE,
@@ -217,7 +216,6 @@ CREATE TABLE claims (
   PRIMARY KEY (doc, idx)
 ) WITHOUT ROWID;
 CREATE INDEX claims_by_kind ON claims(kind);
-CREATE INDEX claims_by_place ON claims(place_id) WHERE place_id <> '';
 )sql";
 
 }  // namespace
