@@ -16,6 +16,7 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -192,6 +193,15 @@ void ExpectDrawn(const Outcome& dom) {
   EXPECT_GT(Count(marks, "map-paths"), 0);
   EXPECT_GT(Count(marks, "map-points"), 0);
   EXPECT_GT(Count(marks, "evidence"), 0);
+  // Every evidence link lands on an entry of the evidence list.
+  std::set<std::string> ids, targets;
+  std::regex id_re(R"re(id="(ev\d+)")re"), href_re(R"re(href="#(ev\d+)")re");
+  for (auto it = std::sregex_iterator(dom.out.begin(), dom.out.end(), id_re);
+       it != std::sregex_iterator(); ++it) ids.insert((*it)[1]);
+  for (auto it = std::sregex_iterator(dom.out.begin(), dom.out.end(), href_re);
+       it != std::sregex_iterator(); ++it) targets.insert((*it)[1]);
+  EXPECT_FALSE(targets.empty());
+  for (const std::string& t : targets) EXPECT_TRUE(ids.count(t)) << "no evidence entry " << t;
 }
 
 TEST(Report, FixturePageRendersInChromium) {
