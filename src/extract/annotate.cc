@@ -75,6 +75,26 @@ EntityRef FromMention(const Document& doc, const lexicon::Mention& m,
   return e;
 }
 
+// Whether a claim of `kind` can be the count of an event of `type`.
+bool KindFitsEvent(std::string_view kind, std::string_view type) {
+  const bool violent = type == "air_strike" || type == "shelling" || type == "armed_clash" || type == "bombing" ||
+                       type == "attack_on_civilians" || type == "killing";
+  if (kind == "killed" || kind == "wounded" || kind == "missing" || kind == "killed_or_missing" ||
+      kind == "people") {
+    return violent;
+  }
+  if (kind == "captured") return violent || type == "control_gained" || type == "control_lost" || type == "abduction";
+  if (kind == "strikes") return type == "air_strike";
+  if (kind == "missiles") return type == "shelling" || type == "air_strike";
+  if (kind == "troops") return violent || type == "deployment" || type == "control_gained" || type == "control_lost";
+  if (kind == "tanks" || kind == "bmps" || kind == "guns" || kind == "rocket_launchers" || kind == "aircraft" ||
+      kind == "vehicles") {
+    return type == "looting" || type == "destruction" || violent || type == "deployment";
+  }
+  if (kind == "territory_share") return type == "control_gained" || type == "control_lost";
+  return true;
+}
+
 }  // namespace
 
 std::pair<std::string, DatePrecision> TimexToDate(std::string_view v) {
@@ -175,12 +195,15 @@ void AttachRecords(const Resources& res, const std::vector<lexicon::Mention>& me
     r.line_kind = c.line_kind;
     if (c.sentence < doc.sentences.size()) r.quote = std::string(doc.view(doc.sentences[c.sentence].span));
 
-    // The event it belongs to: the event of the same sentence whose trigger is nearest.
+    // The event it belongs to: the event of the same sentence whose trigger is nearest,
+    // among those whose type fits the count (a death toll belongs to the strike, not to
+    // the withdrawal beside it) when there is one.
     const EventRecord* best = nullptr;
-    uint32_t best_gap = std::numeric_limits<uint32_t>::max();
+    uint64_t best_gap = std::numeric_limits<uint64_t>::max();
     for (const EventRecord& e : doc.events) {
       if (e.sentence != c.sentence) continue;
-      uint32_t gap = e.span.start > c.span.start ? e.span.start - c.span.start : c.span.start - e.span.start;
+      uint64_t gap = e.span.start > c.span.start ? e.span.start - c.span.start : c.span.start - e.span.start;
+      if (!KindFitsEvent(c.kind, e.type)) gap += 1ull << 32;
       if (gap < best_gap) best_gap = gap, best = &e;
     }
     if (best != nullptr) {
