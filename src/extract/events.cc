@@ -97,7 +97,8 @@ const Set& IdiomNext() {
                         "effect", "hold", "steps", "measures", "action", "interest", "sides", "turns",
                         "time", "aim", "responsibility", "credit", "shape", "charge", "photos",
                         "pictures", "video", "footage", "notice", "track", "sight", "touch", "faith",
-                        "hope", "heart", "momentum", "ground-breaking", "rifle", "rifles", "operations"};
+                        "hope", "heart", "momentum", "ground-breaking", "rifle", "rifles", "operations",
+                        "prisoner", "prisoners", "captive", "captives", "hostage"};
   return s;
 }
 // Control verbs so common that only a direct object makes them an event ("entered Kherson",
