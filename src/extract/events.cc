@@ -308,7 +308,16 @@ Party SubjectAcross(const Ctx& ctx, int before, const Party& claimant, const std
                     size_t sentence_begin) {
   const auto& w = ctx.w;
   int k = before;
-  while (k >= 0 && before - k < 6 && w[k].kind == TokenKind::kWord && ChainWords().count(w[k].folded)) --k;
+  auto in_time = [&](int i) {
+    for (const time::Timex* t : ctx.times) {
+      if (t->span.start <= w[i].span.start && w[i].span.start < t->span.end) return true;
+    }
+    return false;
+  };
+  while (k >= 0 && before - k < 8 && w[k].kind == TokenKind::kWord &&
+         (ChainWords().count(w[k].folded) || in_time(k) || w[k].folded == "on" || w[k].folded == "overnight")) {
+    --k;
+  }
   if (k < 0) return {};
   if (k != before) {
     Party p = ctx.Before(k, "chain-subject");
@@ -317,6 +326,16 @@ Party SubjectAcross(const Ctx& ctx, int before, const Party& claimant, const std
   if (w[k].kind == TokenKind::kWord && Pronouns().count(w[k].folded)) {
     std::string_view t = ctx.doc.view(w[k].span);
     if (t == "IT") return {};
+    // "government forces said (on Saturday) (that) they had recaptured it": the subject of
+    // the nearest speech verb before the pronoun.
+    static const Set speech = {"said", "says", "told", "announced", "admitted", "claimed", "added",
+                               "reported", "stated", "confirmed", "insisted", "acknowledged", "declared"};
+    for (int j = k - 1; j >= 1 && k - j <= 7; --j) {
+      if (w[j].kind != TokenKind::kWord || !speech.count(w[j].folded)) continue;
+      Party p = ctx.Before(j - 1, "pronoun-sayer");
+      if (!p.empty()) return p;
+      break;
+    }
     if (!claimant.empty()) {
       Party p = claimant;
       p.how = "pronoun-sayer";
@@ -423,7 +442,11 @@ EventStatus StatusOf(const std::vector<Word>& w, const TriggerMatch& m, const Tr
                               "about", "set", "vowed", "vows", "aims", "ready", "poised"};
   // "would send" is a trigger that carries its own modal.
   if (planned.count(trig.words[0])) return EventStatus::kPlanned;
-  for (auto b : before) if (planned.count(b)) return EventStatus::kPlanned;
+  for (size_t i = 0; i < before.size(); ++i) {
+    // "about to storm" plans; "killed about 100" does not.
+    if (before[i] == "about" && (i == 0 || before[i - 1] != "to")) continue;
+    if (planned.count(before[i])) return EventStatus::kPlanned;
+  }
   static const Set attempted = {"fail", "failed", "fails", "attempt", "attempted", "attempting",
                                 "tried", "try", "trying", "attempts", "sought", "seeking", "bid"};
   for (auto b : before) if (attempted.count(b)) return EventStatus::kAttempted;
@@ -514,7 +537,15 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       e.frame = trig.frame;
       const int before = static_cast<int>(m.first) - 1;
       bool passive_frame = false;
-      switch (trig.frame) {
+      // "an attack by X on Y", "the advance toward Z": a verb form after a determiner is a noun.
+      Frame frame = trig.frame;
+      if (frame == Frame::kVerb && before >= 0 && w[before].kind == TokenKind::kWord &&
+          (w[before].folded == "a" || w[before].folded == "an" || w[before].folded == "the" ||
+           w[before].folded == "its" || w[before].folded == "their" || w[before].folded == "this")) {
+        frame = Frame::kNoun;
+        e.frame = frame;
+      }
+      switch (frame) {
         case Frame::kVerb: {
           bool passive = PassiveAux().count(trig.words[0]) > 0;
           const std::string& w0 = trig.words[0];
@@ -633,6 +664,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       // Time.
       const time::Timex* best_t = nullptr;
       uint32_t best_d = 0xFFFFFFFFu;
+      bool best_cross = false;  // the time expression is in another clause
       for (const time::Timex* t : times) {
         // "The fall of Ramadi" is no autumn: a time expression over the trigger is not its time.
         if (t->span.start < m.span.end && m.span.start < t->span.end) continue;
@@ -648,7 +680,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
             break;
           }
         }
-        if (d < best_d) best_d = d, best_t = t;
+        if (d < best_d) best_d = d, best_t = t, best_cross = d >= 100000;
       }
       if (best_t != nullptr) {
         e.time = best_t->value;
@@ -668,7 +700,9 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         // Sunday they had withdrawn").
         bool pluperfect = false;
         for (int k = before; k >= 0 && before - k < 3; --k) pluperfect |= w[k].folded == "had";
-        if (has_doc_time && best_t != nullptr && best_t->interval.valid() &&
+        // A date in another clause ("After being forced out of X in December, they
+        // retreated to Y") does not make this event background.
+        if (has_doc_time && best_t != nullptr && !best_cross && best_t->interval.valid() &&
             best_t->interval.end < doc_time - 30 * 86400) {
           e.status = EventStatus::kBackground;
         } else if (pluperfect && has_doc_time && best_t != nullptr && best_t->interval.valid() &&
