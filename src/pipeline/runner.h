@@ -30,7 +30,7 @@ Result<std::vector<std::unique_ptr<Stage>>> DefaultStages(const PipelineOptions&
 // Timings: timings() lists "ingest" (reading and parsing inputs; `documents` counts
 // documents and rejections seen and is updated as Ingest runs, so a progress callback may
 // read it), then each stage, then "verify" (all checks), then "store" (lookups and
-// writes). Seconds are wall time and accumulate over calls; with worker threads, a
+// writes; for Stream, the sink's time). Seconds are wall time and accumulate over calls; with worker threads, a
 // stage's seconds are summed over the workers and may exceed the run's wall time.
 Result<std::unique_ptr<Pipeline>> CreatePipeline(const PipelineOptions& options,
                                                  std::vector<std::unique_ptr<Stage>> stages,
