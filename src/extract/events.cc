@@ -54,6 +54,11 @@ const Set& Determiners() {
   static const Set s = {"the", "a", "an", "its", "their"};
   return s;
 }
+// "backed by", "supported by": who helps the subject, not the subject.
+const Set& SupportWords() {
+  static const Set s = {"backed", "supported", "aided", "assisted", "helped", "escorted", "covered", "joined"};
+  return s;
+}
 // Common nouns that name an armed party by themselves ("the army withdrew").
 const Set& ForceNouns() {
   static const Set s = {"army", "forces", "troops", "militants", "rebels", "fighters", "group", "regime",
@@ -180,6 +185,17 @@ struct Ctx {
   // The party ending at word `end` (inclusive), walking back.
   Party Before(int end, const char* how) const {
     while (end >= 0 && IsAux(end, Aux())) --end;
+    // "forces backed by Russian warplanes recaptured": the supporter is not the subject
+    // (but "Russian" in "backed by Russian warplanes" is the warplanes' own modifier).
+    const bool subject = std::string_view(how) != "noun-modifier";
+    for (int k = end; subject && k >= 1 && k >= end - 6; --k) {
+      if (w[k].folded == "by" && SupportWords().count(w[k - 1].folded)) {
+        end = k - 2;
+        while (end >= 0 && (w[end].folded == "," || IsAux(end, Aux()))) --end;
+        break;
+      }
+      if (w[k].kind != TokenKind::kWord && w[k].folded != "-") break;
+    }
     if (end < 0) return {};
     if (w[end].folded == "'s" || w[end].folded == "'") --end;
     if (end < 0) return {};
