@@ -98,6 +98,13 @@ When WhenOf(const EventRecord& e, const DocumentDate& doc_date) {
     w.unresolved = true;
     return w;
   }
+  // Since the time stage keeps a coarse reference's precision, "on Sunday" in a document
+  // dated only "2016" comes out as "2016" (approximate): a sentence date that says no more
+  // than the coarse document date is such a resolution too (its weekday is lost).
+  if (d.ok && d.precision < DatePrecision::kDay && r.first <= d.first && r.last >= d.last) {
+    w.unresolved = true;
+    return w;
+  }
   w.range = r;
   return w;
 }

@@ -39,7 +39,9 @@ int Weekday(int64_t day);
 // (and "over the weekend" to week 52 of 2015, "today" in one dated "2016-12" to
 // 2016-12-01): a date finer than the document's, ending on the first day of the
 // document's range or at most 7 days before it, is such a resolution. It then counts as
-// undated, keeping the weekday it named (`weekday`, 0 when none). The price: "on 1
+// undated, keeping the weekday it named (`weekday`, 0 when none). Since the time stage
+// keeps a coarse reference's precision it gives "2016" (approximate) instead: a sentence
+// date covering all of a coarse document date also counts as undated (weekday unknown). The price: "on 1
 // December" stated outright in a document dated only "2016-12" is not believed either.
 struct When {
   DayRange range;         // !ok when undated (or only the document's date)

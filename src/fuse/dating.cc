@@ -129,6 +129,12 @@ bool Agrees(const Partial& p, const DayRange& r) {
   return true;
 }
 
+struct Seen {
+  DayRange range;
+  const EventRecord* witness = nullptr;
+  bool explicit_date = false;  // from a sentence's date, not a document's
+};
+
 struct Context {
   std::unordered_map<std::string, const DocInfo*> docs;
   std::unordered_map<std::string, const EventRecord*> events;
@@ -136,15 +142,21 @@ struct Context {
   std::map<std::string, std::vector<size_t>> by_type_place;
   std::unordered_map<std::string, std::string> types;
   const std::vector<Story>* stories = nullptr;
+  // Per story, computed once (fast path; empty in the slow version): the sides of its
+  // agent and target, the sorted documents of its events, and SeenElsewhere excluding
+  // no document (the answer for every document that has no event in the story).
+  struct StoryFacts {
+    std::string agent, target;
+    std::vector<std::string> docs;
+    bool fact = false;
+  };
+  std::vector<StoryFacts> facts;
+  std::vector<Seen> seen_all;
+  bool slow = false;
 };
 
 // The date a story has in the documents other than `doc` that are dated on their own.
 // Also the evidence for it (the first such mention).
-struct Seen {
-  DayRange range;
-  const EventRecord* witness = nullptr;
-  bool explicit_date = false;  // from a sentence's date, not a document's
-};
 Seen SeenElsewhere(const Context& cx, const Story& s, const std::string& doc) {
   Seen out;
   DayRange exp, win;
@@ -182,6 +194,15 @@ Seen SeenElsewhere(const Context& cx, const Story& s, const std::string& doc) {
   if (exp.ok) return {exp, wexp, true};
   if (win.ok) return {win, wwin, false};
   return out;
+}
+
+// SeenElsewhere(cx, stories[i], doc), from the cache when `doc` has no event in the story.
+Seen SeenFor(const Context& cx, size_t i, const std::string& doc) {
+  const Story& s = (*cx.stories)[i];
+  if (cx.slow) return SeenElsewhere(cx, s, doc);
+  const auto& docs = cx.facts[i].docs;
+  if (!std::binary_search(docs.begin(), docs.end(), doc)) return cx.seen_all[i];
+  return SeenElsewhere(cx, s, doc);
 }
 
 struct Candidate {
@@ -225,17 +246,27 @@ std::vector<Candidate> CandidatesFor(const Context& cx, const EventRecord& e) {
   std::string target = e.target.kind == "place" ? "" : core::SideOf(e.target, cx.types);
   auto consider = [&](size_t i) {
     const Story& s = stories[i];
-    if (!IsFact(s.status)) return;
-    std::string sa = core::SideOf(s.agent, cx.types);
-    std::string st = s.target.kind == "place" ? "" : core::SideOf(s.target, cx.types);
+    std::string slow_sa, slow_st;
+    if (cx.slow) {
+      if (!IsFact(s.status)) return;
+      slow_sa = core::SideOf(s.agent, cx.types);
+      slow_st = s.target.kind == "place" ? "" : core::SideOf(s.target, cx.types);
+    } else if (!cx.facts[i].fact) {
+      return;
+    }
+    const std::string& sa = cx.slow ? slow_sa : cx.facts[i].agent;
+    const std::string& st = cx.slow ? slow_st : cx.facts[i].target;
     if (!agent.empty() && !sa.empty() && agent != sa) return;
     if (!target.empty() && !st.empty() && target != st) return;
-    Seen seen = SeenElsewhere(cx, s, e.document);
+    Seen seen = SeenFor(cx, i, e.document);
     if (!seen.range.ok) return;
     if (!Agrees(partial, seen.range)) return;
     if (own.ok && !core::Overlap(own, seen.range)) return;
-    for (const Candidate& c : out)
-      if (c.story == i) return;
+    // A story is considered at most twice (its own, then in its bucket, only when the
+    // first time added nothing, and then it adds nothing again): no duplicates to check.
+    if (cx.slow)
+      for (const Candidate& c : out)
+        if (c.story == i) return;
     bool party = (!agent.empty() && agent == sa) || (!target.empty() && target == st);
     double w = Weight(s.type, party, seen);
     out.push_back({i, seen.range, seen.witness, w});
@@ -319,6 +350,49 @@ void DateOne(const Context& cx, const DocInfo& doc, const std::vector<const Even
   std::vector<Hyp> hyps;
   double total = 0;
   for (const Vote& v : votes) total += v.max_weight;
+  // Fast path: per vote and weight, candidates sorted by first day with the running
+  // best (latest last day, then earliest in candidate order), so "the best candidate of
+  // vote w starting by h.last and ending on or after h.first - 7" is a binary search per
+  // weight. Hypotheses with the same range score the same: each range is scored once
+  // (the first occurrence stands for it, as the slow version's pick keeps the first).
+  struct Entry {
+    int64_t first;
+    int64_t best_last;
+    const Candidate* best;
+  };
+  struct Level {
+    double weight;
+    std::vector<Entry> entries;
+  };
+  std::vector<std::vector<Level>> levels;
+  if (!cx.slow) {
+    levels.resize(votes.size());
+    for (size_t vi = 0; vi < votes.size(); ++vi) {
+      const Vote& v = votes[vi];
+      std::vector<double> ws;
+      for (const Candidate& c : v.cands) ws.push_back(c.weight);
+      std::sort(ws.begin(), ws.end(), std::greater<double>());
+      ws.erase(std::unique(ws.begin(), ws.end()), ws.end());
+      for (double w : ws) {
+        std::vector<const Candidate*> cs;
+        for (const Candidate& c : v.cands)
+          if (c.weight == w) cs.push_back(&c);
+        std::stable_sort(cs.begin(), cs.end(), [](const Candidate* a, const Candidate* b) {
+          return a->range.first < b->range.first;
+        });
+        Level lv{w, {}};
+        const Candidate* run = nullptr;
+        for (const Candidate* c : cs) {
+          if (run == nullptr || c->range.last > run->range.last ||
+              (c->range.last == run->range.last && c < run))
+            run = c;
+          lv.entries.push_back({c->range.first, run->range.last, run});
+        }
+        levels[vi].push_back(std::move(lv));
+      }
+    }
+  }
+  std::set<std::pair<int64_t, int64_t>> scored;
   for (const Vote& v : votes)
     for (const Candidate& c : v.cands) {
       if (c.range.last < lower) continue;
@@ -326,6 +400,23 @@ void DateOne(const Context& cx, const DocInfo& doc, const std::vector<const Even
       if (bound.ok && c.range.precision <= bound.precision) continue;  // nothing gained
       Hyp h{c.range, 0, {}};
       DayRange before{true, h.range.first - kSupportDays, h.range.last, DatePrecision::kDay};
+      if (!cx.slow) {
+        if (!scored.insert({c.range.first, c.range.last}).second) continue;
+        for (const std::vector<Level>& lvs : levels) {
+          for (const Level& lv : lvs) {
+            auto end = std::upper_bound(
+                lv.entries.begin(), lv.entries.end(), h.range.last,
+                [](int64_t day, const Entry& x) { return day < x.first; });
+            if (end == lv.entries.begin()) continue;
+            const Entry& x = *(end - 1);
+            if (x.best_last < before.first) continue;
+            h.score += x.best->weight, h.links.push_back(x.best);
+            break;
+          }
+        }
+        hyps.push_back(std::move(h));
+        continue;
+      }
       for (const Vote& w : votes) {
         const Candidate* best = nullptr;
         for (const Candidate& d : w.cands)
@@ -425,9 +516,11 @@ void FlagOne(const Context& cx, const DocInfo& doc, const std::vector<const Even
 
 }  // namespace
 
-void DateDocuments(const Input& in, const std::vector<Story>& stories, std::vector<DocDate>* dates,
-                   std::vector<DateFlag>* flags) {
+namespace {
+void DateDocumentsImpl(const Input& in, const std::vector<Story>& stories, bool slow,
+                       std::vector<DocDate>* dates, std::vector<DateFlag>* flags) {
   Context cx;
+  cx.slow = slow;
   cx.stories = &stories;
   cx.types = core::ActorTypes(in.mentions);
   for (const DocInfo& d : in.docs) cx.docs.emplace(d.id, &d);
@@ -441,6 +534,21 @@ void DateDocuments(const Input& in, const std::vector<Story>& stories, std::vect
     std::string place = core::PlaceKey(stories[i].place);
     if (!place.empty()) cx.by_type_place[stories[i].type + "\t" + place].push_back(i);
   }
+  if (!slow) {
+    cx.facts.resize(stories.size());
+    cx.seen_all.resize(stories.size());
+    for (size_t i = 0; i < stories.size(); ++i) {
+      const Story& s = stories[i];
+      Context::StoryFacts& f = cx.facts[i];
+      f.fact = IsFact(s.status);
+      f.agent = core::SideOf(s.agent, cx.types);
+      f.target = s.target.kind == "place" ? "" : core::SideOf(s.target, cx.types);
+      for (const std::string& id : s.events) f.docs.push_back(cx.events.at(id)->document);
+      std::sort(f.docs.begin(), f.docs.end());
+      f.docs.erase(std::unique(f.docs.begin(), f.docs.end()), f.docs.end());
+      cx.seen_all[i] = SeenElsewhere(cx, s, std::string());
+    }
+  }
   for (const DocInfo& d : in.docs) {
     auto evs = by_doc.find(d.id);
     if (evs == by_doc.end()) continue;
@@ -450,6 +558,18 @@ void DateDocuments(const Input& in, const std::vector<Story>& stories, std::vect
       FlagOne(cx, d, evs->second, flags);
     }
   }
+}
+
+}  // namespace
+
+void DateDocuments(const Input& in, const std::vector<Story>& stories, std::vector<DocDate>* dates,
+                   std::vector<DateFlag>* flags) {
+  DateDocumentsImpl(in, stories, false, dates, flags);
+}
+
+void DateDocumentsSlow(const Input& in, const std::vector<Story>& stories,
+                       std::vector<DocDate>* dates, std::vector<DateFlag>* flags) {
+  DateDocumentsImpl(in, stories, true, dates, flags);
 }
 
 }  // namespace sitrep::fuse

@@ -24,6 +24,10 @@ std::vector<Story> BuildStoriesSlow(const Input& in, const std::vector<Duplicate
 // dated documents whose content contradicts their date flagged.
 void DateDocuments(const Input& in, const std::vector<Story>& stories,
                    std::vector<DocDate>* dates, std::vector<DateFlag>* flags);
+// The same with every hypothesis scored against every candidate and every story's date
+// recomputed per event (for tests).
+void DateDocumentsSlow(const Input& in, const std::vector<Story>& stories,
+                       std::vector<DocDate>* dates, std::vector<DateFlag>* flags);
 
 // timeline.cc: control periods per place from control_gained / control_lost stories
 // (and their implications), expected events apart.

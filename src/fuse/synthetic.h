@@ -13,7 +13,11 @@
 
 namespace sitrep::fuse::synthetic {
 
-inline Input Make(uint32_t events, uint32_t seed = 1) {
+// `places` 0: one place per 50 events (at least 8); otherwise that many places (a fixed
+// map with more and more reports, the shape that makes per-place buckets grow).
+// `undated_one_in`: one document in that many has no date.
+inline Input Make(uint32_t events, uint32_t seed = 1, uint32_t places_wanted = 0,
+                  uint32_t undated_one_in = 20) {
   std::mt19937 rng(seed);
   auto pick = [&](uint32_t n) { return static_cast<uint32_t>(rng() % n); };
   static const char* kTypes[] = {"control_gained", "control_lost", "air_strike", "shelling",
@@ -23,7 +27,7 @@ inline Input Make(uint32_t events, uint32_t seed = 1) {
   static const char* kActors[] = {"gov:XA", "forces:XA", "rebels", "front", "militia-x",
                                   "forces:XB", "jihad-y", "gov:XC", "forces:XC", "tribe-z"};
   static const char* kOutlets[] = {"Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta"};
-  const uint32_t places = std::max(8u, events / 50);
+  const uint32_t places = places_wanted != 0 ? places_wanted : std::max(8u, events / 50);
   const uint32_t per_doc = 8;
   const uint32_t docs = std::max(1u, events / per_doc);
   Input in;
@@ -47,7 +51,7 @@ inline Input Make(uint32_t events, uint32_t seed = 1) {
     std::snprintf(id, sizeof id, "h%015x", d * 2654435761u + seed);
     doc.id = id;
     doc.outlet = kOutlets[pick(6)];
-    bool undated = pick(20) == 0;
+    bool undated = pick(undated_one_in) == 0;
     int day = 16800 + static_cast<int>(pick(730));
     if (!undated) {
       int y = 2016 + (day - 16800) / 365, doy = (day - 16800) % 365;
