@@ -10,8 +10,8 @@ namespace {
 using lexicon::Mention;
 using lexicon::MentionKind;
 
-const std::unordered_set<std::string_view>& SpeechVerbs() {
-  static const std::unordered_set<std::string_view> s = {
+const WordSet& SpeechVerbs() {
+  static const WordSet s = {
       "said", "says", "say", "told", "tells", "reported", "reports", "claimed", "claims",
       "claiming", "announced", "announces", "stated", "states", "added", "confirmed",
       "confirms", "insisted", "estimated", "estimates", "wrote", "tweeted", "acknowledged", "admitted", "denied", "denies", "quoted", "cited",
@@ -20,16 +20,16 @@ const std::unordered_set<std::string_view>& SpeechVerbs() {
 }
 
 // Words skipped between a subject and its speech verb ("Amaq also reported").
-const std::unordered_set<std::string_view>& Adverbs() {
-  static const std::unordered_set<std::string_view> s = {
+const WordSet& Adverbs() {
+  static const WordSet s = {
       "also", "has", "have", "had", "later", "earlier", "previously", "further", "reportedly",
       "separately", "then", "further", "had", "was", "were", "is", "officially", "publicly"};
   return s;
 }
 
 // Words that end a subject walking back from the verb: the subject starts after them.
-const std::unordered_set<std::string_view>& SubjectStops() {
-  static const std::unordered_set<std::string_view> s = {
+const WordSet& SubjectStops() {
+  static const WordSet s = {
       "with", "and", "but", "that", "which", "who", "while", "as", "after", "before", "when",
       "if", "because", "since", "where", "than", "or", "so", "yet", "although", "though",
       "whereas", "whom", "what", "not", "meanwhile", "however", "but", "in", "on", "at", "by",
@@ -38,8 +38,8 @@ const std::unordered_set<std::string_view>& SubjectStops() {
   return s;
 }
 
-const std::unordered_set<std::string_view>& Pronouns() {
-  static const std::unordered_set<std::string_view> s = {"he", "she", "they", "we", "i"};
+const WordSet& Pronouns() {
+  static const WordSet s = {"he", "she", "they", "we", "i"};
   return s;
 }
 
@@ -96,7 +96,7 @@ int SubjectStart(const Document& doc, const std::vector<Word>& w, int end) {
     bool name_link = (w[k].folded == "of" || w[k].folded == "for") && k > 0 && k < end &&
                      Capitalised(doc, w[k - 1]) && Capitalised(doc, w[k + 1]);
     // "a commander of the militia", "a spokesman for the army": a role of a body.
-    static const std::unordered_set<std::string_view> roles = {
+    static const WordSet roles = {
         "commander", "commanders", "spokesman", "spokeswoman", "spokesperson", "official", "officials",
         "member", "members", "head", "chief", "leader", "leaders", "source", "sources", "officer",
         "officers", "representative", "director", "minister", "envoy", "fighter", "fighters"};
@@ -110,8 +110,8 @@ int SubjectStart(const Document& doc, const std::vector<Word>& w, int end) {
 
 // "reports", "claims" used as nouns ("unofficial reports suggest").
 bool NounUse(const std::vector<Word>& w, int v) {
-  static const std::unordered_set<std::string_view> ambiguous = {"reports", "claims", "estimates", "states"};
-  static const std::unordered_set<std::string_view> modifiers = {
+  static const WordSet ambiguous = {"reports", "claims", "estimates", "states"};
+  static const WordSet modifiers = {
       "the", "unofficial", "media", "news", "official", "initial", "some", "these", "those", "earlier",
       "recent", "local", "conflicting", "unconfirmed", "twitter", "other", "similar", "such", "many",
       "press", "its", "their", "his", "her", "first", "later", "of", "western", "state", "rebel"};

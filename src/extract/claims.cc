@@ -169,8 +169,8 @@ bool IsPersonKind(std::string_view k) { return k == "troops" || k == "people"; }
 
 // Words that may sit between a number and its noun ("30 Russian-made tanks", "scores of its
 // fighters") are any words except these, which end the noun phrase.
-const std::unordered_set<std::string_view>& NounStops() {
-  static const std::unordered_set<std::string_view> s = {
+const WordSet& NounStops() {
+  static const WordSet s = {
       "were", "was", "have", "had", "has", "are", "is", "in", "at", "on", "to", "from", "near",
       "and", "or", "since", "who", "which", "that", "by", "with", "after", "before", "when",
       "per", "a", "an", "will", "would", "than", "into", "across", "over", "for"};
@@ -178,8 +178,8 @@ const std::unordered_set<std::string_view>& NounStops() {
 }
 
 // Auxiliaries skipped before a casualty word after the number ("were reportedly killed").
-const std::unordered_set<std::string_view>& Auxiliaries() {
-  static const std::unordered_set<std::string_view> s = {
+const WordSet& Auxiliaries() {
+  static const WordSet s = {
       "were", "was", "have", "had", "has", "been", "are", "is", "reportedly", "also", "still",
       "all", "being", "later", "allegedly", "either", "now", "believed", "feared", "to", "be"};
   return s;

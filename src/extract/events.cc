@@ -29,7 +29,7 @@ namespace {
 
 using lexicon::Mention;
 using lexicon::MentionKind;
-using Set = std::unordered_set<std::string_view>;
+using Set = WordSet;
 
 const Set& Aux() {
   static const Set s = {"had", "has", "have", "was", "were", "is", "are", "been", "being", "be",

@@ -70,8 +70,8 @@ Status NeedColumns(const TsvRow& row, size_t n) {
   return Status::Ok();
 }
 
-template <typename T>
-void IndexByFirst(const std::vector<T>& v, std::unordered_map<std::string, std::vector<uint32_t>>* idx) {
+template <typename T, typename Map>
+void IndexByFirst(const std::vector<T>& v, Map* idx) {
   for (uint32_t i = 0; i < v.size(); ++i) {
     if (!v[i].words.empty()) (*idx)[v[i].words[0]].push_back(i);
   }
@@ -81,9 +81,9 @@ void IndexByFirst(const std::vector<T>& v, std::unordered_map<std::string, std::
   }
 }
 
-const std::vector<uint32_t>* Lookup(const std::unordered_map<std::string, std::vector<uint32_t>>& idx,
-                                    std::string_view w) {
-  auto it = idx.find(std::string(w));
+template <typename Map>
+const std::vector<uint32_t>* Lookup(const Map& idx, std::string_view w) {
+  auto it = idx.find(w);
   return it == idx.end() ? nullptr : &it->second;
 }
 
@@ -203,7 +203,7 @@ Result<std::unique_ptr<Resources>> Resources::Load(const FileSystem& fs, const s
 }
 
 std::string_view Resources::InstrumentOf(std::string_view folded) const {
-  auto it = instruments_.find(std::string(folded));
+  auto it = instruments_.find(folded);
   return it == instruments_.end() ? std::string_view() : std::string_view(it->second);
 }
 

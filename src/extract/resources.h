@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -71,6 +72,13 @@ struct Modifier {
 };
 
 
+// Hash for unordered containers keyed by std::string that are looked up by string_view
+// without building a std::string (C++20 heterogeneous lookup).
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+
 class Resources {
  public:
   // Reads the six files from `data_dir` through `fs`. Fails with NotFound naming a
@@ -109,8 +117,10 @@ class Resources {
   std::vector<ClaimKindWord> kind_words_;
   std::vector<Quantity> quantities_;
   std::vector<Modifier> modifiers_;
-  std::unordered_map<std::string, std::string> instruments_;
-  std::unordered_map<std::string, std::vector<uint32_t>> trig_idx_, kind_idx_, qty_idx_, mod_idx_;
+  template <typename V>
+  using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+  StringMap<std::string> instruments_;
+  StringMap<std::vector<uint32_t>> trig_idx_, kind_idx_, qty_idx_, mod_idx_;
 };
 
 // Folds `phrase` and splits it on spaces.
