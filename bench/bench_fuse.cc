@@ -20,8 +20,8 @@ namespace {
 
 using sitrep::fuse::Input;
 
-Input Sorted(uint32_t n) {
-  Input in = sitrep::fuse::synthetic::Make(n, 1);
+Input Sorted(uint32_t n, uint32_t places = 0, uint32_t undated_one_in = 20) {
+  Input in = sitrep::fuse::synthetic::Make(n, 1, places, undated_one_in);
   auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
   std::sort(in.docs.begin(), in.docs.end(), by_id);
   std::sort(in.events.begin(), in.events.end(), by_id);
@@ -35,7 +35,7 @@ void BM_Fuse(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(sitrep::fuse::Fuse(in));
   state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(in.events.size()));
 }
-BENCHMARK(BM_Fuse)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Fuse)->Arg(1000)->Arg(10000)->Arg(50000)->Unit(benchmark::kMillisecond);
 
 void BM_BuildStories(benchmark::State& state) {
   Input in = Sorted(static_cast<uint32_t>(state.range(0)));
@@ -43,7 +43,7 @@ void BM_BuildStories(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(sitrep::fuse::BuildStories(in, dups));
   state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(in.events.size()));
 }
-BENCHMARK(BM_BuildStories)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BuildStories)->Arg(10000)->Arg(50000)->Unit(benchmark::kMillisecond);
 
 void BM_DateAndTimelines(benchmark::State& state) {
   Input in = Sorted(static_cast<uint32_t>(state.range(0)));
@@ -57,6 +57,48 @@ void BM_DateAndTimelines(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(in.events.size()));
 }
 BENCHMARK(BM_DateAndTimelines)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+// Wire-shaped input, as Settle sees it after a big ingest: a fixed map of 20 places (so
+// per-place buckets grow with the feed) and one document in five undated.
+Input Wire(int64_t n) { return Sorted(static_cast<uint32_t>(n), 20, 5); }
+
+void BM_WireDateDocuments(benchmark::State& state) {
+  Input in = Wire(state.range(0));
+  auto stories = sitrep::fuse::BuildStories(in, sitrep::fuse::FindDuplicates(in));
+  for (auto _ : state) {
+    std::vector<sitrep::fuse::DocDate> dates;
+    std::vector<sitrep::fuse::DateFlag> flags;
+    sitrep::fuse::DateDocuments(in, stories, &dates, &flags);
+    benchmark::DoNotOptimize(dates);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(in.events.size()));
+}
+BENCHMARK(BM_WireDateDocuments)->Arg(10000)->Arg(50000)->Unit(benchmark::kMillisecond);
+
+// What one Settle round computes (FindDuplicates, BuildStories, DateDocuments).
+void BM_WireSettleRound(benchmark::State& state) {
+  Input in = Wire(state.range(0));
+  for (auto _ : state) {
+    auto stories = sitrep::fuse::BuildStories(in, sitrep::fuse::FindDuplicates(in));
+    std::vector<sitrep::fuse::DocDate> dates;
+    std::vector<sitrep::fuse::DateFlag> flags;
+    sitrep::fuse::DateDocuments(in, stories, &dates, &flags);
+    benchmark::DoNotOptimize(dates);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(in.events.size()));
+}
+BENCHMARK(BM_WireSettleRound)->Arg(10000)->Arg(50000)->Unit(benchmark::kMillisecond);
+
+void BM_WireTimelines(benchmark::State& state) {
+  Input in = Wire(state.range(0));
+  auto stories = sitrep::fuse::BuildStories(in, sitrep::fuse::FindDuplicates(in));
+  std::vector<sitrep::fuse::DocDate> dates;
+  std::vector<sitrep::fuse::DateFlag> flags;
+  sitrep::fuse::DateDocuments(in, stories, &dates, &flags);
+  for (auto _ : state) benchmark::DoNotOptimize(sitrep::fuse::BuildTimelines(in, stories, dates));
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(in.events.size()));
+}
+BENCHMARK(BM_WireTimelines)->Arg(10000)->Arg(50000)->Unit(benchmark::kMillisecond);
 
 void BM_FindDuplicates(benchmark::State& state) {
   Input in = Sorted(static_cast<uint32_t>(state.range(0)));
