@@ -92,7 +92,9 @@ When WhenOf(const EventRecord& e, const DocumentDate& doc_date) {
   DayRange r = ParseIso(e.date);
   if (!r.ok) return w;
   DayRange d = ParseIso(doc_date.value);
-  if (d.ok && d.precision < DatePrecision::kDay && r.precision > d.precision &&
+  // (at the document's own precision too: "on Sunday" against "2016-12" searched back
+  // from December 1 comes out as "2016-11").
+  if (d.ok && d.precision < DatePrecision::kDay && r.precision >= d.precision &&
       r.last <= d.first && r.last >= d.first - 7) {
     if (r.precision == DatePrecision::kDay) w.weekday = Weekday(r.first);
     w.unresolved = true;
