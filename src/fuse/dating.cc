@@ -152,6 +152,10 @@ struct Context {
   };
   std::vector<StoryFacts> facts;
   std::vector<Seen> seen_all;
+  // SeenElsewhere for the document being dated, per story that has events of it (the
+  // answer is the same for all its events); cleared when the document changes.
+  mutable std::string cache_doc;
+  mutable std::unordered_map<size_t, Seen> cache;
   bool slow = false;
 };
 
@@ -202,7 +206,12 @@ Seen SeenFor(const Context& cx, size_t i, const std::string& doc) {
   if (cx.slow) return SeenElsewhere(cx, s, doc);
   const auto& docs = cx.facts[i].docs;
   if (!std::binary_search(docs.begin(), docs.end(), doc)) return cx.seen_all[i];
-  return SeenElsewhere(cx, s, doc);
+  if (cx.cache_doc != doc) cx.cache.clear(), cx.cache_doc = doc;
+  auto it = cx.cache.find(i);
+  if (it != cx.cache.end()) return it->second;
+  Seen seen = SeenElsewhere(cx, s, doc);
+  cx.cache.emplace(i, seen);
+  return seen;
 }
 
 struct Candidate {
