@@ -203,6 +203,7 @@ Result<std::unique_ptr<Resources>> Resources::Load(const FileSystem& fs, const s
 }
 
 std::string_view Resources::InstrumentOf(std::string_view folded) const {
+  if (!keys_.MayHave(folded)) return {};
   auto it = instruments_.find(folded);
   return it == instruments_.end() ? std::string_view() : std::string_view(it->second);
 }
@@ -212,6 +213,10 @@ void Resources::Index() {
   IndexByFirst(kind_words_, &kind_idx_);
   IndexByFirst(quantities_, &qty_idx_);
   IndexByFirst(modifiers_, &mod_idx_);
+  for (const auto* idx : {&trig_idx_, &kind_idx_, &qty_idx_, &mod_idx_}) {
+    for (const auto& [k, list] : *idx) keys_.Add(k);
+  }
+  for (const auto& [k, v] : instruments_) keys_.Add(k);
 }
 
 std::string Resources::DefaultDataDir() {
@@ -237,9 +242,9 @@ int Resources::FindEventType(std::string_view id) const {
   return -1;
 }
 
-const std::vector<uint32_t>* Resources::TriggersStartingWith(std::string_view w) const { return Lookup(trig_idx_, w); }
-const std::vector<uint32_t>* Resources::KindWordsStartingWith(std::string_view w) const { return Lookup(kind_idx_, w); }
-const std::vector<uint32_t>* Resources::QuantitiesStartingWith(std::string_view w) const { return Lookup(qty_idx_, w); }
-const std::vector<uint32_t>* Resources::ModifiersStartingWith(std::string_view w) const { return Lookup(mod_idx_, w); }
+const std::vector<uint32_t>* Resources::TriggersStartingWith(std::string_view w) const { return keys_.MayHave(w) ? Lookup(trig_idx_, w) : nullptr; }
+const std::vector<uint32_t>* Resources::KindWordsStartingWith(std::string_view w) const { return keys_.MayHave(w) ? Lookup(kind_idx_, w) : nullptr; }
+const std::vector<uint32_t>* Resources::QuantitiesStartingWith(std::string_view w) const { return keys_.MayHave(w) ? Lookup(qty_idx_, w) : nullptr; }
+const std::vector<uint32_t>* Resources::ModifiersStartingWith(std::string_view w) const { return keys_.MayHave(w) ? Lookup(mod_idx_, w) : nullptr; }
 
 }  // namespace sitrep::extract

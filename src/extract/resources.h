@@ -79,6 +79,23 @@ struct StringHash {
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
 };
 
+// A 1024-bit filter over words (length, first and last byte): MayHave() is false only for
+// words never added, so a lookup can skip the hash table for most words of a sentence.
+class KeyFilter {
+ public:
+  void Add(std::string_view w) { bits_[Bit(w) >> 6] |= uint64_t{1} << (Bit(w) & 63); }
+  bool MayHave(std::string_view w) const { return (bits_[Bit(w) >> 6] >> (Bit(w) & 63) & 1) != 0; }
+
+ private:
+  static uint32_t Bit(std::string_view w) {
+    if (w.empty()) return 0;
+    const uint32_t h = static_cast<uint32_t>(w.size()) * 131u +
+                       static_cast<unsigned char>(w.front()) * 31u + static_cast<unsigned char>(w.back());
+    return (h * 2654435761u) >> 22;
+  }
+  uint64_t bits_[16] = {};
+};
+
 class Resources {
  public:
   // Reads the six files from `data_dir` through `fs`. Fails with NotFound naming a
@@ -121,6 +138,7 @@ class Resources {
   using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
   StringMap<std::string> instruments_;
   StringMap<std::vector<uint32_t>> trig_idx_, kind_idx_, qty_idx_, mod_idx_;
+  KeyFilter keys_;  // every key of the four indexes and of instruments_
 };
 
 // Folds `phrase` and splits it on spaces.
