@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "fuse/parts.h"
 #include "time/dating.h"
@@ -93,7 +94,8 @@ bool Refuted(const Document& doc, const DocumentDate& borrowed) {
 }  // namespace
 
 Result<uint64_t> SettleStore(Store& store, const ReprocessFn& reprocess) {
-  uint64_t dated = 0;
+  // Documents dated, counted once each even when a later round refines a date again.
+  std::unordered_set<std::string> dated;
   for (int round = 0; round < kMaxRounds; ++round) {
     auto in = LoadInput(store);
     if (!in.ok()) return in.status();
@@ -137,11 +139,11 @@ Result<uint64_t> SettleStore(Store& store, const ReprocessFn& reprocess) {
       if (!wrote.ok()) return wrote;
       if (!committed.ok()) return committed;
       ++this_round;
+      dated.insert(doc->id);
     }
-    dated += this_round;
     if (this_round == 0) break;
   }
-  return dated;
+  return static_cast<uint64_t>(dated.size());
 }
 
 }  // namespace sitrep::pipeline
