@@ -196,7 +196,7 @@ struct OutletProfile {
 
 struct Fusion {
   std::vector<DuplicateGroup> duplicates;
-  std::vector<Story> stories;           // sorted by date, then id
+  std::vector<Story> stories;           // sorted by date (undated last), then id
   std::vector<DocDate> doc_dates;
   std::vector<DateFlag> date_flags;
   std::vector<Timeline> timelines;      // sorted by place name
