@@ -27,6 +27,7 @@ std::string Num(double v) {
 struct Result {
   std::vector<ClaimGroup> groups;
   std::vector<Conflict> conflicts;  // numeric only
+  std::vector<Conflict> dates;      // date conflicts
 };
 
 Result RunTables(const Case& c) {
@@ -37,6 +38,7 @@ Result RunTables(const Case& c) {
   f.claim_groups = r.groups;
   for (Conflict& x : FindConflicts(c.in, f))
     if (x.kind == "numeric") r.conflicts.push_back(std::move(x));
+    else if (x.kind == "date") r.dates.push_back(std::move(x));
   return r;
 }
 
@@ -113,6 +115,17 @@ void Check(const Case& c, const Result& r) {
       }
       if (auto v = attr("text")) { EXPECT_EQ(found->text, *v); }
       if (auto v = attr("outlet")) { EXPECT_EQ(found->outlet, *v); }
+    } else if (x.what == "dateconflicts") {
+      EXPECT_EQ(std::to_string(r.dates.size()), x.attrs.at("n"));
+    } else if (x.what == "dateconflict") {
+      auto it = std::find_if(r.dates.begin(), r.dates.end(), [&](const Conflict& k) {
+        return !k.items.empty() && k.items.front().doc == x.attrs.at("doc");
+      });
+      if (it == r.dates.end()) {
+        ADD_FAILURE() << "no date conflict for " << x.attrs.at("doc");
+        continue;
+      }
+      if (auto v = attr("summary")) { EXPECT_EQ(it->summary, *v); }
     } else if (x.what == "conflict") {
       auto want = Sorted(x.attrs.at("claims"));
       auto it = std::find_if(r.conflicts.begin(), r.conflicts.end(),

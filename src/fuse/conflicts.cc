@@ -17,7 +17,10 @@
 //          "pushed in on Saturday, driven out hours later"), unless a disputed period
 //          already holds them; (c) one control change (type, place, party, day) that some
 //          mentions assert or report and others deny.
-// date     a document whose stated date the events it reports contradict (date_flags).
+// date     (a) a document whose stated date the events it reports contradict (date_flags);
+//          (b) a date the page shows (metadata, dateline, byline or page clock) that the
+//          time stage rejected because the body refutes it (DocumentDate::conflicts), when
+//          the date kept does not overlap it: one record per document.
 //
 // Ids: "x" + hash of the kind and the sorted ids of the records involved, so the same
 // disagreement gets the same id whatever the input order. Sorted by kind, subject, id.
@@ -28,6 +31,7 @@
 #include <set>
 #include <tuple>
 
+#include "fuse/core_util.h"
 #include "fuse/parts.h"
 #include "fuse/tables.h"
 #include "text/fold.h"
@@ -412,7 +416,55 @@ void Control(const Input& in, const Fusion& so_far, std::vector<Conflict>* out) 
   }
 }
 
+bool Visible(DateSource s) {
+  return s == DateSource::kMetadata || s == DateSource::kDateline || s == DateSource::kByline;
+}
+
+// (b) a date the page shows (metadata, dateline, byline, a page clock) that the time stage
+// rejected because the body refutes it: the document's content contradicts its date.
+void RefutedPageDates(const Input& in, const Fusion& so_far, std::vector<Conflict>* out) {
+  std::set<std::string_view> flagged;
+  for (const DateFlag& f : so_far.date_flags) flagged.insert(f.doc);
+  std::map<std::string_view, const DocDate*> borrowed;
+  for (const DocDate& d : so_far.doc_dates) borrowed.emplace(d.doc, &d);
+  for (const DocInfo& doc : in.docs) {
+    if (flagged.count(doc.id)) continue;
+    auto b = borrowed.find(doc.id);
+    const DocumentDate& now = b != borrowed.end() ? b->second->date : doc.date;
+    if (now.value.empty() || Visible(now.source)) continue;
+    core::DayRange kept = core::ParseIso(now.value);
+    for (const DateConflict& k : doc.date.conflicts) {
+      if (!Visible(k.source)) continue;
+      core::DayRange shown = core::ParseIso(k.value);
+      if (!shown.ok || !kept.ok || core::Overlap(shown, kept)) continue;
+      std::string name = !doc.title.empty() ? "\"" + doc.title + "\"" : doc.id;
+      Conflict c;
+      c.kind = "date";
+      c.subject = "date of " + name;
+      Evidence page;
+      page.doc = doc.id;
+      page.outlet = OutletName(&doc);
+      page.date = k.value;
+      page.value = "the page shows " + k.value + " (" + std::string(DateSourceName(k.source)) + ")";
+      page.quote = k.evidence;
+      Evidence body = page;
+      body.record = "date:" + doc.id;
+      body.date = now.value;
+      body.value = "its content points to " + now.value;
+      body.quote = now.evidence;
+      c.items = {page, body};
+      c.summary = page.outlet + " shows " + name + " dated " + k.value + " (" +
+                  std::string(DateSourceName(k.source)) + "), but what it reports points to " + now.value +
+                  (k.why.empty() ? "" : ": " + k.why) + ".";
+      c.id = SetId('x', {"doc:" + doc.id, "date:" + k.value + ":" + now.value, "refuted"});
+      out->push_back(std::move(c));
+      break;  // one record per document
+    }
+  }
+}
+
 void DateConflicts(const Input& in, const Fusion& so_far, std::vector<Conflict>* out) {
+  RefutedPageDates(in, so_far, out);
   auto docs = DocsById(in);
   for (const DateFlag& f : so_far.date_flags) {
     auto d = docs.find(f.doc);

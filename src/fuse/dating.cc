@@ -115,14 +115,26 @@ Partial PartialOf(const std::string& timex) {
   return p;
 }
 
+// Month and day of a day number (Howard Hinnant's civil_from_days, as core's).
+void MonthDay(int64_t z, int* month, int* day) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  *day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  *month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+}
+
 bool Agrees(const Partial& p, const DayRange& r) {
   if (p.month == 0 && p.weekday == 0) return true;
-  std::string a = core::CivilFromDays(r.first), b = core::CivilFromDays(r.last);
   if (p.month != 0) {
-    int ma = std::stoi(a.substr(5, 2)), mb = std::stoi(b.substr(5, 2));
+    int ma, da, mb, db;
+    MonthDay(r.first, &ma, &da);
+    MonthDay(r.last, &mb, &db);
     if (r.last - r.first < 31 && ma != p.month && mb != p.month) return false;
-    if (p.day != 0 && r.precision == DatePrecision::kDay && std::stoi(a.substr(8, 2)) != p.day)
-      return false;
+    if (p.day != 0 && r.precision == DatePrecision::kDay && da != p.day) return false;
   }
   if (p.weekday != 0 && r.precision == DatePrecision::kDay && core::Weekday(r.first) != p.weekday)
     return false;
@@ -152,6 +164,16 @@ struct Context {
   };
   std::vector<StoryFacts> facts;
   std::vector<Seen> seen_all;
+  // Per story, its events in witness documents (dated on their own), in story order, with
+  // the range each gives: a sentence date (explicit) or the window up to its document's
+  // date. SeenElsewhere folds these without looking anything up.
+  struct Witness {
+    const std::string* doc;
+    const EventRecord* e;
+    DayRange range;
+    bool explicit_date;
+  };
+  std::vector<std::vector<Witness>> witnesses;
   // SeenElsewhere for the document being dated, per story that has events of it (the
   // answer is the same for all its events); cleared when the document changes.
   mutable std::string cache_doc;
@@ -161,6 +183,59 @@ struct Context {
 
 // The date a story has in the documents other than `doc` that are dated on their own.
 // Also the evidence for it (the first such mention).
+// The witnesses of a story (Context::witnesses), in the order SeenElsewhere meets them.
+std::vector<Context::Witness> WitnessesOf(const Context& cx, const Story& s) {
+  std::vector<Context::Witness> out;
+  for (const std::string& id : s.events) {
+    const EventRecord& e = *cx.events.at(id);
+    auto d = cx.docs.find(e.document);
+    if (d == cx.docs.end() || !OwnDated(*d->second)) continue;
+    if (!e.date.empty() && e.time_source != "document date") {
+      DayRange r = core::ParseIso(e.date);
+      if (!r.ok) continue;
+      out.push_back({&e.document, &e, r, true});
+    } else if (e.status != "background") {
+      DayRange r = core::ParseIso(d->second->date.value);
+      DayRange w{true, r.first - (r.precision == DatePrecision::kDay ? kWindowDays : 0), r.last,
+                 r.precision};
+      out.push_back({&e.document, &e, w, false});
+    }
+  }
+  return out;
+}
+
+// SeenElsewhere over the precomputed witnesses of story i (the same fold).
+Seen SeenElsewhereFast(const Context& cx, size_t i, const std::string& doc) {
+  DayRange exp, win;
+  const EventRecord* wexp = nullptr;
+  const EventRecord* wwin = nullptr;
+  for (const Context::Witness& w : cx.witnesses[i]) {
+    if (*w.doc == doc) continue;
+    const DayRange& r = w.range;
+    if (w.explicit_date) {
+      if (!exp.ok) {
+        exp = r;
+        wexp = w.e;
+      } else if (core::Overlap(exp, r)) {
+        exp.first = std::max(exp.first, r.first);
+        exp.last = std::min(exp.last, r.last);
+        if (r.precision > exp.precision) exp.precision = r.precision, wexp = w.e;
+      }
+    } else {
+      if (!win.ok) {
+        win = r;
+        wwin = w.e;
+      } else if (core::Overlap(win, r)) {
+        win.first = std::max(win.first, r.first);
+        win.last = std::min(win.last, r.last);
+      }
+    }
+  }
+  if (exp.ok) return {exp, wexp, true};
+  if (win.ok) return {win, wwin, false};
+  return Seen{};
+}
+
 Seen SeenElsewhere(const Context& cx, const Story& s, const std::string& doc) {
   Seen out;
   DayRange exp, win;
@@ -209,7 +284,7 @@ Seen SeenFor(const Context& cx, size_t i, const std::string& doc) {
   if (cx.cache_doc != doc) cx.cache.clear(), cx.cache_doc = doc;
   auto it = cx.cache.find(i);
   if (it != cx.cache.end()) return it->second;
-  Seen seen = SeenElsewhere(cx, s, doc);
+  Seen seen = SeenElsewhereFast(cx, i, doc);
   cx.cache.emplace(i, seen);
   return seen;
 }
@@ -546,6 +621,7 @@ void DateDocumentsImpl(const Input& in, const std::vector<Story>& stories, bool 
   if (!slow) {
     cx.facts.resize(stories.size());
     cx.seen_all.resize(stories.size());
+    cx.witnesses.resize(stories.size());
     for (size_t i = 0; i < stories.size(); ++i) {
       const Story& s = stories[i];
       Context::StoryFacts& f = cx.facts[i];
@@ -555,7 +631,8 @@ void DateDocumentsImpl(const Input& in, const std::vector<Story>& stories, bool 
       for (const std::string& id : s.events) f.docs.push_back(cx.events.at(id)->document);
       std::sort(f.docs.begin(), f.docs.end());
       f.docs.erase(std::unique(f.docs.begin(), f.docs.end()), f.docs.end());
-      cx.seen_all[i] = SeenElsewhere(cx, s, std::string());
+      cx.witnesses[i] = WitnessesOf(cx, s);
+      cx.seen_all[i] = SeenElsewhereFast(cx, i, std::string());
     }
   }
   for (const DocInfo& d : in.docs) {

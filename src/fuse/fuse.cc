@@ -36,7 +36,7 @@ Fusion Fuse(const Input& unsorted) {
   f.duplicates = FindDuplicates(in);
   f.stories = BuildStories(in, f.duplicates);
   DateDocuments(in, f.stories, &f.doc_dates, &f.date_flags);
-  f.timelines = BuildTimelines(in, f.stories, f.doc_dates);
+  f.timelines = BuildTimelines(in, f.stories, f.doc_dates, f.duplicates);
   f.claim_groups = GroupClaims(in, f.stories);
   f.outlets = ProfileOutlets(in);
   f.conflicts = FindConflicts(in, f);

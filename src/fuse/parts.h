@@ -31,8 +31,13 @@ void DateDocumentsSlow(const Input& in, const std::vector<Story>& stories,
 
 // timeline.cc: control periods per place from control_gained / control_lost stories
 // (and their implications), expected events apart.
+// With `dups`, a copy's report and its original's count once (the copy's evidence is
+// dropped where its original's stands beside it).
 std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& stories,
                                      const std::vector<DocDate>& dates);
+std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& stories,
+                                     const std::vector<DocDate>& dates,
+                                     const std::vector<DuplicateGroup>& dups);
 
 // claims_table.cc: claims grouped by subject with a combined low / best / high.
 std::vector<ClaimGroup> GroupClaims(const Input& in, const std::vector<Story>& stories);

@@ -35,7 +35,7 @@ Core RunCore(Input in) {
   c.dups = FindDuplicates(in);
   c.stories = BuildStories(in, c.dups);
   DateDocuments(in, c.stories, &c.dates, &c.flags);
-  c.timelines = BuildTimelines(in, c.stories, c.dates);
+  c.timelines = BuildTimelines(in, c.stories, c.dates, c.dups);
   return c;
 }
 
@@ -120,7 +120,8 @@ std::string Check(const Core& c, const Expect& x) {
         continue;
       }
       for (auto m : {want("until", p.until), want("status", p.status),
-                     want("implied", p.implied ? "1" : "0")})
+                     want("implied", p.implied ? "1" : "0"),
+                     want("evidence", std::to_string(p.evidence.size()))})
         if (!m.empty()) return m;
       if (p.evidence.empty() && !p.implied) return "period without evidence";
       return "";
@@ -129,7 +130,9 @@ std::string Check(const Core& c, const Expect& x) {
   }
   if (x.what == "expected") {
     for (const Expected& e : t->expected)
-      if (e.controller.id == a["controller"] && (!a.count("after") || e.after == a["after"]))
+      if ((e.controller.id.empty() ? "text:" + e.controller.text : e.controller.id) ==
+              testing::Spaces(a["controller"]) &&
+          (!a.count("after") || e.after == a["after"]))
         return "";
     return "no expected change to " + a["controller"];
   }

@@ -159,6 +159,22 @@ inline std::vector<Case> ReadCases(const std::string& name) {
       d.source = a["source"];
       d.date.value = a["date"];
       d.date.precision = PrecisionOf(d.date.value);
+      if (!d.date.value.empty()) d.date.source = DateSource::kBody;
+      // shown=VALUE@SOURCE: a date the page shows that the time stage rejected.
+      if (a.count("shown")) {
+        DateConflict k;
+        std::string v = a["shown"];
+        auto at = v.find('@');
+        k.value = v.substr(0, at);
+        std::string src = at == std::string::npos ? "byline" : v.substr(at + 1);
+        k.source = src == "metadata" ? DateSource::kMetadata
+                   : src == "dateline" ? DateSource::kDateline
+                   : src == "body"     ? DateSource::kBody
+                                       : DateSource::kByline;
+        k.evidence = "page clock";
+        k.why = "after the latest date the body states";
+        d.date.conflicts.push_back(std::move(k));
+      }
       c.in.docs.push_back(std::move(d));
     } else if (head == "claim") {
       ClaimRecord r;

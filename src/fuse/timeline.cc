@@ -10,7 +10,9 @@
 // split between "the army" and "the regime".
 //
 // Which stories count. Facts (asserted, reported, denied, background): a background
-// recall dates a period like any report ("seized the city last May"). Planned and
+// recall with a date of its own dates a period like any report ("seized the city last
+// May"); one with no date but its document's is left out (the document's date is when it
+// was recalled, not when it happened). Planned and
 // conditional control stories go to `expected` (never periods); when they name no gainer,
 // a "re-" verb names the side that held the place before the holder of the day, else the
 // other side of a two-sided place. Attempts and negations change nothing. Undated stories
@@ -18,6 +20,12 @@
 // whose date then bounds them. A story dated only by documents dated to a month or year
 // (no sentence date) is left out: a recollection in such a document would land on the
 // document's month and could not be ordered against the rest.
+//
+// Not changes of hands (DropNonChanges): a gain known from one document only, with no
+// date of its own, when the same side is reported expected or planned to take the place
+// at that date and no other document reports it done; a foreign state's forces entering
+// a place (entry words, no loser named) on a day another side takes it (a deployment
+// beside the new holder: "military police entered the town").
 //
 // Walking. Changes are sorted by the start of their date, then finer precision first. A
 // change dated to a month or year that a finer change with the same sides falls inside is
@@ -32,16 +40,23 @@
 // from then (implied: "lost control of the city in December" at a place fought over by
 // two sides); else the place is in unknown hands until the next gain. A loss by a side
 // with no period yet means it held the place from an unknown date (empty `from`); a loss
-// by a side that does not hold the place, when nothing explains it, disputes the period.
+// by a side that does not hold the place is kept as evidence of the period it falls in.
 //
 // Implications. A gain whose trigger says "re-" (recaptured, retook, regained,
 // reclaimed, retaken, re-took...) says the gainer held the place before; when the
 // timeline has no earlier period of that side, an implied period with unknown dates is
 // added before the one that ends at the recapture (or first, when none).
 //
-// Disputed. A period is disputed when one of its stories has a denied mention, or when a
-// gain by another side overlaps its start but cannot be ordered against it (one of them
-// dated only to the month or year, not the same day).
+// Disputed. A period is disputed when one of its stories has a denied mention; when a
+// report that is not a recollection has another side losing the place strictly inside
+// the period (beyond the precision of the dates at both ends); when the period before it
+// was opened by another side's gain dated so coarsely that this period's start falls
+// inside it ("took it in May" against "took it on 3 May"); or when it was opened by a
+// single document's gain with no date of its own, ending a holding reported by two or
+// more documents. Reports of the changes at its ends and recollections never dispute it.
+//
+// Copies. With the duplicate groups, a near-duplicate copy's evidence is dropped from a
+// period that holds its original's: one report, shown once.
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -59,6 +74,31 @@ using core::DayRange;
 
 bool IsFact(const std::string& s) {
   return s == "asserted" || s == "reported" || s == "denied" || s == "background";
+}
+
+// Entering or deploying, not taking: "entered", "deployed to", "moved into", "arrived in".
+bool IsEntry(const std::string& trigger) {
+  std::string t = text::FoldForMatch(trigger);
+  static const char* kEntry[] = {"enter", "entry", "deploy", "moved into", "move into", "moving into",
+                                 "arriv", "station", "patrol"};
+  for (const char* r : kEntry)
+    if (t.find(r) != std::string::npos) return true;
+  return false;
+}
+
+// What words naming a party say of it: 1 a state's forces or government ("the army",
+// "government troops"), -1 a non-state group ("rebel commanders", "militants"), 0 neither.
+int StateWords(const std::string& words) {
+  std::string t = " " + text::FoldForMatch(words) + " ";
+  static const char* kNonState[] = {"rebel", "insurgen", "militant", "jihadi", "opposition", "fighters",
+                                    "revolutionar", "guerrilla", "separatist", "militia"};
+  static const char* kState[] = {"army", "troops", "soldiers", "government", "regime", "military",
+                                 "armed forces", "police", "ministry"};
+  for (const char* w : kNonState)
+    if (t.find(w) != std::string::npos) return -1;
+  for (const char* w : kState)
+    if (t.find(w) != std::string::npos) return 1;
+  return 0;
 }
 
 bool IsRecapture(const std::string& trigger) {
@@ -79,12 +119,18 @@ struct Change {
   bool recapture = false;
   bool denied = false;
   bool applied = false;
+  bool entry = false;              // a foreign state's forces entering, no loser named
+  bool told = false;               // some mention is not a background recollection
+  bool sentence_dated = false;     // some mention is dated by its own words
+  bool dated_apart = false;        // ... to a date other than its document's ("today" is not)
+  std::set<std::string> docs;      // the documents reporting it (copies counted once)
   bool absorbed = false;           // a coarse report of a finer change (see Absorb)
   std::vector<Evidence> evidence;  // its story's, plus those of the reports it absorbed
 };
 
 // A change dated only to a month or year that has a finer change with the same sides
-// inside its range is a summary of it ("lost it in December" / "on 11 December"): its
+// inside its range (for a loss: the same loser, or a gain by another side naming no
+// loser) is a summary of it ("lost it in December" / "on 11 December"): its
 // evidence joins the latest such finer change and it is not walked on its own.
 void Absorb(std::vector<Change>& cs) {
   for (Change& c : cs) {
@@ -93,8 +139,11 @@ void Absorb(std::vector<Change>& cs) {
     for (Change& d : cs) {
       if (&d == &c || d.absorbed || d.range.precision <= c.range.precision) continue;
       if (d.range.first < c.range.first || d.range.last > c.range.last) continue;
-      bool same = c.gainer.empty() ? d.loser == c.loser || (d.gainer.empty() && d.loser == c.loser)
-                                   : d.gainer == c.gainer;
+      // A loss by L is told finely by L's loss or by another side's gain that names no
+      // loser ("lost it in March" / "the army took it on 27 March").
+      bool same = c.gainer.empty()
+                      ? d.loser == c.loser || (d.loser.empty() && !d.gainer.empty() && d.gainer != c.loser)
+                      : d.gainer == c.gainer;
       if (!same) continue;
       if (into == nullptr || d.range.first > into->range.first) into = &d;
     }
@@ -103,6 +152,10 @@ void Absorb(std::vector<Change>& cs) {
     into->evidence.insert(into->evidence.end(), c.evidence.begin(), c.evidence.end());
     into->denied = into->denied || c.denied;
     into->recapture = into->recapture || c.recapture;
+    into->told = into->told || c.told;
+    into->sentence_dated = into->sentence_dated || c.sentence_dated;
+    into->dated_apart = into->dated_apart || c.dated_apart;
+    into->docs.insert(c.docs.begin(), c.docs.end());
   }
   cs.erase(std::remove_if(cs.begin(), cs.end(), [](const Change& c) { return c.absorbed; }),
            cs.end());
@@ -112,7 +165,57 @@ struct Open {
   Period p;
   std::string side;
   int64_t from_day = INT64_MIN;
+  int64_t from_last = INT64_MIN;   // last day of the range `from` covers
+  const Change* opener = nullptr;  // the change that opened it, when one did
 };
+
+// Distinct documents among a period's evidence.
+size_t DocsOf(const std::vector<Evidence>& ev) {
+  std::set<std::string_view> d;
+  for (const Evidence& e : ev) d.insert(e.doc);
+  return d.size();
+}
+
+// Changes that are not changes of hands, dropped before the walk:
+//  - a gain known only from one document, with no date of its own (dated by the document),
+//    when reports say the same side is expected or planned to take the place then and no
+//    other document reports it done: the document tells an expectation, and the "gain" is
+//    a recollection or a forecast dated by the day it was written;
+//  - a foreign state's forces entering a place (no loser named) on a day when another side
+//    takes it: a deployment beside the new holder ("military police entered the town"),
+//    not a third holder.
+void DropNonChanges(std::vector<Change>& cs, const std::vector<std::pair<std::string, DayRange>>& expected) {
+  std::vector<bool> drop(cs.size());
+  for (size_t i = 0; i < cs.size(); ++i) {
+    const Change& c = cs[i];
+    if (c.gainer.empty()) continue;
+    if (!c.dated_apart && c.docs.size() == 1) {
+      bool planned = std::any_of(expected.begin(), expected.end(), [&](const auto& x) {
+        return x.first == c.gainer && x.second.ok && core::Overlap(x.second, c.range, 1);
+      });
+      bool confirmed = false;
+      for (const Change& d : cs) {
+        if (&d == &c || d.gainer != c.gainer || !core::Overlap(d.range, c.range, 1)) continue;
+        for (const std::string& doc : d.docs) confirmed = confirmed || !c.docs.count(doc);
+      }
+      if (planned && !confirmed) drop[i] = true;
+    }
+    if (c.entry) {
+      for (const Change& d : cs) {
+        if (&d != &c && !d.gainer.empty() && d.gainer != c.gainer && d.told && !d.entry &&
+            core::Overlap(d.range, c.range, 1))
+          drop[i] = true;
+      }
+    }
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < cs.size(); ++i) {
+    if (drop[i]) continue;
+    if (k != i) cs[k] = std::move(cs[i]);
+    ++k;
+  }
+  cs.resize(k);
+}
 
 std::string Iso(const DayRange& r) {
   if (!r.ok) return "";
@@ -126,7 +229,17 @@ std::string Iso(const DayRange& r) {
 
 std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& stories,
                                      const std::vector<DocDate>& dates) {
+  return BuildTimelines(in, stories, dates, {});
+}
+
+std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& stories,
+                                     const std::vector<DocDate>& dates,
+                                     const std::vector<DuplicateGroup>& dups) {
   const auto types = core::ActorTypes(in.mentions);
+  // Copy -> the document it copies: a syndicated copy is one report with its original.
+  std::unordered_map<std::string, std::string> canonical;
+  for (const DuplicateGroup& g : dups)
+    for (const std::string& c : g.copies) canonical.emplace(c, g.canonical);
   std::unordered_map<std::string, const EventRecord*> events;
   for (const EventRecord& e : in.events) events.emplace(e.id, &e);
   std::unordered_map<std::string, const DocDate*> borrowed;
@@ -168,6 +281,7 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
     std::string gainer;
     bool recapture = false;
     DayRange at;
+    EntityRef agent;  // as the story names it (may be unresolved words)
   };
   std::map<std::string, std::vector<Pending>> expected;
   std::map<std::string, EntityRef> places;
@@ -179,12 +293,25 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
     c.story = &s;
     const EventRecord* first = s.events.empty() ? nullptr : events.at(s.events.front());
     bool passive_loss = false;
+    bool all_entries = true;
     for (const std::string& id : s.events) {
       const EventRecord& e = *events.at(id);
       if (e.status == "denied") c.denied = true;
+      if (e.status != "background") c.told = true;
       if (s.type == "control_gained" && IsRecapture(e.trigger)) c.recapture = true;
       if (e.rule.find("passive") != std::string::npos) passive_loss = true;
+      if (!IsEntry(e.trigger)) all_entries = false;
+      auto d = docs.find(e.document);
+      const DocumentDate& dd = d == docs.end() ? kNoDate : d->second->date;
+      core::When w = core::WhenOf(e, dd);
+      if (w.range.ok) {
+        core::DayRange own = core::ParseIso(dd.value);
+        if (!own.ok || own.first != w.range.first || own.last != w.range.last) c.dated_apart = true;
+      }
+      auto canon = canonical.find(e.document);
+      c.docs.insert(canon == canonical.end() ? e.document : canon->second);
     }
+    c.sentence_dated = sentence_dated(s);
     (void)first;
     std::string agent = core::SideOf(s.agent, types);
     std::string target = s.target.kind == "place" ? "" : core::SideOf(s.target, types);
@@ -203,6 +330,11 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
       note(agent, s.agent);
     }
     if (c.gainer == c.loser) c.loser.clear();
+    // A foreign state's forces entering a place, no loser named: perhaps a deployment
+    // beside the holder (see DropNonChanges).
+    c.entry = s.type == "control_gained" && all_entries && c.loser.empty() &&
+              c.gainer.starts_with("state:") && !s.place.country.empty() &&
+              c.gainer != "state:" + s.place.country;
     if (s.status == "planned" || s.status == "conditional") {
       bool re = false;
       for (const std::string& id : s.events) re = re || IsRecapture(events.at(id)->trigger);
@@ -211,6 +343,7 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
       x.recapture = re;
       x.at = core::ParseIso(s.date);
       x.x.after = s.date;
+      x.agent = s.agent;
       x.x.evidence = s.evidence;
       places.emplace(key, s.place);
       expected[key].push_back(std::move(x));
@@ -229,7 +362,10 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
     }
     // Dated only by documents dated to a month or a year: it cannot be ordered against
     // the other changes (a recollection in such a document would land on its month).
-    if (c.range.ok && c.range.precision != DatePrecision::kDay && !sentence_dated(s)) continue;
+    if (c.range.ok && c.range.precision != DatePrecision::kDay && !c.sentence_dated) continue;
+    // Only recalled, with no date of its own: the document's date is when it was recalled,
+    // not when it happened.
+    if (!c.told && !c.sentence_dated) continue;
     if (!c.range.ok || (c.gainer.empty() && c.loser.empty())) continue;
     c.evidence = s.evidence;
     places.emplace(key, s.place);
@@ -247,6 +383,12 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
     t.place.text = t.place.label();
     auto& cs = changes[key];
     Absorb(cs);
+    {
+      std::vector<std::pair<std::string, DayRange>> planned;
+      for (const Pending& x : expected[key])
+        if (!x.gainer.empty()) planned.emplace_back(x.gainer, x.at);
+      DropNonChanges(cs, planned);
+    }
     std::sort(cs.begin(), cs.end(), [](const Change& a, const Change& b) {
       if (a.range.first != b.range.first) return a.range.first < b.range.first;
       if (a.range.precision != b.range.precision) return a.range.precision > b.range.precision;
@@ -272,6 +414,8 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
         o.p.from = Iso(c->range);
         o.p.from_precision = c->range.precision;
         o.from_day = c->range.first;
+        o.from_last = c->range.last;
+        if (!implied) o.opener = c;
         for (const Evidence& v : c->evidence) o.p.evidence.push_back(v);
         if (c->denied) o.p.status = "disputed";
       }
@@ -288,14 +432,20 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
       if (sides.size() != 2 || !sides.count(side)) return "";
       return *sides.begin() == side ? *sides.rbegin() : *sides.begin();
     };
+    std::vector<const Change*> strays;  // losses by a side that did not hold it
     auto apply = [&](Change& c) {
       c.applied = true;
       if (!c.gainer.empty()) {
         if (cur && cur->side == c.gainer) {
           for (const Evidence& v : c.evidence) cur->p.evidence.push_back(v);
           if (c.denied) cur->p.status = "disputed";
+          // An implied holding that a report of the same day states outright.
+          if (cur->p.implied && cur->from_day == c.range.first && c.told) cur->p.implied = false;
           return;
         }
+        // One document, no date of its own, ending a holding several documents report:
+        // too weak to overrule them on its own.
+        bool weak = cur && !c.dated_apart && c.docs.size() == 1 && DocsOf(cur->p.evidence) >= 2;
         if (cur) {
           before.push_back(cur->side);
           close(c, false);
@@ -305,6 +455,7 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
           close(c, false);
         }
         open(c.gainer, &c, false);
+        if (weak) cur->p.status = "disputed";
         return;
       }
       // A loss by c.loser.
@@ -337,10 +488,11 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
         for (const Evidence& v : c.evidence) done.back().p.evidence.push_back(v);
         return;
       }
-      // A loss by a side that does not hold it: a report at odds with the sequence.
+      // A loss by a side that does not hold it: at odds with the sequence when it falls
+      // inside the period (see the disputes below).
       if (cur) {
-        cur->p.status = "disputed";
         for (const Evidence& v : c.evidence) cur->p.evidence.push_back(v);
+        strays.push_back(&c);
       }
     };
     for (size_t i = 0; i < cs.size();) {
@@ -394,19 +546,28 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
       }
     }
 
-    // Disputes: a gain by another side overlapping a period's start, not orderable.
-    for (Open& o : done) {
-      if (o.from_day == INT64_MIN) continue;
-      for (const Change& c : cs) {
-        if (c.gainer.empty() || c.gainer == o.side) continue;
-        bool same_day = c.range.precision == DatePrecision::kDay &&
-                        o.p.from_precision == DatePrecision::kDay;
-        if (same_day) continue;
-        DayRange start{true, o.from_day, o.from_day, DatePrecision::kDay};
-        if (core::Overlap(c.range, start) &&
-            !(c.range.precision == o.p.from_precision && c.range.first == o.from_day))
-          o.p.status = "disputed";
+    // Disputes. A report disputes a period only when it puts another side in the place
+    // strictly inside it, beyond the precision of the dates, or when the change that
+    // opened it cannot be ordered against the one before. Recollections (background)
+    // and reports of the changes at its ends never dispute it.
+    for (size_t k = 0; k < done.size(); ++k) {
+      Open& o = done[k];
+      DayRange until = core::ParseIso(o.p.until);
+      int64_t after = o.from_last, before_day = until.ok ? until.first : INT64_MAX;
+      for (const Change* c : strays) {
+        if (!c->told || c->loser == o.side) continue;
+        if (c->range.first > after && c->range.last < before_day) o.p.status = "disputed";
       }
+      // The period before was opened by another side's gain dated so coarsely that this
+      // period's start falls inside it: "took it in May" against "took it on 3 May".
+      if (k == 0 || o.from_day == INT64_MIN) continue;
+      const Open& prev = done[k - 1];
+      const Change* g = prev.opener;
+      if (g == nullptr || g->gainer.empty() || prev.side == o.side || !g->told) continue;
+      bool same = g->range.precision == o.p.from_precision && g->range.first == o.from_day;
+      if (!same && g->range.precision != DatePrecision::kDay && g->range.first <= o.from_day &&
+          o.from_day <= g->range.last)
+        o.p.status = "disputed";
     }
     std::vector<std::string> side_of_period;
     for (Open& o : done) {
@@ -418,6 +579,15 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
       });
       ev.erase(std::unique(ev.begin(), ev.end(),
                            [](const Evidence& a, const Evidence& b) { return a.record == b.record; }),
+               ev.end());
+      // A syndicated copy beside its original is one report: keep the original's.
+      std::set<std::string> docs_here;
+      for (const Evidence& e : ev) docs_here.insert(e.doc);
+      ev.erase(std::remove_if(ev.begin(), ev.end(),
+                              [&](const Evidence& e) {
+                                auto c = canonical.find(e.doc);
+                                return c != canonical.end() && docs_here.count(c->second) > 0;
+                              }),
                ev.end());
       t.periods.push_back(std::move(o.p));
     }
@@ -439,6 +609,19 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
           } else {
             gainer = other(hs);
           }
+        }
+      }
+      // The party that vows or plans it, when named only in words ("rebel commanders
+      // vowed to retake it"): the side inferred above if it is of the same kind (state or
+      // not), else the words as written.
+      if (x.gainer.empty() && !x.agent.text.empty()) {
+        int said = StateWords(x.agent.text);
+        int inferred = gainer.empty() ? 0 : gainer.starts_with("state:") ? 1 : -1;
+        if (said != 0 && said != inferred) {
+          x.x.controller = x.agent;
+          x.x.controller.span = {};
+          t.expected.push_back(std::move(x.x));
+          continue;
         }
       }
       if (gainer.empty()) continue;
