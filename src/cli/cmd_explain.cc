@@ -147,6 +147,11 @@ std::string DateFrom(const std::string& date, DatePrecision precision, const std
     if (doc != nullptr && !doc->date.value.empty()) {
       s += fmt::format(" ({}, from {})", doc->date.value, DateSourceName(doc->date.source));
     }
+  } else if (source == "same event") {
+    s += " from another mention of the same change in this document";
+    if (doc != nullptr && !time_span.empty() && time_span.end <= doc->text.size()) {
+      s += ": \"" + std::string(doc->view(time_span)) + "\"";
+    }
   } else if (!source.empty()) {
     s += " from " + source;
   }

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "extract/attribution.h"
+#include "extract/recollect.h"
 #include "extract/triggers.h"
 #include "extract/words.h"
 #include "text/fold.h"
@@ -61,7 +62,7 @@ const Set& SupportWords() {
 }
 // Common nouns that name an armed party by themselves ("the army withdrew").
 const Set& ForceNouns() {
-  static const Set s = {"army", "forces", "troops", "militants", "rebels", "fighters", "group", "regime",
+  static const Set s = {"army", "forces", "force", "troops", "militants", "rebels", "fighters", "group", "regime",
                         "militia", "militias", "jihadists", "soldiers", "government", "insurgents",
                         "police", "military", "coalition", "opposition", "gunmen", "jets", "warplanes",
                         "aircraft", "drones", "artillery", "separatists", "extremists", "guerrillas",
@@ -118,6 +119,12 @@ const Set& EquipmentNouns() {
   static const Set s = {"tanks", "tank", "weapons", "vehicles", "ammunition", "equipment", "materiel",
                         "arms", "guns", "artillery", "missiles", "rockets", "launchers", "bmps", "apcs",
                         "armoured", "armored", "trucks", "munitions", "drones", "aircraft", "helicopters"};
+  return s;
+}
+// Words that count a noun ("five attacks", "repeated attacks").
+const Set& CountWords() {
+  static const Set s = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many",
+                        "multiple", "repeated", "numerous", "dozens", "scores", "hundreds", "few", "some"};
   return s;
 }
 bool IsNumberWord(const Word& w) {
@@ -263,6 +270,27 @@ struct Ctx {
 
 bool IsPlace(const Party& p) { return p.kind == "place"; }
 
+// A place mention that can be where an event happened: a town or site anywhere ("the
+// Palmyra offensive"), a country or region only after a locative word ("in Syria", "the
+// north of Iraq").
+bool Locative(const Ctx& ctx, const Mention& pm) {
+  if (!pm.resolved || (pm.resolved->type != "country" && pm.resolved->type != "admin1")) return true;
+  static const Set loc = {"in", "at", "near", "around", "outside", "inside", "into", "from", "across", "toward",
+                          "towards", "over", "on", "of", "throughout", "within", "to", "through", "against"};
+  const auto& w = ctx.w;
+  for (size_t k = 0; k < w.size(); ++k) {
+    if (w[k].span.start != pm.span.start) continue;
+    size_t j = k;
+    static const Set parts = {"northern", "southern", "eastern", "western", "central", "north", "south", "east",
+                              "west", "northeast", "northwest", "southeast", "southwest", "northeastern",
+                              "northwestern", "southeastern", "southwestern", "rural", "neighbouring",
+                              "neighboring", "occupied", "war-torn", "-"};
+    while (j > 0 && (Determiners().count(w[j - 1].folded) || parts.count(w[j - 1].folded))) --j;
+    return j > 0 && loc.count(w[j - 1].folded) > 0;
+  }
+  return true;
+}
+
 // Words before the trigger in its clause (up to 5), folded, nearest first.
 std::vector<std::string_view> ClauseBefore(const std::vector<Word>& w, size_t first) {
   std::vector<std::string_view> out;
@@ -368,6 +396,11 @@ Party SubjectAcross(const Ctx& ctx, int before, const Party& claimant, const std
     }
     return {};
   }
+  // "the regime forces who have completely withdrawn": the noun the relative pronoun follows.
+  if ((w[k].folded == "who" || w[k].folded == "which" || w[k].folded == "that") && k > 0) {
+    Party p = ctx.Before(k - 1, "relative-subject");
+    if (!p.empty()) return p;
+  }
   if (w[k].folded == "and" && out.size() > sentence_begin) {
     const Event& prev = out.back();
     if (!prev.agent.empty() && prev.trigger.end <= w[k].span.start) {
@@ -435,9 +468,24 @@ std::string InstrumentOf(const Resources& res, const Document& doc, const std::v
 // after the trigger behind a subordinating word ("X entered K on Friday after Russia said
 // ..."), so the writer asserts the event and the source states something else.
 bool ClaimantElsewhere(const std::vector<Word>& w, const TriggerMatch& m, const Party& claimant) {
-  if (claimant.empty() || claimant.span.empty() || claimant.span.start < m.span.end) return false;
+  if (claimant.empty() || claimant.span.empty()) return false;
   static const Set subordinators = {"after", "before", "when", "while", "because", "since", "until", "as",
                                     "although", "though", "whereas"};
+  if (claimant.span.end <= m.span.start) {
+    // "One day after the US announced X, the group recaptured Y": the claimant speaks in a
+    // fronted clause that a comma closes before the trigger.
+    bool opened = false, closed = false;
+    for (size_t k = 0; k < m.first && k < w.size(); ++k) {
+      if (w[k].span.end <= claimant.span.start) {
+        if (w[k].kind == TokenKind::kWord && subordinators.count(w[k].folded)) opened = true;
+        if (w[k].kind == TokenKind::kPunct && w[k].folded == ",") opened = false;
+      } else if (w[k].span.start >= claimant.span.end && w[k].folded == ",") {
+        closed = true;
+      }
+    }
+    return opened && closed;
+  }
+  if (claimant.span.start < m.span.end) return false;
   // The claimant must open the subordinate clause: "after Russia said", "as the army said".
   for (size_t k = m.last; k + 1 < w.size() && w[k].span.start < claimant.span.start; ++k) {
     if (w[k].kind != TokenKind::kWord || !subordinators.count(w[k].folded)) continue;
@@ -486,6 +534,131 @@ EventStatus StatusOf(const std::vector<Word>& w, const TriggerMatch& m, const Tr
   return has_claimant ? EventStatus::kReported : EventStatus::kAsserted;
 }
 
+// Words that open a clause of their own: a time expression on the far side of one dates
+// that clause, not the trigger ("recaptured the city, after an army victory there in
+// March"; "the battle, which he called the worst since 2014").
+const Set& ClauseOpeners() {
+  static const Set s = {"after", "before", "since", "which", "who", "whom", "whose", "when", "while", "until",
+                        "because", "although", "though", "whereas", "following", "ahead", "prior", "where"};
+  return s;
+}
+
+// True when time expression `t` can date trigger `m` of the sentence `w` (`all` = the
+// sentence's trigger matches). Sets *distance (bytes between them, plus a penalty when a
+// comma or semicolon separates them) and *cross (that penalty applied).
+//   - never the expression over the trigger ("The fall of Ramadi" is no autumn);
+//   - never across a relative or causal clause opener between them ("the battle, which he
+//     called the worst since 2014"), nor across a temporal one set off by a comma
+//     ("recaptured the city, after an army victory there in March");
+//   - an expression before the trigger looks only at the words after the last comma before
+//     the trigger ("On Sunday, after heavy fighting, forces retook X": Sunday dates the
+//     retaking), and never dates it from inside a fronted clause of its own ("After being
+//     forced out of X in December, they retreated");
+//   - never past another verb trigger between them, unless "and" joins the two ("captured X
+//     and killed Y on Sunday" keeps Sunday for both; "recapture the site lost to the group
+//     last May": May dates the loss);
+//   - "said on Wednesday" dates the trigger last of all, across any clause.
+bool TimeGoverns(const Resources& res, const std::vector<Word>& w, const std::vector<TriggerMatch>& all,
+                 const TriggerMatch& m,
+                 const time::Timex& t, uint32_t* distance, bool* cross) {
+  if (t.span.start < m.span.end && m.span.start < t.span.end) return false;
+  const bool after = t.span.start >= m.span.end;
+  const uint32_t lo = after ? m.span.end : t.span.end, hi = after ? t.span.start : m.span.start;
+  *distance = hi - lo;
+  *cross = false;
+  size_t from = w.size(), to = 0;  // words strictly between
+  for (size_t k = 0; k < w.size(); ++k) {
+    if (w[k].span.start >= lo && w[k].span.end <= hi) from = std::min(from, k), to = k + 1;
+  }
+  size_t scan = from;
+  for (size_t k = from; k < to; ++k) {
+    if (w[k].kind == TokenKind::kPunct && (w[k].folded == "," || w[k].folded == ";")) {
+      *cross = true;
+      if (!after) scan = k + 1;
+    }
+  }
+  if (*cross) *distance += 100000;
+  // "After being forced out of X in December, they retreated to Y": the expression sits in
+  // a fronted clause of its own, which December dates, not the retreat.
+  if (!after && *cross) {
+    size_t k = 0;
+    while (k < w.size() && w[k].span.start < t.span.start) ++k;
+    while (k > 0) {
+      --k;
+      if (w[k].kind == TokenKind::kPunct && (w[k].folded == "," || w[k].folded == ";")) break;
+      if (w[k].kind == TokenKind::kWord && ClauseOpeners().count(w[k].folded)) return false;
+    }
+  }
+  // "said on Wednesday": the day a source spoke dates what it tells when nothing nearer
+  // does, whatever clauses stand between.
+  if (after && from > 0) {
+    static const Set speech = {"said", "says", "told", "announced", "reported", "confirmed", "stated", "added"};
+    size_t k = 0;
+    while (k < w.size() && w[k].span.start < t.span.start) ++k;
+    if (k > 0 && w[k - 1].folded == "on") --k;
+    if (k > 0 && speech.count(w[k - 1].folded)) {
+      *distance += 200000;
+      return true;
+    }
+  }
+  // Only a relative or causal clause cuts the two apart, or a temporal one set off by a
+  // comma: "stormed a hotel on Friday after a car bomb exploded" and "had destroyed the
+  // temples after taking the city in 2015" keep the date; "recaptured the city, after an
+  // army victory there in March" does not.
+  static const Set relative = {"which", "who", "whom", "whose", "where", "since", "because", "although",
+                               "though", "whereas"};
+  bool comma = false;
+  for (size_t k = scan; k < to; ++k) {
+    if (w[k].kind == TokenKind::kPunct && w[k].folded == ",") comma = true;
+    if (w[k].kind != TokenKind::kWord) continue;
+    if (relative.count(w[k].folded)) return false;
+    if (after && comma && ClauseOpeners().count(w[k].folded)) return false;
+  }
+  for (const TriggerMatch& o : all) {
+    // The same event said twice ("took control of") is no other event.
+    if (o.first == m.first || o.trigger == m.trigger || (o.first >= m.last && o.first <= m.last + 2)) continue;
+    // Only a verb heads a clause of its own ("the site lost to the group last May"); an
+    // event noun is an object ("helped troops break the siege of the city on Tuesday"), and
+    // so is a gerund after a preposition ("destroyed the temples after taking the city in
+    // 2015").
+    if (res.triggers()[o.trigger].frame == Frame::kNoun) continue;
+    static const Set preps = {"after", "before", "by", "while", "since", "upon", "on", "following", "without",
+                              "in", "for", "of"};
+    if (o.first > 0 && preps.count(w[o.first - 1].folded)) continue;
+    const bool between = after ? (o.first >= m.last && o.span.end <= t.span.start)
+                               : (o.last <= m.first && o.span.start >= t.span.end);
+    if (!between || !after) continue;
+    bool joined = false;
+    for (size_t k = m.last; k < o.first && k < w.size(); ++k) joined |= w[k].folded == "and";
+    if (!joined) return false;
+  }
+  return true;
+}
+
+// Words that mark a trigger as recalled rather than reported as news: "the town, which
+// rebels had held until they lost it in", "once held", "previously captured", "after the
+// city was recaptured the first time".
+bool Recalled(const std::vector<Word>& w, const TriggerMatch& m) {
+  static const Set before_words = {"previously", "formerly", "once", "originally", "initially"};
+  for (auto b : ClauseBefore(w, m.first)) {
+    if (before_words.count(b)) return true;
+  }
+  // "the first time" right after the trigger's object ("for the first time" is news).
+  for (size_t k = m.last; k + 2 < w.size() && k < m.last + 5; ++k) {
+    if (w[k].kind == TokenKind::kPunct) break;
+    if (w[k].folded == "the" && w[k + 1].folded == "first" && w[k + 2].folded == "time") {
+      return k == 0 || w[k - 1].folded != "for";
+    }
+  }
+  // "X had held the town until it lost it": an event bounded by a past perfect before it.
+  bool had = false;
+  for (size_t k = 0; k < m.first; ++k) {
+    if (w[k].folded == "had") had = true;
+    if (had && w[k].folded == "until") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Event> FindEvents(const Resources& res, const Document& doc, const std::vector<Mention>& mentions,
@@ -529,12 +702,27 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
     uint32_t last_control_verb_end = 0;
     bool have_control_verb = false;
     const size_t sentence_begin = out.size();
-    for (const TriggerMatch& m : MatchTriggers(res, w)) {
+    std::vector<TriggerMatch> matches = MatchTriggers(res, w);
+    matches.erase(std::remove_if(matches.begin(), matches.end(),
+                                 [&](const TriggerMatch& m) {
+                                   const Trigger& trig = res.triggers()[m.trigger];
+                                   if (m.last < w.size() && IdiomNext().count(w[m.last].folded)) return true;
+                                   // "in advance" is no advance.
+                                   return m.first > 0 && w[m.first - 1].folded == "in" && trig.words[0] == "advance";
+                                 }),
+                  matches.end());
+    for (const TriggerMatch& m : matches) {
       const Trigger& trig = res.triggers()[m.trigger];
-      if (m.last < w.size() && IdiomNext().count(w[m.last].folded)) continue;
-      // "in advance", "in return", "the attack on" stays; "in advance" is no advance.
-      if (m.first > 0 && w[m.first - 1].folded == "in" && trig.words[0] == "advance") continue;
       const bool is_control = res.event_types()[trig.type].id.rfind("control_", 0) == 0;
+      // "during its first period in control of X", "both of its spells in control": a state
+      // over a span of time, not a change of control.
+      if (is_control && trig.frame == Frame::kNoun && m.first > 0 && w[m.first - 1].folded == "in") {
+        static const Set spans = {"during", "spell", "spells", "period", "periods", "stint", "years", "months",
+                                  "time", "both"};
+        bool state = false;
+        for (auto b : ClauseBefore(w, m.first)) state |= spans.count(b) > 0;
+        if (state) continue;
+      }
       // "retook full control of X", "took control of X": the noun repeats the verb's event.
       if (is_control && trig.frame == Frame::kNoun && have_control_verb && m.first <= last_control_verb_end + 3) {
         continue;
@@ -552,12 +740,23 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       e.type = trig.type;
       e.frame = trig.frame;
       const int before = static_cast<int>(m.first) - 1;
+      // "their newly regained positions", "the captured town": a participle used as an
+      // adjective describes a state, it tells no event.
+      if (trig.frame == Frame::kVerb && before >= 0 &&
+          (w[before].folded == "newly" || w[before].folded == "recently" ||
+           (Determiners().count(w[before].folded) && m.last < w.size() &&
+            (PlaceNouns().count(w[m.last].folded) || EquipmentNouns().count(w[m.last].folded)) &&
+            trig.words.back().size() > 2 &&
+            trig.words.back().compare(trig.words.back().size() - 2, 2, "ed") == 0))) {
+        continue;
+      }
       bool passive_frame = false;
       // "an attack by X on Y", "the advance toward Z": a verb form after a determiner is a noun.
       Frame frame = trig.frame;
       if (frame == Frame::kVerb && before >= 0 && w[before].kind == TokenKind::kWord &&
           (w[before].folded == "a" || w[before].folded == "an" || w[before].folded == "the" ||
-           w[before].folded == "its" || w[before].folded == "their" || w[before].folded == "this")) {
+           w[before].folded == "its" || w[before].folded == "their" || w[before].folded == "this" ||
+           w[before].folded == "of")) {
         frame = Frame::kNoun;
         e.frame = frame;
       }
@@ -592,6 +791,11 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           if (e.agent.empty()) e.agent = LightVerbSubject(ctx, before, claimants[s], out, sentence_begin);
           e.target = ctx.After(m.last, "noun-object", preps);
           if (m.last < w.size() && w[m.last].folded == "by") e.target = {};
+          // "the Palmyra offensive": a place before the noun is where, not who.
+          if (IsPlace(e.agent)) {
+            if (e.place.empty()) e.place = e.agent;
+            e.agent = {};
+          }
           e.rule = "noun";
           break;
         }
@@ -619,6 +823,8 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
             e.rule = "lose passive";
           } else {
             e.agent = ctx.Before(before, "lose-subject");
+            // "X had held the town until it lost it", "the army admitted it had lost Y".
+            if (e.agent.empty()) e.agent = SubjectAcross(ctx, before, claimants[s], out, sentence_begin);
             e.target = ctx.After(m.last, "lose-object", ObjectSkip());
             e.rule = "lose";
           }
@@ -639,6 +845,26 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         }
       }
       if (e.agent.span == e.target.span) e.target = {};
+      // "Russia is pulling out most of its forces", "withdrew 200 troops": forces moved, not
+      // ground given up, unless a place follows ("withdrew its troops from X").
+      if (e.rule == "verb active" && res.event_types()[e.type].id == "control_lost" && !e.target.empty() &&
+          !IsPlace(e.target)) {
+        bool forces = false, from = false;
+        for (const Word& x : w) {
+          if (x.span.start >= e.target.span.start && x.span.end <= e.target.span.end) {
+            forces |= ForceNouns().count(x.folded) > 0;
+          }
+        }
+        for (size_t k = m.last; k < w.size() && k < m.last + 10; ++k) {
+          if (w[k].kind == TokenKind::kPunct) break;
+          from |= w[k].folded == "from" || w[k].folded == "out";
+        }
+        const int deployment = res.FindEventType("deployment");
+        if (forces && !from && deployment >= 0) {
+          e.type = static_cast<uint16_t>(deployment);
+          e.rule += " (forces withdrawn)";
+        }
+      }
       const bool control = res.event_types()[e.type].id.rfind("control_", 0) == 0;
       // "the city" that the lexicon linked back to the dateline names where the story was
       // filed, not the place of the event: keep the words, drop the link.
@@ -655,10 +881,13 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       if (e.place.empty()) {
         // The nearest place mention in the sentence, after the trigger first, never the
         // dateline ("KABUL (Wire) - ...": where the story was filed, not where it happened).
+        // A country or region counts only after a locative word ("strikes in Syria"); as a
+        // subject or modifier it is a party ("questions whether Saudi Arabia is involved").
         uint32_t after = Mention::kNoRef, before_m = Mention::kNoRef;
         for (uint32_t mi : ctx.in_sentence) {
           const Mention& pm = mentions[mi];
           if (pm.kind != MentionKind::kPlace || RefersToDateline(doc, mentions, mi)) continue;
+          if (!Locative(ctx, pm)) continue;
           if (pm.span.start >= m.span.end) {
             if (after == Mention::kNoRef) after = mi;
           } else if (pm.span.end <= m.span.start) {
@@ -668,35 +897,41 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         uint32_t best = after != Mention::kNoRef ? after : before_m;
         if (best != Mention::kNoRef) e.place = MakeParty(doc, mentions[best].span, mentions, "sentence-place");
       }
+      // "Following its recapture in March": the place the previous words named.
+      if (e.place.empty() && control && e.frame == Frame::kNoun && before >= 0 &&
+          (w[before].folded == "its" || w[before].folded == "their")) {
+        const uint32_t floor = s > 0 ? doc.sentences[s - 1].span.start : ss.start;
+        for (size_t k = ctx.in_sentence.empty() ? mcur : ctx.in_sentence.front(); k-- > 0;) {
+          const Mention& pm = mentions[k];
+          if (pm.span.start < floor) break;
+          if (pm.kind != MentionKind::kPlace || !pm.resolved || pm.resolved->type == "country" ||
+              RefersToDateline(doc, mentions, static_cast<uint32_t>(k))) {
+            continue;
+          }
+          e.place = MakeParty(doc, pm.span, mentions, "possessive-place");
+          break;
+        }
+      }
       // "took the airport": with no place named, the objective itself.
       if (e.place.empty() && control && !passive_frame && !e.target.empty() && e.target.kind.empty()) {
         e.place = e.target;
       }
+      // ("repelled five attacks": counted, it is a noun and needs nothing more.)
       if (NeedsObject().count(trig.words[0]) && trig.words.size() == 1 && e.target.empty() && e.place.empty() &&
-          e.type == trig.type) {
+          e.type == trig.type && !(before >= 0 && (IsNumberWord(w[before]) || CountWords().count(w[before].folded)))) {
         continue;
       }
       if (NeedsDirectObject().count(trig.words[0]) && trig.words.size() == 1 && e.target.empty()) continue;
       // Time.
       const time::Timex* best_t = nullptr;
-      uint32_t best_d = 0xFFFFFFFFu;
-      bool best_cross = false;  // the time expression is in another clause
-      for (const time::Timex* t : times) {
-        // "The fall of Ramadi" is no autumn: a time expression over the trigger is not its time.
-        if (t->span.start < m.span.end && m.span.start < t->span.end) continue;
-        uint32_t d = t->span.start >= m.span.end ? t->span.start - m.span.end
-                   : m.span.start >= t->span.end ? m.span.start - t->span.end : 0;
-        // Prefer the trigger's own clause: "After being forced out of X in December, the
-        // jihadists retreated to Y" dates the retreat by the document, not by December.
-        const uint32_t lo = std::min(t->span.end, m.span.end), hi = std::max(t->span.start, m.span.start);
-        for (const Word& x : w) {
-          if (x.span.start >= lo && x.span.end <= hi && x.kind == TokenKind::kPunct &&
-              (x.folded == "," || x.folded == ";")) {
-            d += 100000;
-            break;
-          }
+      {
+        uint32_t best_d = 0xFFFFFFFFu;
+        for (const time::Timex* t : times) {
+          uint32_t d = 0;
+          bool cross = false;
+          if (!TimeGoverns(res, w, matches, m, *t, &d, &cross)) continue;
+          if (d < best_d) best_d = d, best_t = t;
         }
-        if (d < best_d) best_d = d, best_t = t, best_cross = d >= 100000;
       }
       if (best_t != nullptr) {
         e.time = best_t->value;
@@ -718,11 +953,23 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         for (int k = before; k >= 0 && before - k < 3; --k) pluperfect |= w[k].folded == "had";
         // A date in another clause ("After being forced out of X in December, they
         // retreated to Y") does not make this event background.
-        if (has_doc_time && best_t != nullptr && !best_cross && best_t->interval.valid() &&
+        // "had been liberated earlier this year": an expression that points back from the
+        // document counts as before it whatever its interval.
+        bool points_back = false;
+        if (best_t != nullptr) {
+          std::string_view tt = doc.view(best_t->span);
+          points_back = tt.size() >= 7 && (tt.substr(0, 7) == "earlier" || tt.substr(0, 7) == "Earlier");
+          for (size_t k = 0; k + 1 < w.size(); ++k) {
+            if (w[k + 1].span.start == best_t->span.start) points_back |= w[k].folded == "earlier";
+          }
+        }
+        if (has_doc_time && best_t != nullptr && best_t->interval.valid() &&
             best_t->interval.end < doc_time - 30 * 86400) {
           e.status = EventStatus::kBackground;
         } else if (pluperfect && has_doc_time && best_t != nullptr && best_t->interval.valid() &&
-                   best_t->interval.end < doc_time - 7 * 86400) {
+                   (best_t->interval.end < doc_time - 7 * 86400 || points_back)) {
+          e.status = EventStatus::kBackground;
+        } else if (Recalled(w, m)) {
           e.status = EventStatus::kBackground;
         }
       }
@@ -769,6 +1016,18 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         }
       }
     }
+    // "X seized the town in May 2015, one of its last conquests after a year of advances":
+    // an event noun told after a dated recollection, with no date of its own, is part of it.
+    for (size_t k = sentence_begin; k < out.size(); ++k) {
+      Event& e = out[k];
+      if (e.frame != Frame::kNoun || e.time_source != "document date" || e.status != EventStatus::kAsserted) continue;
+      for (size_t j = sentence_begin; j < k; ++j) {
+        if (out[j].status == EventStatus::kBackground && out[j].time_source == "sentence") {
+          e.status = EventStatus::kBackground;
+          break;
+        }
+      }
+    }
     int air_strikes = 0;
     for (size_t k = sentence_begin; k < out.size(); ++k) air_strikes += res.event_types()[out[k].type].id == "air_strike";
     auto drop = [&](const Event& e) {
@@ -789,6 +1048,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
     };
     out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(sentence_begin), out.end(), drop), out.end());
   }
+  LinkRecollections(res, doc, &out);
   return out;
 }
 
