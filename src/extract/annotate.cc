@@ -212,8 +212,9 @@ void AttachRecords(const Resources& res, const std::vector<lexicon::Mention>& me
       r.date = best->date;
       r.date_precision = best->date_precision;
     }
-    if (r.place.empty()) {
-      // The nearest resolved place mention of the sentence.
+    if (r.place.empty() && best == nullptr) {
+      // The nearest resolved place mention of the sentence (a claim tied to an event takes
+      // the event's place, even none: the event's rules know a party from a place).
       uint32_t gap_best = std::numeric_limits<uint32_t>::max();
       for (const MentionRecord& m : doc.mentions) {
         if (m.sentence != c.sentence || m.entity.kind != "place" || m.entity.id.empty()) continue;

@@ -9,8 +9,8 @@
 // from the time stage; unknown when empty); Extract (claims and events); then records:
 // ids "<doc>:m<n>", ":e<n>", ":c<n>", parties resolved through their mentions (places with
 // lat/lon), event dates reduced to ISO at a precision, and each claim linked to the event
-// of its sentence it belongs to, taking that event's place and date (else the sentence's
-// place and time, else the document date).
+// of its sentence it belongs to, taking that event's place and date (without an event,
+// the sentence's nearest place and its time, else the document date).
 //
 // Needs doc.sentences (the text stage). Replaces whatever the three lists held. Never
 // fails; thread-safe for calls sharing one Annotator.

@@ -562,6 +562,11 @@ bool TimeGoverns(const Resources& res, const std::vector<Word>& w, const std::ve
                  const TriggerMatch& m,
                  const time::Timex& t, uint32_t* distance, bool* cross) {
   if (t.span.start < m.span.end && m.span.start < t.span.end) return false;
+  // "for the second time in a year", "the worst in a decade": a count of times, no date.
+  for (size_t k = 2; k < w.size() && w[k].span.start <= t.span.start; ++k) {
+    if (w[k].span.start == t.span.start && w[k - 1].folded == "in" && w[k - 2].folded == "time") return false;
+    if (w[k].span.start == t.span.start && w[k].folded == "in" && w[k - 1].folded == "time") return false;
+  }
   const bool after = t.span.start >= m.span.end;
   const uint32_t lo = after ? m.span.end : t.span.end, hi = after ? t.span.start : m.span.start;
   *distance = hi - lo;
