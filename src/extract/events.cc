@@ -621,7 +621,12 @@ bool TimeGoverns(const Resources& res, const std::vector<Word>& w, const std::ve
   }
   for (const TriggerMatch& o : all) {
     // The same event said twice ("took control of") is no other event.
-    if (o.first == m.first || o.trigger == m.trigger || (o.first >= m.last && o.first <= m.last + 2)) continue;
+    // ("A US air strike killed three fighters on Friday": the verb right after an event noun
+    // is its own clause's verb.)
+    if (o.first == m.first || o.trigger == m.trigger || o.first == m.last ||
+        (o.first >= m.last && o.first <= m.last + 2 && res.triggers()[o.trigger].type == res.triggers()[m.trigger].type)) {
+      continue;
+    }
     // Only a verb heads a clause of its own ("the site lost to the group last May"); an
     // event noun is an object ("helped troops break the siege of the city on Tuesday"), and
     // so is a gerund after a preposition ("destroyed the temples after taking the city in
@@ -826,6 +831,15 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
             // "the town had been lost": the place is the subject.
             e.target = ctx.Before(before, "passive-subject");
             e.rule = "lose passive";
+          } else if (m.last + 1 < w.size() && w[m.last].folded == "to" &&
+                     (IsPlace(ctx.Before(before, "lose-subject")) ||
+                      (before >= 0 && PlaceNouns().count(w[before].folded)))) {
+            // "the historic site lost to the group last May": the place fell to the group.
+            const int gained = res.FindEventType("control_gained");
+            if (gained >= 0) e.type = static_cast<uint16_t>(gained);
+            e.target = ctx.Before(before, "lose-subject");
+            e.agent = ctx.After(m.last + 1, "fall-gainer", Determiners());
+            e.rule = "lost to";
           } else {
             e.agent = ctx.Before(before, "lose-subject");
             // "X had held the town until it lost it", "the army admitted it had lost Y".
@@ -972,7 +986,8 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
             best_t->interval.end < doc_time - 30 * 86400) {
           e.status = EventStatus::kBackground;
         } else if (pluperfect && has_doc_time && best_t != nullptr && best_t->interval.valid() &&
-                   (best_t->interval.end < doc_time - 7 * 86400 || points_back)) {
+                   (best_t->interval.end < doc_time - 7 * 86400 ||
+                    (points_back && best_t->interval.begin < doc_time - 7 * 86400))) {
           e.status = EventStatus::kBackground;
         } else if (Recalled(w, m)) {
           e.status = EventStatus::kBackground;
