@@ -65,7 +65,7 @@ const Set& ForceNouns() {
   static const Set s = {"army", "forces", "force", "troops", "militants", "rebels", "fighters", "group", "regime",
                         "militia", "militias", "jihadists", "soldiers", "government", "insurgents",
                         "police", "military", "coalition", "opposition", "gunmen", "jets", "warplanes",
-                        "aircraft", "drones", "artillery", "separatists", "extremists", "guerrillas",
+                        "aircraft", "drones", "helicopters", "artillery", "separatists", "extremists", "guerrillas",
                         "paramilitaries", "mercenaries", "loyalists", "marines", "commandos",
                         "battalion", "brigade", "regiment", "units", "islamists", "gunmen", "attackers"};
   return s;
@@ -539,7 +539,8 @@ EventStatus StatusOf(const std::vector<Word>& w, const TriggerMatch& m, const Tr
 // March"; "the battle, which he called the worst since 2014").
 const Set& ClauseOpeners() {
   static const Set s = {"after", "before", "since", "which", "who", "whom", "whose", "when", "while", "until",
-                        "because", "although", "though", "whereas", "following", "ahead", "prior", "where"};
+                        "because", "although", "though", "whereas", "following", "ahead", "prior", "where",
+                        "despite"};
   return s;
 }
 
@@ -717,7 +718,8 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
                                  [&](const TriggerMatch& m) {
                                    const Trigger& trig = res.triggers()[m.trigger];
                                    if (m.last < w.size() && IdiomNext().count(w[m.last].folded)) return true;
-                                   // "in advance" is no advance.
+                                   // "in advance" is no advance; workers "on strike" strike nobody.
+                                   if (m.first > 0 && w[m.first - 1].folded == "on" && trig.words[0] == "strike") return true;
                                    return m.first > 0 && w[m.first - 1].folded == "in" && trig.words[0] == "advance";
                                  }),
                   matches.end());
@@ -1000,8 +1002,12 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       }
       // "struck", "targeted": a strike from the air only when aircraft or drones do it, a
       // shelling when missiles or artillery do, else no event ("the earthquake struck").
-      if (tid == "air_strike" && (trig.words[0] == "struck" || trig.words[0] == "targeted")) {
-        std::string by = InstrumentOf(res, doc, w, m, e.agent, false);
+      if (tid == "air_strike" && trig.words.size() == 1 &&
+          (trig.words[0] == "struck" || trig.words[0] == "targeted" || trig.words[0] == "strike" ||
+           trig.words[0] == "strikes")) {
+        // (The noun looks through its whole clause: "jets carried out dozens of strikes".)
+        const bool noun = trig.words[0] == "strike" || trig.words[0] == "strikes";
+        std::string by = InstrumentOf(res, doc, w, m, e.agent, noun);
         for (size_t k = m.first; by.empty() && k-- > 0 && k + 3 >= m.first;) {
           if (w[k].kind == TokenKind::kPunct) break;
           by = std::string(res.InstrumentOf(w[k].folded));
