@@ -648,7 +648,7 @@ bool TimeGoverns(const Resources& res, const std::vector<Word>& w, const std::ve
 
 // Words that mark a trigger as recalled rather than reported as news: "the town, which
 // rebels had held until they lost it in", "once held", "previously captured", "after the
-// city was recaptured the first time".
+// city was recaptured the first time", "ten months after the militants overran it".
 bool Recalled(const std::vector<Word>& w, const TriggerMatch& m) {
   static const Set before_words = {"previously", "formerly", "once", "originally", "initially"};
   for (auto b : ClauseBefore(w, m.first)) {
@@ -659,6 +659,16 @@ bool Recalled(const std::vector<Word>& w, const TriggerMatch& m) {
     if (w[k].kind == TokenKind::kPunct) break;
     if (w[k].folded == "the" && w[k + 1].folded == "first" && w[k + 2].folded == "time") {
       return k == 0 || w[k - 1].folded != "for";
+    }
+  }
+  // "retaking the city ten months after the militants overran it": months or years
+  // before the event the sentence tells.
+  static const Set long_units = {"months", "month", "years", "year", "decades"};
+  for (size_t k = 1; k < m.first && k < w.size(); ++k) {
+    if ((w[k].folded == "after" || w[k].folded == "since") && long_units.count(w[k - 1].folded)) {
+      bool comma = false;
+      for (size_t j = k + 1; j < m.first; ++j) comma |= w[j].kind == TokenKind::kPunct && w[j].folded == ",";
+      if (!comma) return true;
     }
   }
   // "X had held the town until it lost it": an event bounded by a past perfect before it.
@@ -866,6 +876,12 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         }
       }
       if (e.agent.span == e.target.span) e.target = {};
+      // "Palmyra liberated again" (a headline's passive without its auxiliary): a place as
+      // the subject of a control verb is what was taken, not who took it.
+      if (e.rule == "verb active" && IsPlace(e.agent) && res.event_types()[e.type].id.rfind("control_", 0) == 0) {
+        if (e.target.empty()) e.target = e.agent;
+        e.agent = {};
+      }
       // "Russia is pulling out most of its forces", "withdrew 200 troops": forces moved, not
       // ground given up, unless a place follows ("withdrew its troops from X").
       if (e.rule == "verb active" && res.event_types()[e.type].id == "control_lost" && !e.target.empty() &&

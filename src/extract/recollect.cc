@@ -147,7 +147,7 @@ void FillParties(const Resources& res, std::vector<Event>& ev, const std::vector
       }
       if ((a.status == EventStatus::kBackground) != (e.status == EventStatus::kBackground)) continue;
       const Party& p = *(k == Kind::kGained ? SidesOf(k, a).gainer : SidesOf(k, a).loser);
-      if (p.empty() || p.id.empty()) continue;
+      if (p.empty() || p.id.empty() || p.kind == "place") continue;
       const uint32_t d = a.sentence > e.sentence ? a.sentence - e.sentence : e.sentence - a.sentence;
       if (d < best_d) best_d = d, best = j;
     }
