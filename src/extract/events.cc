@@ -1058,6 +1058,28 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         }
       }
     }
+    // "Ukrainian troops entered X on Friday, ending the occupation of the only capital Moscow
+    // had managed to capture": a past perfect with no date of its own, beside an event the
+    // sentence dates, happened before it.
+    bool dated_news = false;
+    for (size_t k = sentence_begin; k < out.size(); ++k) {
+      dated_news |= out[k].time_source == "sentence" && out[k].status != EventStatus::kBackground;
+    }
+    for (size_t k = sentence_begin; k < out.size() && dated_news; ++k) {
+      Event& e = out[k];
+      if (e.time_source != "document date" || e.status != EventStatus::kAsserted) continue;
+      size_t first = w.size();
+      for (size_t j = 0; j < w.size(); ++j) {
+        if (w[j].span.start == e.trigger.start) first = j;
+      }
+      for (size_t j = first; j-- > 0 && j + 4 >= first;) {
+        if (w[j].kind != TokenKind::kWord) break;
+        if (w[j].folded == "had") {
+          e.status = EventStatus::kBackground;
+          break;
+        }
+      }
+    }
     // "X seized the town in May 2015, one of its last conquests after a year of advances":
     // an event noun told after a dated recollection, with no date of its own, is part of it.
     for (size_t k = sentence_begin; k < out.size(); ++k) {
