@@ -58,7 +58,7 @@ const std::vector<std::string_view>& GrammarStarterWords() {
       "in", "within", "on", "at", "since", "until", "till", "untill", "through", "thru", "by", "before", "after",
       "from", "between", "every", "each", "a", "an", "half", "quarter", "that", "right", "just", "as", "ever",
       "anytime", "sometime", "sometimes", "no", "up", "starting", "beginning", "once", "twice", "q", "these", "h",
-      "same", "present", "end", "for", "mid", "early", "late", "around", "about"};
+      "same", "present", "end", "for", "mid", "early", "late", "around", "about", "earlier", "later"};
   return kWords;
 }
 
@@ -215,6 +215,23 @@ bool Parser::Expression(int i, M* m) {
   {
     M c;
     if (Modified(i, &c)) Longest(c, &best);
+  }
+  // "earlier this year", "later this month", "earlier today": the part of the current
+  // period before (after) the reference.
+  if (WAny(i, {"earlier", "later"})) {
+    M c;
+    if (Point(i + 1, &c)) {
+      const Node& in = ar_[c.node];
+      const bool cycle = in.kind == NodeKind::kCycle && in.n == 0 && in.anchor == AnchorPref::kSpeech &&
+                         (in.unit == Grain::kDay || in.unit == Grain::kWeek || in.unit == Grain::kMonth ||
+                          in.unit == Grain::kQuarter || in.unit == Grain::kYear);
+      const bool today = in.kind == NodeKind::kRelDay && in.n == 0;
+      if (cycle || today) {
+        Node copy = in;  // memoised nodes are shared: modify a copy
+        copy.clip = W(i, "earlier") ? -1 : 1;
+        Longest({c.end, Add(copy), c.type}, &best);
+      }
+    }
   }
   // EOM, BOM, EOY, BOY, EOD
   if (IsW(i) && t_[i].all_caps && WAny(i, {"eom", "bom", "eoy", "boy", "eod"})) {

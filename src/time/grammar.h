@@ -89,6 +89,9 @@ struct Node {
   bool upcoming = false;      // kCycle from "upcoming N units" (Duckling's reading)
   bool in_form = false;       // kShift from "in 5 days": a point ahead, or a duration in past tense
   bool week_sunday = false;   // kCycle week counted Sunday..Saturday
+  // kCycle (n = 0) and kRelDay (n = 0) from "earlier this year" (-1) or "later this
+  // month" (+1): only the part of the period before (after) the reference.
+  int8_t clip = 0;
 };
 
 // One expression found in a sentence.

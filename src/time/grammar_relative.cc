@@ -514,6 +514,18 @@ bool Parser::SeasonExpr(int i, M* m) {
   if (edir == 0 && YearAt(q, &y, &ye, false)) {
     f.year = y;
     end = ye;
+  } else if (edir == 0 && W(k, "fall") && W(k + 1, "of")) {
+    // "the fall of Ramadi", "the fall of the city": the noun of falling, not autumn; only
+    // a time after "of" makes it the season ("the fall of that year", "the fall of 2015"
+    // above).
+    M when;
+    if (Boundary(k + 2) || !Point(k + 2, &when) || IsQuantityNode(ar_[when.node])) return false;
+    end = when.end;
+    Node inter;
+    inter.kind = NodeKind::kIntersect;
+    inter.f = f;
+    inter.a = when.node;
+    return Emit(m, inter, end);
   } else if (edir == 0) {
     // A bare season word needs a determiner or a cue before it, and lowercase ("Arab Spring").
     if (t_[k].cap && k > 0) return false;

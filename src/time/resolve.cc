@@ -29,6 +29,15 @@ int64_t UnitSeconds(Grain g) {
   }
 }
 
+int UnitMonths(Grain g);
+
+// A unit's length, months and longer counted as 30 days a month: for comparing the
+// size of a shift with the size of a period, never for calendar arithmetic.
+int64_t ApproxSeconds(Grain g) {
+  if (UnitSeconds(g) > 0) return UnitSeconds(g);
+  return static_cast<int64_t>(UnitMonths(g)) * 30 * kDay;
+}
+
 int UnitMonths(Grain g) {
   switch (g) {
     case Grain::kMonth: return 1;
@@ -403,6 +412,24 @@ class Resolver {
     return true;
   }
 
+  // "earlier this year" (clip -1) keeps the part of *iv before the reference, "later this
+  // month" (+1) the part after it. The reference counts as its whole period: a document
+  // date excludes its own day (that is "today"), an instant splits at the instant, and a
+  // reference known only to the month or year keeps all of *iv that period may precede
+  // (follow). Nothing changes when the reference is unknown or the part would be empty.
+  void ClipToReference(int clip, Interval* iv) const {
+    if (clip == 0 || !RefKnown()) return;
+    const Interval rp = RefPeriod();
+    const bool coarse = ref_.precision == Grain::kMonth || ref_.precision == Grain::kYear;
+    if (clip < 0) {
+      const DateTime cut = ref_.precision == Grain::kSecond ? ref_.time : coarse ? rp.end : rp.begin;
+      if (cut > iv->begin && cut < iv->end) iv->end = cut;
+    } else {
+      const DateTime cut = ref_.precision == Grain::kSecond ? ref_.time + 1 : coarse ? rp.begin : rp.end;
+      if (cut > iv->begin && cut < iv->end) iv->begin = cut;
+    }
+  }
+
   bool Do(int id, Resolved* r);
   bool DoFields(const Node& n, Resolved* r);
   bool SearchFields(const Fields& f, int explicit_dir, Cand* out);
@@ -503,6 +530,17 @@ bool Resolver::SearchFields(const Fields& f, int explicit_dir, Cand* out) {
           UseRef();
           return true;
         }
+      }
+      // A date with a weekday that fits neither this month (year) nor the ones either
+      // side ("Saturday, the first" in a December where the 1st is a Thursday): the date
+      // the text states, in the month (year) the direction picks, not one found further
+      // away only because its weekday happens to fit (2012 for "Saturday, December 1"
+      // read in 2016).
+      // Assistant style (forward) keeps looking ahead for a fitting one ("Thu 15th").
+      if (!ctx_.forward_mode) {
+        *out = c0;
+        UseRef();
+        return true;
       }
     }
   }
@@ -996,6 +1034,7 @@ bool Resolver::Do(int id, Resolved* r) {
       r->ok = true;
       r->iv = {DayStart(day), DayStart(day + 1)};
       r->grain = Grain::kDay;
+      ClipToReference(n.clip, &r->iv);
       return true;
     }
     case NodeKind::kNow:
@@ -1047,6 +1086,7 @@ bool Resolver::Do(int id, Resolved* r) {
       r->ok = true;
       r->iv = p;
       r->grain = n.unit;
+      if (n.anchor == AnchorPref::kSpeech) ClipToReference(n.clip, &r->iv);
       return true;
     }
     case NodeKind::kCycleSpan: {
@@ -1102,8 +1142,15 @@ bool Resolver::Do(int id, Resolved* r) {
       DateTime t = AddUnits(base, n.unit, n.n) + n.extra_seconds;
       Grain g = n.a >= 0 ? base_grain : static_cast<Grain>(ShiftGrain(n.unit));
       if (n.a < 0 && base_grain > g && base_grain != Grain::kNone && !(n.anchor == AnchorPref::kSpeech && base_grain <= Grain::kDay && g >= Grain::kDay)) {
-        // Not finer than the anchor: "hours earlier" than a day is that day.
-        if (UnitSeconds(n.unit) > 0 && UnitSeconds(n.unit) * std::abs(n.n) < UnitSeconds(base_grain)) t = base;
+        // Not finer than the anchor: "hours earlier" than a day is that day, and "hours
+        // earlier" or "two weeks ago" against a month is that month (not the one before:
+        // a month anchor counts from its first day, so any step back would leave it).
+        // Only a shift at least as long as the anchor's period ("a month later") moves.
+        const int64_t step = ApproxSeconds(n.unit) * std::abs(static_cast<int64_t>(n.n)) + std::llabs(n.extra_seconds);
+        if (ApproxSeconds(n.unit) > 0 && step < ApproxSeconds(base_grain)) t = base;
+        // Days or weeks from a month are known only to about that month.
+        if (base_grain >= Grain::kMonth && ApproxSeconds(n.unit) < ApproxSeconds(base_grain) && n.mod == TimexMod::kNone)
+          r->mod = TimexMod::kApprox;
         g = base_grain;
       }
       if (n.vague_n || n.approx) {

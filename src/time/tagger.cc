@@ -185,14 +185,18 @@ std::vector<Timex> Tagger::Tag(std::string_view sentence, const Reference& ref, 
     const StatedFields stated = CollectStated(sc.arena, e.node);
     // Against a reference known only to the month or year, what the text places relative
     // to it is known only as well: "yesterday" in a December 2016 document is 2016-12.
+    // The same holds for an earlier expression known only to the month: "the following
+    // week" after "in December" is December.
     const Grain stated_grain = stated.day >= 0 ? Grain::kDay : stated.month >= 0 ? Grain::kMonth : Grain::kYear;
-    if (r.ok && (r.anchor == AnchorKind::kReference || r.anchor == AnchorKind::kDocumentDate) &&
-        (ref.precision == Grain::kMonth || ref.precision == Grain::kYear) && r.grain < ref.precision &&
+    Grain anchor_precision = Grain::kNone;
+    if (r.anchor == AnchorKind::kReference || r.anchor == AnchorKind::kDocumentDate) anchor_precision = ref.precision;
+    else if (r.anchor == AnchorKind::kPreviousExpression) anchor_precision = cur.previous_grain;
+    if (r.ok && (anchor_precision == Grain::kMonth || anchor_precision == Grain::kYear) && r.grain < anchor_precision &&
         stated_grain > r.grain && !r.multi && r.type != TimexType::kDuration) {
-      r.grain = ref.precision;
-      r.iv = {MakeDateTime(ToCivil(r.iv.begin).year, ref.precision == Grain::kYear ? 1 : ToCivil(r.iv.begin).month, 1),
+      r.grain = anchor_precision;
+      r.iv = {MakeDateTime(ToCivil(r.iv.begin).year, anchor_precision == Grain::kYear ? 1 : ToCivil(r.iv.begin).month, 1),
               0};
-      r.iv.end = AddMonthsClamped(r.iv.begin, ref.precision == Grain::kYear ? 12 : 1);
+      r.iv.end = AddMonthsClamped(r.iv.begin, anchor_precision == Grain::kYear ? 12 : 1);
       r.pod_code.clear();
       r.weekend = false;
       if (r.value.find("_REF") == std::string::npos) r.value = FormatValue(r);

@@ -45,6 +45,21 @@ std::string AnchorWord(AnchorKind k) {
   return "@none";
 }
 
+// "2016-12-12", or "2016-12-12T04:30" when not at midnight.
+std::string CivilString(DateTime t) {
+  const CivilTime c = ToCivil(t);
+  char buf[40];
+  if (c.hour == 0 && c.minute == 0 && c.second == 0) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
+  else std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", c.year, c.month, c.day, c.hour, c.minute);
+  return buf;
+}
+
+// "[2016-01-01,2016-12-12)" for a valid interval, "[]" otherwise.
+std::string IntervalString(const Interval& iv) {
+  if (!iv.valid()) return "[]";
+  return "[" + CivilString(iv.begin) + "," + CivilString(iv.end) + ")";
+}
+
 TEST(Tagger, Cases) {
   ASSERT_TRUE(SharedTagger()) << "word lists not found";
   std::ifstream in(kCases);
@@ -80,8 +95,16 @@ TEST(Tagger, Cases) {
       const Timex& t = got[i];
       EXPECT_EQ(text.substr(t.span.start, t.span.end - t.span.start), want[i].substr(0, eq));
       std::istringstream rest(want[i].substr(eq + 3));
-      std::string value, grain, mod, anchor;
-      rest >> value >> grain >> mod >> anchor;
+      std::string value, grain, mod, anchor, interval, extra;
+      rest >> value >> grain >> mod;
+      while (rest >> extra) {
+        if (!extra.empty() && extra[0] == '@') anchor = extra;
+        else if (!extra.empty() && extra[0] == '[') interval = extra;
+        else ADD_FAILURE() << "unknown field '" << extra << "' in " << want[i];
+      }
+      if (!interval.empty()) {
+        EXPECT_EQ(IntervalString(t.interval), interval);
+      }
       EXPECT_EQ(t.value, value);
       EXPECT_EQ(GrainName(t.grain), grain);
       if (!mod.empty()) {

@@ -13,6 +13,28 @@
 // references PRESENT_REF, PAST_REF, FUTURE_REF. What the reference does not fix stays
 // underspecified with X's ("XXXX-03-27", "XXXX-WXX-7").
 //
+// Relative expressions, as decided for news text (tests/data/time/tagger_cases.tsv):
+//  - "earlier this year" / "earlier this month" / "earlier this week" / "earlier today":
+//    the value names the period ("2016", "2016-12"); the interval is the part of it before
+//    the reference: [2016-01-01, 2016-12-12) for a document dated 2016-12-12 (its own day
+//    excluded: that is "today"), split at the instant for a full time. "later this year"
+//    is the part after. The span includes "earlier"/"later".
+//  - "last March" read on 2016-12-12 is the latest March before: 2016-03 (read on
+//    2016-02-10 it is 2015-03). "two weeks ago", "four days ago" are days counted back from
+//    the reference; "days ago", "hours earlier", "a few days before" are the same with mod
+//    APPROX (a bare plural counts as two). "hours earlier" / "a day later" count from the
+//    expression before when there is one, else from the reference; "a few days before the
+//    truce" (before an event, not a date) is a duration (P3D).
+//  - A reference (or an earlier expression) known only to the month or year bounds what
+//    counts from it: "Sunday", "yesterday", "last week", "two weeks ago", "hours earlier"
+//    against "2016-12" are 2016-12 with mod APPROX, never the month before because a month
+//    counts from its first day. Only a step at least as long as that period leaves it:
+//    "last month" is 2016-11, "six weeks ago" 2016-11 APPROX, "last year" 2015.
+//  - A weekday next to a date ("Saturday, the first") takes the weekday's month when the
+//    month the direction picks or one either side agrees; otherwise the stated date in the
+//    month the direction picks (news style; assistant style keeps searching ahead).
+//  - "the fall of" followed by anything but a time ("the fall of Ramadi") is no season.
+//
 // Threads: a Tagger is immutable after loading; Tag() is const and may be called from
 // many threads at once.
 #pragma once
