@@ -360,3 +360,26 @@ TEST_F(FusionCli, TablesPrint) {
 }
 
 }  // namespace
+
+// `claims --grouped`: the claims table across documents, each group with its values and a
+// combined low <= best <= high; the table shows every group's subject.
+TEST_F(FusionCli, ClaimsGroupedIsTheClaimsTable) {
+  ASSERT_TRUE(ingest_ok_) << ingest_error_;
+  Proc r = Sitrep({"--db", db_, "--format", "json", "claims", "--grouped"});
+  ASSERT_EQ(r.code, 0) << Describe(r);
+  Json groups = Json::parse(r.out);
+  ASSERT_TRUE(groups.is_array());
+  ASSERT_FALSE(groups.empty()) << "the examples state numbers";
+  for (const Json& g : groups) {
+    ASSERT_TRUE(g.contains("subject") && g.contains("kind") && g.contains("values")) << g.dump();
+    EXPECT_FALSE(g["values"].empty()) << g.dump();
+    if (g["low"].is_number() && g["best"].is_number()) EXPECT_LE(g["low"].get<double>(), g["best"].get<double>());
+    if (g["best"].is_number() && g["high"].is_number()) EXPECT_LE(g["best"].get<double>(), g["high"].get<double>());
+  }
+  Proc table = Sitrep({"--db", db_, "claims", "--grouped"});
+  ASSERT_EQ(table.code, 0) << Describe(table);
+  EXPECT_NE(table.out.find(groups[0]["subject"].get<std::string>()), std::string::npos) << table.out;
+  Proc killed = Sitrep({"--db", db_, "--format", "json", "claims", "--grouped", "--kind", "killed"});
+  ASSERT_EQ(killed.code, 0) << Describe(killed);
+  for (const Json& g : Json::parse(killed.out)) EXPECT_EQ(g["kind"], "killed");
+}
