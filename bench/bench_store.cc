@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <benchmark/benchmark.h>
 
@@ -194,6 +195,45 @@ void BM_PutDocumentWithRecordsFile(benchmark::State& state) {
   std::filesystem::remove_all(dir);
 }
 BENCHMARK(BM_PutDocumentWithRecordsFile);
+
+// PutRecords: replacing the records of stored documents, as settling does after it dates
+// a document again (delete the old rows, write the new ones). items/s is documents, and
+// the records counter says how many rows each carries.
+void BM_PutRecordsMemory(benchmark::State& state) {
+  FixedClock clock(1);
+  auto store = OpenStore(":memory:", &clock);
+  if (!store.ok()) {
+    state.SkipWithError(store.status().ToString().c_str());
+    return;
+  }
+  Document doc = MakeArticle(0);
+  const std::string base = doc.id;
+  constexpr int kDocs = 256;
+  std::vector<Document> docs;
+  (*store)->Begin().IgnoreError();
+  for (int i = 0; i < kDocs; ++i) {
+    doc.id = base + "-" + std::to_string(i);
+    AddRecords(doc);
+    bool inserted;
+    (*store)->PutDocument(doc, &inserted).IgnoreError();
+    docs.push_back(doc);
+  }
+  (*store)->Commit().IgnoreError();
+  int n = 0;
+  for (auto _ : state) {
+    if (n % kDocs == 0 && !(*store)->Begin().ok()) state.SkipWithError("begin failed");
+    if (!(*store)->PutRecords(docs[n % kDocs]).ok()) {
+      state.SkipWithError("put records failed");
+      break;
+    }
+    if (++n % kDocs == 0 && !(*store)->Commit().ok()) state.SkipWithError("commit failed");
+  }
+  if (n % kDocs != 0) (*store)->Commit().IgnoreError();
+  state.SetItemsProcessed(n);
+  state.counters["records"] =
+      static_cast<double>(doc.mentions.size() + doc.events.size() + doc.claims.size());
+}
+BENCHMARK(BM_PutRecordsMemory);
 
 // Building the records alone (the part of the WithRecords loops that is not the store).
 void BM_AddRecordsOnly(benchmark::State& state) {

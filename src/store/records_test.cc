@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <iterator>
 #include <fstream>
 #include <string>
 
@@ -287,6 +288,67 @@ TEST(RecordsTest, EveryFieldRoundTrips) {
   ASSERT_EQ(signatures->size(), 1u);
   EXPECT_EQ((*signatures)[0].first, "hdoc1");
   EXPECT_EQ((*signatures)[0].second, doc.minhash);
+}
+
+// Records go in multi-row INSERTs of up to 16 rows: counts around that size keep every
+// record, in order, with its own fields (a row never takes another's bound values).
+TEST(RecordsTest, ManyRecordsRoundTripAcrossInsertGroups) {
+  auto store = Open(":memory:");
+  const size_t counts[] = {0, 1, 15, 16, 17, 33};
+  for (size_t k = 0; k < std::size(counts); ++k) {
+    const size_t count = counts[k];
+    Document doc = RecordDocument("hmany" + std::to_string(k));
+    const MentionRecord m0 = doc.mentions[0];
+    const EventRecord e0 = doc.events[0];
+    const ClaimRecord c0 = doc.claims[0];
+    doc.mentions.clear();
+    doc.events.clear();
+    doc.claims.clear();
+    for (size_t i = 0; i < count; ++i) {
+      MentionRecord m = m0;
+      m.id = doc.id + ":m" + std::to_string(i);
+      m.entity.name = "name " + std::to_string(i);
+      m.entity.has_position = i % 2 == 0;
+      m.entity.lat = m.entity.has_position ? 1.0 + static_cast<double>(i) : 0;
+      m.entity.lon = m.entity.has_position ? 2.5 : 0;
+      m.refers_to = i > 0 ? static_cast<int32_t>(i - 1) : -1;
+      doc.mentions.push_back(m);
+      EventRecord e = e0;
+      e.id = doc.id + ":e" + std::to_string(i);
+      e.trigger = "trigger " + std::to_string(i);
+      e.date = i % 3 == 0 ? "" : "2016-03-" + std::to_string(10 + i % 18);
+      e.agent.name = "agent " + std::to_string(i);
+      doc.events.push_back(e);
+      ClaimRecord c = c0;
+      c.id = doc.id + ":c" + std::to_string(i);
+      c.low = static_cast<double>(i);
+      c.event = i % 2 == 0 ? doc.id + ":e" + std::to_string(i) : "";
+      c.about.text = "about " + std::to_string(i);
+      doc.claims.push_back(c);
+    }
+    Put(*store, doc);
+    auto mentions = store->ListMentions(doc.id);
+    ASSERT_TRUE(mentions.ok());
+    ASSERT_EQ(mentions->size(), count);
+    for (size_t i = 0; i < count; ++i) ExpectSameMention((*mentions)[i], doc.mentions[i]);
+    auto claims = store->ListClaims(ClaimQuery{"", doc.id, "", ""});
+    ASSERT_TRUE(claims.ok());
+    ASSERT_EQ(claims->size(), count);
+    for (size_t i = 0; i < count; ++i) ExpectSameClaim((*claims)[i], doc.claims[i]);
+    auto events = store->ListEvents(EventQuery{"", doc.id});
+    ASSERT_TRUE(events.ok());
+    ASSERT_EQ(events->size(), count);
+    for (const EventRecord& got : *events) {
+      const size_t i = static_cast<size_t>(std::stoul(got.id.substr(got.id.rfind(':') + 2)));
+      ASSERT_LT(i, count);
+      ExpectSameEvent(got, doc.events[i]);
+    }
+    // And the document's layers, which go the same way.
+    auto back = store->GetDocument(doc.id);
+    ASSERT_TRUE(back.ok());
+    EXPECT_EQ(back->sentences.size(), doc.sentences.size());
+    EXPECT_EQ(back->lines.size(), doc.lines.size());
+  }
 }
 
 TEST(RecordsTest, QuoteCountsBytesNotCharacters) {
