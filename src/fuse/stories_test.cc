@@ -110,6 +110,10 @@ std::string Check(const Core& c, const Expect& x) {
     size_t n = c.timelines.empty() ? 0 : c.timelines.front().periods.size();
     return want("n", std::to_string(n));
   }
+  if (x.what == "expecteds") {  // of the only (or first) timeline
+    size_t n = c.timelines.empty() ? 0 : c.timelines.front().expected.size();
+    return want("n", std::to_string(n));
+  }
   if (t == nullptr) return "no timeline for " + a["place"];
   if (x.what == "period") {
     std::string near;

@@ -15,6 +15,7 @@
 //   expect period place=GN:1 controller=isis from=2015-05 until=2016-03-27 status=asserted
 //          implied=0
 //   expect expected place=GN:1 controller=state:SY after=2017-03-01
+//   expect expecteds=1               (expected changes of the only or first timeline)
 //
 // An entity written "ID" is resolved (name = ID; "gov:CC"/"forces:CC" get country CC and
 // "GN:..@CC" places country CC); "text:WORDS" is unresolved text ('_' for spaces).

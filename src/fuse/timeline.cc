@@ -25,7 +25,8 @@
 // date of its own, when the same side is reported expected or planned to take the place
 // at that date and no other document reports it done; a foreign state's forces entering
 // a place (entry words, no loser named) on a day another side takes it (a deployment
-// beside the new holder: "military police entered the town").
+// beside the new holder: "military police entered the town"), or gaining it on a day the
+// place's own state takes it (its backer).
 //
 // Walking. Changes are sorted by the start of their date, then finer precision first. A
 // change dated to a month or year that a finer change with the same sides falls inside is
@@ -112,6 +113,18 @@ bool IsRecapture(const std::string& trigger) {
   return false;
 }
 
+// The side a party of a control story holds a place for; "" when it cannot hold one: a
+// place ("Mosul" read as the subject), a person (a commander holds nothing himself), a
+// source.
+std::string HolderSide(const EntityRef& e, const std::unordered_map<std::string, std::string>& types) {
+  if (e.kind == "place" || e.kind == "person" || e.kind == "source") return "";
+  if (e.id.starts_with("person:") || e.id.starts_with("GN:") || e.id.starts_with("sitrep:") ||
+      e.id.starts_with("country:"))
+    return "";
+  if (!e.id.empty() && e.id.find_first_not_of("0123456789") == std::string::npos) return "";  // a GeoNames id
+  return core::SideOf(e, types);
+}
+
 struct Change {
   const Story* story = nullptr;
   DayRange range;
@@ -119,7 +132,8 @@ struct Change {
   bool recapture = false;
   bool denied = false;
   bool applied = false;
-  bool entry = false;              // a foreign state's forces entering, no loser named
+  bool foreign = false;            // a gain by a foreign state's forces, no loser named
+  bool entry = false;              // ... entering ("entered", "deployed")
   bool told = false;               // some mention is not a background recollection
   bool sentence_dated = false;     // some mention is dated by its own words
   bool dated_apart = false;        // ... to a date other than its document's ("today" is not)
@@ -183,8 +197,11 @@ size_t DocsOf(const std::vector<Evidence>& ev) {
 //    a recollection or a forecast dated by the day it was written;
 //  - a foreign state's forces entering a place (no loser named) on a day when another side
 //    takes it: a deployment beside the new holder ("military police entered the town"),
-//    not a third holder.
-void DropNonChanges(std::vector<Change>& cs, const std::vector<std::pair<std::string, DayRange>>& expected) {
+//    not a third holder; and a foreign state's gain of any kind (no loser named) on a day
+//    the place's own state takes it: the backer of the host ("recaptured it with Russian
+//    help"), not a holder.
+void DropNonChanges(std::vector<Change>& cs, const std::vector<std::pair<std::string, DayRange>>& expected,
+                    const std::string& host) {
   std::vector<bool> drop(cs.size());
   for (size_t i = 0; i < cs.size(); ++i) {
     const Change& c = cs[i];
@@ -200,11 +217,12 @@ void DropNonChanges(std::vector<Change>& cs, const std::vector<std::pair<std::st
       }
       if (planned && !confirmed) drop[i] = true;
     }
-    if (c.entry) {
+    if (c.foreign) {
       for (const Change& d : cs) {
-        if (&d != &c && !d.gainer.empty() && d.gainer != c.gainer && d.told && !d.entry &&
-            core::Overlap(d.range, c.range, 1))
-          drop[i] = true;
+        if (&d == &c || d.gainer.empty() || d.gainer == c.gainer || !d.told || d.foreign ||
+            !core::Overlap(d.range, c.range, 1))
+          continue;
+        if (c.entry || d.gainer == host) drop[i] = true;
       }
     }
   }
@@ -313,8 +331,8 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
     }
     c.sentence_dated = sentence_dated(s);
     (void)first;
-    std::string agent = core::SideOf(s.agent, types);
-    std::string target = s.target.kind == "place" ? "" : core::SideOf(s.target, types);
+    std::string agent = HolderSide(s.agent, types);
+    std::string target = HolderSide(s.target, types);
     if (s.type == "control_gained") {
       c.gainer = agent;
       c.loser = target;
@@ -332,17 +350,29 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
     if (c.gainer == c.loser) c.loser.clear();
     // A foreign state's forces entering a place, no loser named: perhaps a deployment
     // beside the holder (see DropNonChanges).
-    c.entry = s.type == "control_gained" && all_entries && c.loser.empty() &&
-              c.gainer.starts_with("state:") && !s.place.country.empty() &&
-              c.gainer != "state:" + s.place.country;
+    c.foreign = s.type == "control_gained" && c.loser.empty() && c.gainer.starts_with("state:") &&
+                !s.place.country.empty() && c.gainer != "state:" + s.place.country;
+    c.entry = c.foreign && all_entries;
     if (s.status == "planned" || s.status == "conditional") {
       bool re = false;
       for (const std::string& id : s.events) re = re || IsRecapture(events.at(id)->trigger);
       Pending x;
       x.gainer = c.gainer;  // named (or inferred) once the periods are known
       x.recapture = re;
-      x.at = core::ParseIso(s.date);
-      x.x.after = s.date;
+      // When it was said: the earliest date of the documents saying it (a plan may name
+      // a later date for itself: "by next March"); the story's date when none is known.
+      std::string said;
+      for (const std::string& id : s.events) {
+        auto d = docs.find(events.at(id)->document);
+        if (d == docs.end()) continue;
+        std::string v = d->second->date.value;
+        auto b = borrowed.find(d->first);
+        if (v.empty() && b != borrowed.end()) v = b->second->date.value;
+        if (!v.empty() && (said.empty() || v < said)) said = v;
+      }
+      if (said.empty() || (!s.date.empty() && s.date < said)) said = s.date;
+      x.at = core::ParseIso(said);
+      x.x.after = said;
       x.agent = s.agent;
       x.x.evidence = s.evidence;
       places.emplace(key, s.place);
@@ -365,7 +395,9 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
     if (c.range.ok && c.range.precision != DatePrecision::kDay && !c.sentence_dated) continue;
     // Only recalled, with no date of its own: the document's date is when it was recalled,
     // not when it happened.
-    if (!c.told && !c.sentence_dated) continue;
+    // A recollection dated to its own document's day ("seized it" read as of the day
+    // written) is no better.
+    if (!c.told && !c.dated_apart) continue;
     if (!c.range.ok || (c.gainer.empty() && c.loser.empty())) continue;
     c.evidence = s.evidence;
     places.emplace(key, s.place);
@@ -387,7 +419,8 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
       std::vector<std::pair<std::string, DayRange>> planned;
       for (const Pending& x : expected[key])
         if (!x.gainer.empty()) planned.emplace_back(x.gainer, x.at);
-      DropNonChanges(cs, planned);
+      const EntityRef& where = places[key];
+      DropNonChanges(cs, planned, where.country.empty() ? "" : "state:" + where.country);
     }
     std::sort(cs.begin(), cs.end(), [](const Change& a, const Change& b) {
       if (a.range.first != b.range.first) return a.range.first < b.range.first;
@@ -630,8 +663,25 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
     }
     std::sort(t.expected.begin(), t.expected.end(), [](const Expected& a, const Expected& b) {
       if (a.after != b.after) return a.after < b.after;
-      return a.controller.id < b.controller.id;
+      if (a.controller.id != b.controller.id) return a.controller.id < b.controller.id;
+      return a.controller.text < b.controller.text;
     });
+    // One expectation per controller and date, with the evidence of every story saying it.
+    std::vector<Expected> merged;
+    for (Expected& x : t.expected) {
+      if (!merged.empty() && merged.back().after == x.after && merged.back().controller.id == x.controller.id &&
+          merged.back().controller.text == x.controller.text) {
+        for (Evidence& v : x.evidence) merged.back().evidence.push_back(std::move(v));
+        continue;
+      }
+      merged.push_back(std::move(x));
+    }
+    for (Expected& x : merged)
+      std::sort(x.evidence.begin(), x.evidence.end(), [](const Evidence& a, const Evidence& b) {
+        if (a.date != b.date) return a.date < b.date;
+        return a.record < b.record;
+      });
+    t.expected = std::move(merged);
     out.push_back(std::move(t));
   }
   std::sort(out.begin(), out.end(), [](const Timeline& a, const Timeline& b) {

@@ -91,15 +91,47 @@ bool Refuted(const Document& doc, const DocumentDate& borrowed) {
   return false;
 }
 
+// Replaces the records of document `id` in `in` (sorted by id) by the store's, read back
+// as the next round's LoadInput would read them, and its date by `date`.
+Status Refresh(Store& store, const std::string& id, const DocumentDate& date, fuse::Input* in) {
+  EventQuery eq;
+  eq.document = id;
+  auto events = store.ListEvents(eq);
+  if (!events.ok()) return events.status();
+  ClaimQuery cq;
+  cq.document = id;
+  auto claims = store.ListClaims(cq);
+  if (!claims.ok()) return claims.status();
+  auto mentions = store.ListMentions(id);
+  if (!mentions.ok()) return mentions.status();
+  auto replace = [&](auto& all, auto& fresh) {
+    std::erase_if(all, [&](const auto& r) { return r.document == id; });
+    auto by = [](const auto& a, const auto& b) { return a.id < b.id; };
+    std::sort(fresh.begin(), fresh.end(), by);
+    size_t mid = all.size();
+    all.insert(all.end(), std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()));
+    std::inplace_merge(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(mid), all.end(), by);
+  };
+  replace(in->events, *events);
+  replace(in->claims, *claims);
+  replace(in->mentions, *mentions);
+  for (fuse::DocInfo& d : in->docs)
+    if (d.id == id) d.date = date;
+  return Status();
+}
+
 }  // namespace
 
 Result<uint64_t> SettleStore(Store& store, const ReprocessFn& reprocess) {
   // Documents dated, counted once each even when a later round refines a date again.
   std::unordered_set<std::string> dated;
+  // The store is read once; later rounds see the documents re-dated in place (their
+  // records read back from the store, so each round sees what a full reload would).
+  // Duplicates depend only on the texts' signatures, which re-dating never changes.
+  auto in = LoadInput(store);
+  if (!in.ok()) return in.status();
+  auto dups = fuse::FindDuplicates(*in);
   for (int round = 0; round < kMaxRounds; ++round) {
-    auto in = LoadInput(store);
-    if (!in.ok()) return in.status();
-    auto dups = fuse::FindDuplicates(*in);
     auto stories = fuse::BuildStories(*in, dups);
     std::vector<fuse::DocDate> dates;
     std::vector<fuse::DateFlag> flags;
@@ -108,6 +140,7 @@ Result<uint64_t> SettleStore(Store& store, const ReprocessFn& reprocess) {
     for (const fuse::DocInfo& d : in->docs) docs.emplace(d.id, &d);
 
     uint64_t this_round = 0;
+    std::vector<std::pair<std::string, DocumentDate>> refreshed;
     for (const fuse::DocDate& dd : dates) {
       auto info = docs.find(dd.doc);
       if (info == docs.end()) continue;
@@ -140,8 +173,11 @@ Result<uint64_t> SettleStore(Store& store, const ReprocessFn& reprocess) {
       if (!committed.ok()) return committed;
       ++this_round;
       dated.insert(doc->id);
+      refreshed.emplace_back(doc->id, date);
     }
     if (this_round == 0) break;
+    // After the loop over `dates` (it points into in->docs): the next round's input.
+    for (const auto& [id, date] : refreshed) SITREP_RETURN_IF_ERROR(Refresh(store, id, date, &*in));
   }
   return static_cast<uint64_t>(dated.size());
 }
