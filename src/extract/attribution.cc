@@ -3,6 +3,8 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "text/line_facts.h"
+
 namespace sitrep::extract {
 
 namespace {
@@ -15,7 +17,7 @@ const WordSet& SpeechVerbs() {
       "said", "says", "say", "told", "tells", "reported", "reports", "claimed", "claims",
       "claiming", "announced", "announces", "stated", "states", "added", "confirmed",
       "confirms", "insisted", "estimated", "estimates", "wrote", "tweeted", "acknowledged", "admitted", "denied", "denies", "quoted", "cited",
-      "documented", "recorded"};
+      "documented", "recorded", "suggest", "suggests", "suggested"};
   return s;
 }
 
@@ -73,13 +75,77 @@ void FillFromMention(const std::vector<Mention>& mentions, uint32_t mi, Party* p
   p->kind = std::string(lexicon::MentionKindName(mentions[mi].kind));
 }
 
-// The latest person mention that starts before `pos`, or kNoRef.
-uint32_t LastPersonBefore(uint32_t pos, const std::vector<Mention>& mentions) {
-  uint32_t best = Mention::kNoRef;
-  for (uint32_t i = 0; i < mentions.size() && mentions[i].span.start < pos; ++i) {
-    if (mentions[i].kind == MentionKind::kPerson) best = i;
+// A bullet line: its line opens with a list mark ("• 30 tanks", "- 6 BMPs", "2) ..."); the
+// text stage may have left the mark outside the sentence.
+bool IsBullet(const Document& doc, Span span) {
+  uint32_t a = span.start;
+  while (a > 0 && doc.text[a - 1] != '\n') --a;
+  while (a < span.start && (doc.text[a] == ' ' || doc.text[a] == '\t')) ++a;
+  return text::ListMarkerEnd(doc.text, Span{a, span.end}) > a;
+}
+
+// The person a claimant pronoun ("he said") of sentence `s` stands for, in this order: the
+// latest person named before it in its paragraph; the speaker a later sentence of the same
+// paragraph names ("..., he said, withdrew. ... according to NAME"); the named person who
+// speaks in, or else the latest person named in, the paragraph just before. Never a person
+// from further back: an unrelated name three paragraphs up is no antecedent. Unresolved
+// pronouns stay as written.
+void ResolvePronouns(const Document& doc, const std::vector<Mention>& mentions, std::vector<Party>* out) {
+  const size_t n = doc.sentences.size();
+  auto para_start = [&](size_t s) {
+    while (s > 0 && doc.sentences[s - 1].paragraph == doc.sentences[s].paragraph) --s;
+    return s;
+  };
+  auto latest_person = [&](uint32_t from, uint32_t to) {
+    uint32_t best = Mention::kNoRef;
+    for (uint32_t i = 0; i < mentions.size() && mentions[i].span.start < to; ++i) {
+      if (mentions[i].kind == MentionKind::kPerson && mentions[i].span.start >= from) best = i;
+    }
+    return best;
+  };
+  auto take_mention = [&](Party* p, uint32_t mi, const char* how) {
+    FillFromMention(mentions, mi, p);
+    p->text = std::string(doc.view(mentions[mi].span));
+    p->span = mentions[mi].span;
+    p->how = how;
+  };
+  auto named = [](const Party& p) { return !p.empty() && p.how.rfind("pronoun", 0) != 0; };
+  for (size_t s = 0; s < n; ++s) {
+    Party& p = (*out)[s];
+    if (p.how != "pronoun" || p.mention != Mention::kNoRef) continue;
+    const size_t ps = para_start(s);
+    uint32_t mi = latest_person(doc.sentences[ps].span.start, p.span.start);
+    if (mi != Mention::kNoRef) {
+      take_mention(&p, mi, "pronoun");
+      continue;
+    }
+    bool done = false;
+    for (size_t t = s + 1; t < n && doc.sentences[t].paragraph == doc.sentences[s].paragraph; ++t) {
+      if (named((*out)[t])) {
+        p = (*out)[t];
+        p.how = "pronoun-later";
+        done = true;
+        break;
+      }
+    }
+    if (done || ps == 0) continue;
+    const size_t prev = para_start(ps - 1);
+    for (size_t t = ps; t-- > prev;) {
+      if (named((*out)[t])) {
+        const Party& q = (*out)[t];
+        // Only a named person: "a senior officer said. ... he added" keeps "he" as written.
+        const bool person = q.mention != Mention::kNoRef && mentions[q.mention].kind == MentionKind::kPerson;
+        if (!person) break;
+        p = q;
+        p.how = "pronoun-previous";
+        done = true;
+        break;
+      }
+    }
+    if (done) continue;
+    mi = latest_person(doc.sentences[prev].span.start, doc.sentences[ps].span.start);
+    if (mi != Mention::kNoRef) take_mention(&p, mi, "pronoun");
   }
-  return best;
 }
 
 // Subject walking back from words[end] (inclusive); returns the first word index or -1.
@@ -108,14 +174,66 @@ int SubjectStart(const Document& doc, const std::vector<Word>& w, int end) {
   return b <= end ? b : -1;
 }
 
-// "reports", "claims" used as nouns ("unofficial reports suggest").
-bool NounUse(const std::vector<Word>& w, int v) {
+// "Syrian forces loyal to the regime of X claimed": SubjectStart stops at the preposition
+// and returns the name at the end of the modifiers; the subject is the head before them.
+// Walks back over "of"/"to"/"in"/... links (at most three) and takes the first chunk when
+// the chain opens the clause (sentence start, punctuation or a clause word); otherwise
+// keeps [*b, *e] as they are.
+void ExtendToHead(const Document& doc, const std::vector<Word>& w, int* b, int* e) {
+  static const WordSet links = {"of", "to", "for", "in", "at", "from", "with", "by", "near", "on"};
+  static const WordSet modifiers = {"loyal", "close", "stationed", "based", "backed", "affiliated", "linked",
+                                    "allied", "deployed", "posted", "fighting", "opposed", "belonging"};
+  static const WordSet clause = {"that", "and", "but", "while", "as", "after", "before", "when", "because",
+                                 "since", "where", "although", "though", "whereas", "meanwhile", "however",
+                                 "yet", "so", "if"};
+  int bb = *b;
+  int head_b = -1, head_e = -1;
+  for (int hops = 0; hops < 3; ++hops) {
+    const int p = bb - 1;
+    if (p < 1 || w[p].kind != TokenKind::kWord || !links.count(w[p].folded)) break;
+    int q = p - 1;
+    if (w[q].kind == TokenKind::kWord && modifiers.count(w[q].folded)) --q;
+    if (q < 0 || w[q].kind != TokenKind::kWord || SubjectStops().count(w[q].folded)) break;
+    const int nb = SubjectStart(doc, w, q);
+    if (nb < 0 || nb > q) break;
+    bb = nb;
+    head_b = nb, head_e = q;
+    const bool opens = nb == 0 || w[nb - 1].kind != TokenKind::kWord || clause.count(w[nb - 1].folded);
+    if (opens) {
+      *b = head_b, *e = head_e;
+      return;
+    }
+  }
+}
+
+// "reports", "claims" used as nouns ("unofficial reports suggest"); any speech verb after
+// a determiner or possessive is an adjective or noun ("its claimed adversaries", "the
+// reported deaths"); a capitalised one after a capitalised word is a name ("The United
+// States", "Port Said").
+bool NounUse(const Document& doc, const std::vector<Word>& w, int v) {
   static const WordSet ambiguous = {"reports", "claims", "estimates", "states"};
   static const WordSet modifiers = {
       "the", "unofficial", "media", "news", "official", "initial", "some", "these", "those", "earlier",
       "recent", "local", "conflicting", "unconfirmed", "twitter", "other", "similar", "such", "many",
       "press", "its", "their", "his", "her", "first", "later", "of", "western", "state", "rebel"};
-  return ambiguous.count(w[v].folded) && v > 0 && modifiers.count(w[v - 1].folded);
+  static const WordSet determiners = {"the", "a", "an", "its", "their", "his", "her", "our", "your",
+                                      "this", "these", "those", "my", "whose"};
+  if (v == 0) return false;
+  if (ambiguous.count(w[v].folded) && modifiers.count(w[v - 1].folded)) return true;
+  if (determiners.count(w[v - 1].folded)) return true;
+  static const WordSet name_parts = {"states", "reports", "claims", "estimates", "said"};
+  if (name_parts.count(w[v].folded) && Capitalised(doc, w[v]) && w[v - 1].kind == TokenKind::kWord &&
+      Capitalised(doc, w[v - 1])) {
+    return true;
+  }
+  // "X was said to have", "were reported to be": hearsay without a speaker.
+  if (v + 1 < static_cast<int>(w.size()) && w[v + 1].folded == "to") {
+    static const WordSet be = {"was", "were", "is", "are", "been", "being", "be"};
+    int k = v - 1;
+    if (k >= 0 && (w[k].folded == "also" || w[k].folded == "widely" || w[k].folded == "reportedly")) --k;
+    if (k >= 0 && be.count(w[k].folded)) return true;
+  }
+  return false;
 }
 
 // Noun phrase after words[start]: up to the next punctuation or stop word, at most 8 words.
@@ -140,16 +258,27 @@ Party PartyForWords(const Document& doc, const std::vector<Word>& w, int b, int 
     Party p;
     p.span = span;
     p.text = std::string(doc.view(span));
-    p.how = "pronoun";
-    uint32_t mi = LastPersonBefore(span.start, mentions);
-    if (mi != Mention::kNoRef) {
-      FillFromMention(mentions, mi, &p);
-      p.text = std::string(doc.view(mentions[mi].span));
-      p.span = mentions[mi].span;
-    }
+    p.how = "pronoun";  // resolved by ResolvePronouns once every sentence has its claimant
     return p;
   }
-  return MakeParty(doc, span, mentions, how);
+  Party p = MakeParty(doc, span, mentions, how);
+  // "Syria's antiquities chief said": a place inside a longer claimant is a modifier, not
+  // the speaker ("Russia said" alone keeps its place).
+  if (p.mention != Mention::kNoRef && mentions[p.mention].kind == MentionKind::kPlace) {
+    const Span ms = mentions[p.mention].span;
+    std::string_view rest = doc.view(span);
+    if (ms.start > span.start) {
+      std::string_view lead = doc.view(Span{span.start, ms.start});
+      if (lead == "the " || lead == "The ") rest = {};
+    } else {
+      rest = {};
+    }
+    if (ms.end < span.end || !rest.empty()) {
+      p.id.clear(), p.name.clear(), p.kind.clear();
+      p.mention = Mention::kNoRef;
+    }
+  }
+  return p;
 }
 
 Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::vector<Mention>& mentions) {
@@ -161,29 +290,46 @@ Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::v
       if (e >= v + 2) return PartyForWords(doc, w, v + 2, e, mentions, "according-to");
       continue;
     }
-    if (!SpeechVerbs().count(w[v].folded) || NounUse(w, v)) continue;
+    if (!SpeechVerbs().count(w[v].folded) || NounUse(doc, w, v)) continue;
     int k = v - 1;
     while (k >= 0 && w[k].kind == TokenKind::kWord && Adverbs().count(w[k].folded)) --k;
     bool inverted = k < 0 || w[k].kind == TokenKind::kPunct;
     if (!inverted) {
       int b = SubjectStart(doc, w, k);
-      if (b >= 0) return PartyForWords(doc, w, b, k, mentions, "said-subject");
+      if (b >= 0) {
+        int e = k;
+        ExtendToHead(doc, w, &b, &e);
+        return PartyForWords(doc, w, b, e, mentions, "said-subject");
+      }
       continue;
     }
-    // "X, which has links to Y, also reported that": the subject before the clause.
-    if (k >= 0 && w[k].folded == "," && v + 1 < n && w[v + 1].folded == "that") {
-      int c = k - 1;
-      while (c >= 0 && w[c].folded != ",") --c;
-      if (c > 0 && w[c - 1].kind == TokenKind::kWord) {
-        int b = SubjectStart(doc, w, c - 1);
-        if (b >= 0) return PartyForWords(doc, w, b, c - 1, mentions, "said-subject-apposition");
-      }
-    }
-    // "..., said X" / "\"...\" he said" handled above; here the subject follows the verb.
+    // "..., said X" / "\"...\" he said" handled above; here the subject follows the verb,
+    // and the sentence (or its clause) ends after it: "said X." "said X in a statement".
+    // "X (Y), a group that ..., said regime forces were expected to": the words after the
+    // verb are the clause it introduces, never the speaker.
     if (v + 1 < n && w[v + 1].kind == TokenKind::kWord && w[v + 1].folded != "that" &&
         !SubjectStops().count(w[v + 1].folded)) {
       int e = PhraseEnd(doc, w, v + 1);
-      if (e >= v + 1) return PartyForWords(doc, w, v + 1, e, mentions, "said-inverted");
+      static const WordSet verbish = {"were", "was", "is", "are", "had", "has", "have", "will", "would",
+                                      "could", "may", "might", "be", "been", "being", "that", "did", "do",
+                                      "does", "can", "should", "must"};
+      const bool clause_follows = e + 1 < n && w[e + 1].kind == TokenKind::kWord && verbish.count(w[e + 1].folded);
+      if (e >= v + 1 && !clause_follows) return PartyForWords(doc, w, v + 1, e, mentions, "said-inverted");
+    }
+    // "X, which has links to Y, also reported that": the subject before the clause.
+    if (k >= 0 && w[k].folded == ",") {
+      int c = k - 1;
+      while (c >= 0 && w[c].folded != ",") --c;
+      int d = c - 1;
+      // "The Observatory (SOHR), a monitor that ..., said": past the parenthesis.
+      if (d > 0 && w[d].folded == ")") {
+        while (d >= 0 && w[d].folded != "(") --d;
+        --d;
+      }
+      if (c > 0 && d >= 0 && w[d].kind == TokenKind::kWord) {
+        int b = SubjectStart(doc, w, d);
+        if (b >= 0) return PartyForWords(doc, w, b, d, mentions, "said-subject-apposition");
+      }
     }
   }
   return Party{};
@@ -232,6 +378,18 @@ std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std
       }
     }
     in_quote[s] = touched ? 1 : 0;
+  }
+  ResolvePronouns(doc, mentions, &out);
+  // A list: "Unofficial reports suggest that the spoils amount to the following:" then
+  // bullet lines ("• 30 tanks"). Each bullet without a claimant of its own takes the
+  // lead-in's.
+  for (size_t s = 0; s + 1 < n; ++s) {
+    if (out[s].empty() || words[s].empty() || words[s].back().folded != ":") continue;
+    for (size_t t = s + 1; t < n && IsBullet(doc, doc.sentences[t].span); ++t) {
+      if (!out[t].empty()) continue;
+      out[t] = out[s];
+      out[t].how = "list-lead";
+    }
   }
   // "the source said" after "a pro-regime source told ...": the earlier claimant whose
   // last word is the same noun.

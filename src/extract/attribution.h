@@ -1,6 +1,10 @@
 // Internal to extract/. Who states what a sentence says: "X said", "according to X",
-// "X reported that", "X told Y", "..., said X", "he said" (the latest person before it),
-// and the speaker of a quotation that runs over several sentences of a paragraph.
+// "X reported that", "X told Y", "..., said X", "reports suggest", "he said" (resolved within
+// its paragraph, see claims.h), the speaker of a quotation that runs over several sentences
+// of a paragraph, and the lead-in line's claimant for the bullets of a list. The claimant is
+// the head of the subject ("forces loyal to the regime of X claimed" -> "forces"); "said"
+// never takes the clause after it as its speaker; "its claimed adversaries", "was said to"
+// and "The United States" are no attributions.
 //
 // A claimant covered by a mention (source, person, actor) is resolved to it (following
 // `refers_to` for descriptors and pronouns the lexicon already linked); otherwise the

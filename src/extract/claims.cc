@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cctype>
 #include <cstdlib>
 #include <string_view>
 #include <unordered_set>
@@ -185,6 +187,61 @@ const WordSet& Auxiliaries() {
   return s;
 }
 
+// Words after a counted person noun and before its predicate that keep the noun phrase
+// going: "and allied fighters", "from the 5th Corps", "loyal to the government". Returns
+// the index after them when a predicate (an auxiliary or a casualty word) may follow, else
+// `k` unchanged. At most 7 words, never across punctuation, a number or a clause word.
+size_t PastModifiers(const std::vector<Word>& w, size_t k) {
+  static const WordSet openers = {"and", "or", "from", "of", "in", "at", "loyal", "belonging", "allied",
+                                  "fighting", "stationed", "based", "near", "with", "on", "including"};
+  static const WordSet breakers = {"who", "which", "that", "while", "when", "after", "before", "as", "but",
+                                   "said", "says", "told", "where", "than", "if", "because", "since"};
+  if (k >= w.size() || w[k].kind != TokenKind::kWord || !openers.count(w[k].folded)) return k;
+  for (size_t j = k; j < w.size() && j < k + 8; ++j) {
+    if (w[j].kind != TokenKind::kWord) return k;
+    if (j > k && breakers.count(w[j].folded)) return k;
+    static const WordSet aux = {"were", "was", "had", "have", "has", "are", "is", "been"};
+    if (j > k && aux.count(w[j].folded)) return j;
+    if (j > k && (w[j].folded == "died" || w[j].folded == "perished")) return j;
+  }
+  return k;
+}
+
+// A casualty word used actively right after its number's noun: "400 fighters killed 40
+// militants", "troops killed the leader": an object follows.
+bool Transitive(const std::vector<Word>& w, size_t k, size_t len) {
+  if (len != 1) return false;
+  static const WordSet active = {"killed", "wounded", "injured", "executed"};
+  if (!active.count(w[k].folded)) return false;
+  const size_t o = k + 1;
+  if (o >= w.size()) return false;
+  static const WordSet objects = {"the", "a", "an", "at", "two", "three", "dozens", "scores", "hundreds",
+                                  "their", "his", "its", "several", "many", "some", "more", "over", "about",
+                                  "around", "nearly", "up", "as"};
+  return w[o].kind == TokenKind::kNumber || objects.count(w[o].folded) > 0;
+}
+
+// A toll verb ending right before words[start] ("has risen to", "reached") with "toll"
+// among the 12 words before it.
+bool TollBefore(const std::vector<Word>& w, size_t start) {
+  static const std::vector<std::vector<std::string_view>> verbs = {
+      {"has", "risen", "to"}, {"had", "risen", "to"}, {"rose", "to"}, {"risen", "to"}, {"climbed", "to"},
+      {"reached"}, {"has", "reached"}, {"stands", "at"}, {"stood", "at"}, {"jumped", "to"}, {"increased", "to"},
+      {"is"}, {"was"}, {"now", "stands", "at"}};
+  for (const auto& v : verbs) {
+    if (start < v.size()) continue;
+    size_t b = start - v.size();
+    bool ok = true;
+    for (size_t i = 0; i < v.size() && ok; ++i) ok = w[b + i].folded == v[i];
+    if (!ok) continue;
+    for (size_t k = b; k-- > 0 && b - k <= 12;) {
+      if (w[k].folded == "toll" || w[k].folded == "tolls") return true;
+      if (w[k].kind == TokenKind::kPunct) break;
+    }
+  }
+  return false;
+}
+
 bool IsAge(const std::vector<Word>& w, const Number& n) {
   if (n.first > 0 && (w[n.first - 1].folded == "aged" || w[n.first - 1].folded == "age")) return true;
   size_t j = n.last;
@@ -208,8 +265,33 @@ const time::Timex* InTimex(Span s, const std::vector<time::DocumentTimex>& timex
   return nullptr;
 }
 
+// The side a person mention stands for ("men loyal to President X" are X's forces): the
+// mention of the document that resolves to the organisation the person leads or speaks
+// for, else that organisation's id with the person's words.
+Party SideOfPerson(const Document& doc, const std::vector<Mention>& mentions, uint32_t mi, const char* how) {
+  const Mention& m = mentions[mi];
+  Party p = MakeParty(doc, m.span, mentions, how);
+  if (!m.resolved || m.resolved->affiliation.empty()) return p;
+  const std::string& side = m.resolved->affiliation;
+  for (uint32_t k = 0; k < mentions.size(); ++k) {
+    if (mentions[k].kind == MentionKind::kActor && mentions[k].resolved && mentions[k].resolved->id == side) {
+      Party q = MakeParty(doc, mentions[k].span, mentions, how);
+      q.span = m.span;
+      q.text = p.text;
+      return q;
+    }
+  }
+  p.id = side;
+  p.name.clear();
+  p.kind = "actor";
+  p.mention = Mention::kNoRef;
+  return p;
+}
+
 // The actor a claim is about: an actor mention inside the claim's words, else right after
-// the counted noun ("fighters of the Islamic State").
+// the counted noun ("fighters of the Islamic State", "men loyal to President X": a person
+// stands for the side they lead), else the subject of a verb of having or losing before it
+// ("the army lost 30 tanks", "the militia had 800 men").
 Party AboutParty(const Document& doc, Span sentence, Span claim, const std::vector<Mention>& mentions,
                  size_t* cursor) {
   while (*cursor < mentions.size() && mentions[*cursor].span.end <= claim.start) ++*cursor;
@@ -223,22 +305,48 @@ Party AboutParty(const Document& doc, Span sentence, Span claim, const std::vect
            lead[lead.size() - w.size() - 1] == ' ';
   };
   const bool lost = ends_with("lost") || ends_with("losing") || ends_with("loses") || ends_with("lose");
-  if (lost || text.find(" its ") != std::string_view::npos || text.find(" their ") != std::string_view::npos) {
+  const bool has = ends_with("had") || ends_with("has") || ends_with("have") || ends_with("deployed") ||
+                   ends_with("send") || ends_with("sent") || ends_with("sending") || ends_with("fielded") ||
+                   ends_with("mobilised") || ends_with("mobilized") || ends_with("massed");
+  if (lost || has) {
+    // "Russia had lost 1,500 tanks": the name right before the verb, whatever its kind (a
+    // country stands for its forces).
+    for (size_t k = *cursor; k-- > 0;) {
+      const Mention& m = mentions[k];
+      if (m.span.start < sentence.start || m.kind == MentionKind::kPerson) break;
+      std::string_view gap = doc.view(Span{m.span.end, claim.start});
+      if (gap.size() <= 14 && gap.find(',') == std::string_view::npos) {
+        return MakeParty(doc, m.span, mentions, lost ? "loser" : "holder");
+      }
+      break;
+    }
+  }
+  if (lost || has || text.find(" its ") != std::string_view::npos || text.find(" their ") != std::string_view::npos) {
     for (size_t k = *cursor; k-- > 0;) {
       const Mention& m = mentions[k];
       if (m.span.start < sentence.start) break;
-      if (m.kind == MentionKind::kActor) return MakeParty(doc, m.span, mentions, lost ? "loser" : "possessive");
+      if (m.kind == MentionKind::kActor) {
+        return MakeParty(doc, m.span, mentions, lost ? "loser" : has ? "holder" : "possessive");
+      }
     }
   }
-  for (size_t k = *cursor; k < mentions.size() && mentions[k].span.start < claim.end + 24; ++k) {
+  for (size_t k = *cursor; k < mentions.size() && mentions[k].span.start < claim.end + 32; ++k) {
     const Mention& m = mentions[k];
-    if (m.kind != MentionKind::kActor) continue;
+    if (m.kind != MentionKind::kActor && m.kind != MentionKind::kPerson) continue;
     if (m.span.start >= claim.end) {
-      // Only "of X" right after the claim.
+      // Only "of X", "loyal to X", "belonging to X" right after the claim.
       std::string_view gap = doc.text;
       gap = gap.substr(claim.end, m.span.start - claim.end);
-      if (gap != " of " && gap != " of the ") continue;
+      static const std::string_view links[] = {" of ", " of the ", " loyal to ", " loyal to the ", " belonging to ",
+                                               " belonging to the ", " from ", " from the ", " affiliated with ",
+                                               " affiliated with the "};
+      bool linked = false;
+      for (std::string_view l : links) linked = linked || gap == l;
+      if (!linked) continue;
+    } else if (m.kind == MentionKind::kPerson) {
+      continue;
     }
+    if (m.kind == MentionKind::kPerson) return SideOfPerson(doc, mentions, static_cast<uint32_t>(k), "loyal-to");
     return MakeParty(doc, m.span, mentions, "adjacent-actor");
   }
   return Party{};
@@ -251,6 +359,8 @@ struct SentenceClaims {
   const std::vector<time::DocumentTimex>& timexes;
   size_t timex_cursor = 0;
   size_t mention_cursor = 0;
+  uint32_t last_sentence = UINT32_MAX;  // the sentence of the latest claim, and its kind
+  std::string last_kind = "";
 
   void Run(uint32_t sentence, const std::vector<Word>& w, const Party& claimant, std::vector<Claim>* out) {
     size_t i = 0;
@@ -271,13 +381,66 @@ struct SentenceClaims {
       size_t next = n.last;
       Claim c;
       if (Build(sentence, w, start, mod, mod_len, n, &c)) {
+        last_sentence = sentence;
+        last_kind = c.kind;
         c.claimed_by = claimant;
         c.about = AboutParty(doc, doc.sentences[sentence].span, c.span, mentions, &mention_cursor);
+        if (c.about.empty()) c.about = GroupOfNoun(sentence, c, *out);
         while (next < w.size() && w[next].span.start < c.span.end) ++next;  // calibre, noun
         out->push_back(std::move(c));
       }
       i = std::max(next, start + 1);
     }
+  }
+
+  // "300 militants" with no group named beside them: the armed group named last in this
+  // sentence or the two before it (the lexicon's non-state armed groups only; "soldiers"
+  // are never guessed). "fighters" beside such a count in the same sentence are the same
+  // group's ("killed 300 militants ... but more than 4,000 fighters launched the attack").
+  Party GroupOfNoun(uint32_t sentence, const Claim& c, const std::vector<Claim>& done) {
+    static const WordSet group_nouns = {"militants", "jihadists", "insurgents", "terrorists", "extremists"};
+    std::string noun = c.noun;
+    for (char& ch : noun) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (group_nouns.count(noun)) {
+      const uint32_t from = doc.sentences[sentence >= 2 ? sentence - 2 : 0].span.start;
+      for (size_t k = mentions.size(); k-- > 0;) {
+        const Mention& m = mentions[k];
+        if (m.span.start >= c.span.start) continue;
+        if (m.span.start < from) break;
+        const Mention* r = &m;
+        for (int hops = 0; hops < 4 && !r->resolved && r->refers_to != Mention::kNoRef; ++hops) {
+          r = &mentions[r->refers_to];
+        }
+        if (m.kind == MentionKind::kActor && r->resolved && r->resolved->type == "non-state armed group") {
+          return MakeParty(doc, m.span, mentions, "group-noun");
+        }
+      }
+      return Party{};
+    }
+    // "The militia had over 800 men ... Over 100 were killed or are still missing": a bare
+    // toll in the same paragraph as a count of one side's forces is about that side.
+    if (noun.empty() && (c.kind == "killed" || c.kind == "wounded" || c.kind == "missing" ||
+                         c.kind == "killed_or_missing" || c.kind == "captured")) {
+      const uint32_t para = doc.sentences[sentence].paragraph;
+      for (size_t k = done.size(); k-- > 0 && doc.sentences[done[k].sentence].paragraph == para;) {
+        if (!done[k].about.empty() && (done[k].kind == "troops" || done[k].about.how == "holder")) {
+          Party p = done[k].about;
+          p.how = "paragraph-forces";
+          return p;
+        }
+      }
+      return Party{};
+    }
+    if (noun == "fighters" || noun == "men") {
+      for (size_t k = done.size(); k-- > 0 && done[k].sentence == sentence;) {
+        if (done[k].about.how == "group-noun") {
+          Party p = done[k].about;
+          p.how = "same-sentence-group";
+          return p;
+        }
+      }
+    }
+    return Party{};
   }
 
   // "10 to 15", "10-15", "between 10 and 15": the second number is the high end.
@@ -309,6 +472,18 @@ struct SentenceClaims {
       j = k;
     }
     if (j < w.size() && w[j].folded == "of") ++j;  // "scores of", "dozens of"
+    // "shot down 44 of the more than 50 missiles", "5 of its 12 tanks": the first number
+    // counts the noun of the second (which is a claim of its own).
+    bool part_of = false;
+    if (j > n.last && j + 1 < w.size() && (w[j].folded == "the" || w[j].folded == "its" || w[j].folded == "their")) {
+      size_t k = j + 1, mlen = 0;
+      const Modifier* m2 = w[k].kind == TokenKind::kWord ? MatchModifier(res, w, k, &mlen) : nullptr;
+      Number inner;
+      if ((m2 != nullptr && ParseOne(res, w, k + mlen, &inner)) || ParseOne(res, w, k, &inner)) {
+        j = inner.last;
+        part_of = true;
+      }
+    }
     // The counted noun.
     const ClaimKindWord* noun = nullptr;
     size_t noun_at = 0, noun_len = 0;
@@ -331,8 +506,8 @@ struct SentenceClaims {
     size_t end_word = n.last;
     if (noun != nullptr) {
       kind = noun->kind;
-      rule = "noun";
-      end_word = noun_at + noun_len;
+      rule = part_of ? "part-of" : "noun";
+      end_word = part_of ? n.last : noun_at + noun_len;
     }
     // Casualty words decide for person nouns and bare numbers.
     size_t before_start = 0;
@@ -340,6 +515,17 @@ struct SentenceClaims {
       size_t k = end_word;
       // Past a parenthetical: "36 civilians, including five children, were killed" (both
       // numbers are the dead).
+      if (k + 1 < w.size() && w[k].folded == ",") {
+        // "40 soldiers, he said, were killed": past an inserted attribution.
+        static const WordSet speech = {"said", "says", "added", "claimed", "reported", "told", "stated"};
+        for (size_t j = k + 1; j < w.size() && j < k + 7; ++j) {
+          if (w[j].kind != TokenKind::kWord) break;
+          if (speech.count(w[j].folded) && j + 1 < w.size() && w[j + 1].folded == ",") {
+            k = j + 2;
+            break;
+          }
+        }
+      }
       if (k + 1 < w.size() && w[k].folded == ",") {
         if (start > 0 && w[start - 1].folded == "including") {
           ++k;
@@ -357,10 +543,21 @@ struct SentenceClaims {
       } else if (k < w.size() && (w[k].folded == "more" || w[k].folded == "others" || w[k].folded == "other")) {
         ++k;
       }
+      // "180 soldiers and allied fighters were also killed", "100 troops from the 5th
+      // Corps had been killed": past a coordinated person noun or a short modifier, but
+      // only up to a passive or intransitive casualty word ("3,000 troops backed by
+      // aircraft killed 40" counts the killers, not the dead).
+      const size_t gap_from = k;
+      if (noun != nullptr && !part_of) k = PastModifiers(w, k);
+      const bool gapped = k != gap_from;
       const size_t after_from = k;
       while (k < w.size() && k < after_from + 4 && Auxiliaries().count(w[k].folded)) ++k;
       size_t len = 0;
       const ClaimKindWord* after = MatchKind(res, w, k, KindRole::kAfter, &len);
+      if (after != nullptr && k == after_from) {
+        const bool intransitive = w[k].folded == "died" || w[k].folded == "perished";
+        if (gapped ? !intransitive : Transitive(w, k, len)) after = nullptr;
+      }
       const ClaimKindWord* before = MatchKindEndingAt(res, w, start, &before_start);
       if (before == nullptr && start >= 2 && (w[start - 1].folded == "some" || w[start - 1].folded == "the")) {
         before = MatchKindEndingAt(res, w, start - 1, &before_start);
@@ -370,11 +567,27 @@ struct SentenceClaims {
         rule = rule.empty() ? "casualty-after" : "noun+casualty-after";
         // Across a parenthetical the claim keeps its own words, so the numbers inside it
         // are claims of their own.
-        if (after_from == end_word || after_from <= end_word + 2) end_word = k + len;
+        if (after_from == end_word || after_from <= end_word + 2 || gapped) end_word = k + len;
       } else if (before != nullptr && (before->kind != "captured" || noun != nullptr)) {
         kind = before->kind;
         rule = rule.empty() ? "casualty-before" : "casualty-before+noun";
         start = before_start;
+      }
+    }
+    // "the death toll from a week of bombardment has risen to 112": a toll verb before the
+    // number with "toll" earlier in the sentence.
+    if (kind.empty() && TollBefore(w, start)) {
+      kind = "killed";
+      rule = "toll";
+    }
+    // "destroyed 28 tanks, including eight Leopards": a count inside the list of another
+    // counts the same thing.
+    if (kind.empty() && start > 0 && w[start - 1].folded == "including" && last_sentence == sentence &&
+        !last_kind.empty()) {
+      kind = last_kind;
+      rule = "including";
+      if (end_word < w.size() && w[end_word].kind == TokenKind::kWord && !NounStops().count(w[end_word].folded)) {
+        ++end_word;
       }
     }
     if (kind.empty()) return false;

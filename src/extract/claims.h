@@ -19,11 +19,29 @@
 // of the gun count around it), ordinals, anything outside doc.sentences (dropped page
 // furniture has no sentence). A bullet line ("• 30 tanks") is a sentence like any other.
 //
+// A casualty word after a person noun decides the kind over the noun, also past a
+// coordinated noun or short modifier ("180 soldiers and allied fighters were also killed");
+// an active verb does not ("troops killed 40 militants" counts troops). "44 of the 50
+// missiles" counts missiles; "28 tanks, including eight X" counts tanks twice; "the toll
+// ... has risen to 112" counts the dead.
+//
+// About: an actor inside the claim or right after it ("of X", "loyal to X"; a person stands
+// for the side they lead or speak for), the subject of "lost"/"had"/"deployed" before it,
+// the armed group named in the last three sentences for "militants"/"insurgents" (and
+// "fighters" counted beside them), and for a bare toll the side whose men the same
+// paragraph counted. Otherwise empty.
+//
 // Attribution: `claimed_by` is who states the number in the same sentence ("X said",
-// "according to X", "X reported that", "X told Y", "..., said X"); a pronoun ("he said")
-// resolves to the latest person mention before it; inside a quotation that runs over
-// several sentences, the speaker named where the quotation opens or closes. Mentions
-// resolve the claimant when one covers it; otherwise the words are kept as text ("Russian
+// "according to X", "X reported that", "X told Y", "..., said X", "reports suggest"): the
+// head of the subject, not a name inside its modifiers ("forces loyal to the regime of X
+// claimed" -> "forces"), never the clause after the verb. A pronoun ("he said") resolves to
+// the latest person named before it in its paragraph, else the speaker a later sentence of
+// the paragraph names, else a named person of the paragraph before; otherwise it stays as
+// written. Inside a quotation that runs over several sentences: the speaker named where
+// the quotation opens or closes. Bullet lines ("• 30 tanks") take the claimant of the line
+// that leads into the list ("Unofficial reports suggest ... the following:"). Mentions
+// resolve the claimant when one covers it (a place inside a longer claimant does not:
+// "Syria's antiquities chief"); otherwise the words are kept as text ("Russian
 // news agencies", "a pro-regime source"). The outlet that publishes the document is the
 // reporter (Document::outlet), not the claimant; an empty claimed_by means the outlet's
 // own statement.

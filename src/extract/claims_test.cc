@@ -106,7 +106,7 @@ TEST(Claims, ClaimantAndAboutResolveToMentions) {
   EXPECT_EQ(got[0].claimed_by.id, "person:omar-haddad");
   EXPECT_EQ(got[1].kind, "killed");
   EXPECT_EQ(got[1].claimed_by.id, "person:omar-haddad");  // "he said"
-  EXPECT_EQ(got[1].claimed_by.how, "pronoun");
+  EXPECT_EQ(got[1].claimed_by.how.rfind("pronoun", 0), 0u);  // "pronoun-previous": the paragraph before
   EXPECT_EQ(got[2].claimed_by.id, "monitor-y");
   EXPECT_EQ(got[2].about.id, "wagner");
 }
@@ -153,6 +153,89 @@ TEST(Claims, TheLoserIsWhatTheCountIsAbout) {
   EXPECT_EQ(got[0].kind, "tanks");
   EXPECT_EQ(got[0].about.id, "ypg");
   EXPECT_EQ(got[0].about.how, "loser");
+}
+
+// "he said" resolves inside its paragraph (or to a speaker the paragraph names later),
+// never to a person named paragraphs before.
+TEST(Claims, PronounClaimantStaysInItsParagraph) {
+  Document doc = testing::MakeDocument(
+      "Rebel spokesman Omar Haddad said the brigade lost 20 tanks.\n\n"
+      "The army shelled the town on Monday.\n\n"
+      "Heavy rain fell on the plain.\n\n"
+      "Some 40 soldiers, he said, were killed on Friday. The unit withdrew, according to Captain Lee.");
+  std::vector<lexicon::Mention> ms;
+  ms.push_back(MentionOf(doc, "Omar Haddad", lexicon::MentionKind::kPerson, "person:omar-haddad"));
+  std::vector<Claim> got = FindClaims(Res(), doc, ms, {});
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[1].kind, "killed");
+  EXPECT_EQ(got[1].claimed_by.text, "Captain Lee");
+  EXPECT_EQ(got[1].claimed_by.how, "pronoun-later");
+}
+
+// "men loyal to President X" are about X's side; "the militia had 800 men" about the militia.
+TEST(Claims, AboutTheSideOfAPersonAndTheHolder) {
+  Document doc = testing::MakeDocument(
+      "The government denied the report.\n\n"
+      "The rebels said they killed at least 50 men loyal to President Tom Arlen.\n\n"
+      "The Hill Militia had over 700 fighters around the port.");
+  std::vector<lexicon::Mention> ms;
+  ms.push_back(MentionOf(doc, "The government", lexicon::MentionKind::kActor, "gov:xx"));
+  ms.push_back(MentionOf(doc, "President Tom Arlen", lexicon::MentionKind::kPerson, "person:tom-arlen"));
+  ms.back().resolved->affiliation = "gov:xx";
+  ms.push_back(MentionOf(doc, "The Hill Militia", lexicon::MentionKind::kActor, "hill-militia"));
+  std::vector<Claim> got = FindClaims(Res(), doc, ms, {});
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].kind, "killed");
+  EXPECT_EQ(got[0].about.id, "gov:xx");
+  EXPECT_EQ(got[0].about.mention, 0u);  // the actor mention of that side
+  EXPECT_EQ(got[1].kind, "troops");
+  EXPECT_EQ(got[1].about.id, "hill-militia");
+  EXPECT_EQ(got[1].about.how, "holder");
+}
+
+// "Russia had lost 1,500 tanks": the name right before the verb is the loser, even a
+// country; a bare toll in a paragraph that counted one side's men is about that side.
+TEST(Claims, LoserBeforeTheVerbAndTollsOfTheSideCounted) {
+  Document doc = testing::MakeDocument(
+      "Officials in Kyiv said Moldavia had lost more than 900 tanks.\n\n"
+      "The Hill Militia had over 700 fighters around the port, the source said. \"Over 50 were killed.\"");
+  std::vector<lexicon::Mention> ms;
+  ms.push_back(MentionOf(doc, "Kyiv", lexicon::MentionKind::kActor, "gov:ua"));
+  ms.push_back(MentionOf(doc, "Moldavia", lexicon::MentionKind::kPlace, "country:md"));
+  ms.push_back(MentionOf(doc, "The Hill Militia", lexicon::MentionKind::kActor, "hill-militia"));
+  std::vector<Claim> got = FindClaims(Res(), doc, ms, {});
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0].about.id, "country:md");
+  EXPECT_EQ(got[2].kind, "killed");
+  EXPECT_EQ(got[2].about.id, "hill-militia");
+  EXPECT_EQ(got[2].about.how, "paragraph-forces");
+}
+
+// "militants" with no group beside them: the armed group named just before; "fighters"
+// counted beside them in the same sentence are the same group's.
+TEST(Claims, GroupNounsTakeTheGroupNamedBefore) {
+  Document doc = testing::MakeDocument(
+      "The Shabaab attacked the base at dawn. Officials said jets killed 30 militants but more than 900 "
+      "fighters had still managed to reach the wall.");
+  std::vector<lexicon::Mention> ms;
+  ms.push_back(MentionOf(doc, "The Shabaab", lexicon::MentionKind::kActor, "al-shabaab"));
+  ms.back().resolved->type = "non-state armed group";
+  std::vector<Claim> got = FindClaims(Res(), doc, ms, {});
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].about.id, "al-shabaab");
+  EXPECT_EQ(got[1].kind, "troops");
+  EXPECT_EQ(got[1].about.id, "al-shabaab");
+}
+
+// A place inside a longer claimant is a modifier of it, never the speaker.
+TEST(Claims, PlaceInsideAClaimantIsNotTheClaimant) {
+  Document doc = testing::MakeDocument("Mali's antiquities chief said 3 guards were killed.");
+  std::vector<lexicon::Mention> ms;
+  ms.push_back(MentionOf(doc, "Mali", lexicon::MentionKind::kPlace, "2453866"));
+  std::vector<Claim> got = FindClaims(Res(), doc, ms, {});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].claimed_by.text, "Mali's antiquities chief");
+  EXPECT_TRUE(got[0].claimed_by.id.empty());
 }
 
 TEST(Claims, EmptyDocumentHasNone) {
