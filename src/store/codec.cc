@@ -24,29 +24,33 @@ E ParseByName(std::string_view name, E last, NameFn name_of, E fallback) {
 }
 
 // A JSON string. The text is valid UTF-8 (it comes from documents), so only quotes,
-// backslashes and control characters need escaping.
+// backslashes and control characters need escaping; runs without them are copied whole.
 void AppendJsonString(std::string& out, std::string_view s) {
   out += '"';
-  for (char c : s) {
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
     const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (u < 0x20) {
+    if (c != '"' && c != '\\' && u >= 0x20) continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    if (u < 0x20) {
       char buf[8];
       std::snprintf(buf, sizeof buf, "\\u%04x", u);
       out += buf;
     } else {
+      out += '\\';
       out += c;
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out += '"';
 }
 
-void AppendKey(std::string& out, const char* key) {
-  out += out.size() > 1 ? ",\"" : "\"";
-  out += key;
-  out += "\":";
+void AppendInt(std::string& out, int64_t v) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, ec == std::errc() ? end : buf);
 }
 
 void AppendDouble(std::string& out, double v) {
@@ -153,26 +157,42 @@ class FlatReader {
 
 }  // namespace
 
-std::string EntityRestToJson(const EntityRef& e, bool span_and_kind) {
-  std::string out = "{";
+void AppendEntityRestJson(std::string& out, const EntityRef& e, bool span_and_kind) {
+  const size_t at = out.size();
+  out += '{';
+  // A key after the first: ",\"k\":"; the first: "\"k\":".
+  auto key = [&](std::string_view k) {
+    if (out.size() > at + 1) out += ',';
+    out += '"';
+    out += k;
+    out += "\":";
+  };
   if (span_and_kind && (e.span.start != 0 || e.span.end != 0)) {
-    AppendKey(out, "s");
-    out += std::to_string(e.span.start);
-    AppendKey(out, "e");
-    out += std::to_string(e.span.end);
+    key("s");
+    AppendInt(out, e.span.start);
+    key("e");
+    AppendInt(out, e.span.end);
   }
-  if (span_and_kind && !e.kind.empty()) AppendKey(out, "kind"), AppendJsonString(out, e.kind);
-  if (!e.country.empty()) AppendKey(out, "country"), AppendJsonString(out, e.country);
+  if (span_and_kind && !e.kind.empty()) key("kind"), AppendJsonString(out, e.kind);
+  if (!e.country.empty()) key("country"), AppendJsonString(out, e.country);
   if (e.has_position) {
-    AppendKey(out, "lat");
+    key("lat");
     AppendDouble(out, e.lat);
-    AppendKey(out, "lon");
+    key("lon");
     AppendDouble(out, e.lon);
   }
-  if (e.precision != 0) AppendKey(out, "precision"), out += std::to_string(e.precision);
-  if (!e.how.empty()) AppendKey(out, "how"), AppendJsonString(out, e.how);
-  if (out.size() == 1) return "";
+  if (e.precision != 0) key("precision"), AppendInt(out, e.precision);
+  if (!e.how.empty()) key("how"), AppendJsonString(out, e.how);
+  if (out.size() == at + 1) {
+    out.resize(at);  // nothing to say: ""
+    return;
+  }
   out += '}';
+}
+
+std::string EntityRestToJson(const EntityRef& e, bool span_and_kind) {
+  std::string out;
+  AppendEntityRestJson(out, e, span_and_kind);
   return out;
 }
 

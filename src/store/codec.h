@@ -38,6 +38,8 @@ std::vector<DateConflict> ConflictsFromJson(std::string_view json);
 // Doubles round-trip exactly. Without `span_and_kind`, "s", "e" and "kind" are left out
 // (for tables that have columns for them).
 std::string EntityRestToJson(const EntityRef& e, bool span_and_kind = true);
+// The same appended to `out` (which a caller reuses row after row to avoid allocating).
+void AppendEntityRestJson(std::string& out, const EntityRef& e, bool span_and_kind = true);
 // Fills those fields of `e` from EntityRestToJson text; malformed text leaves them default.
 // A small reader for the flat objects we write, falling back to the full JSON parser for
 // anything else (\u escapes, hand edits).

@@ -76,6 +76,25 @@ TEST(CodecTest, EntityRestRoundTripsAndFastEqualsSlow) {
   EXPECT_EQ(EntityRestToJson(e, false).find("\"kind\""), std::string::npos);
 }
 
+// The appending writer (what the store uses, reusing one buffer) writes what
+// EntityRestToJson returns, after whatever the buffer held, and nothing for an empty party.
+TEST(CodecTest, AppendEntityRestEqualsToJson) {
+  EntityRef e;
+  e.span = {3, 9};
+  e.kind = "actor";
+  e.how = "ends with a quote\"";
+  std::string buf = "kept";
+  AppendEntityRestJson(buf, e);
+  EXPECT_EQ(buf, "kept" + EntityRestToJson(e));
+  buf.clear();
+  AppendEntityRestJson(buf, e, false);
+  EXPECT_EQ(buf, EntityRestToJson(e, false));
+  EXPECT_EQ(buf, "{\"how\":\"ends with a quote\\\"\"}");
+  buf = "kept";
+  AppendEntityRestJson(buf, EntityRef());
+  EXPECT_EQ(buf, "kept");
+}
+
 TEST(CodecTest, EntityRestFastReaderAgreesOnOddInput) {
   const char* cases[] = {
       "", "{}", "{ \"s\" : 3 , \"e\":9}", "{\"how\":\"a\\u00e9b\"}", "{\"kind\":\"x\",}",

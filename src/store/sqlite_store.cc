@@ -232,7 +232,8 @@ std::string DateEnd(std::string_view date) {
 // which must outlive the statement's next Step).
 void BindEntity(Stmt& t, int col, const EntityRef& e, std::string& rest,
                 bool span_and_kind = true) {
-  rest = EntityRestToJson(e, span_and_kind);
+  rest.clear();  // keeps its capacity: no allocation once warm
+  AppendEntityRestJson(rest, e, span_and_kind);
   t.Bind(col, std::string_view(e.id));
   t.Bind(col + 1, std::string_view(e.name));
   t.Bind(col + 2, std::string_view(e.text));
