@@ -183,7 +183,8 @@ const WordSet& NounStops() {
 const WordSet& Auxiliaries() {
   static const WordSet s = {
       "were", "was", "have", "had", "has", "been", "are", "is", "reportedly", "also", "still",
-      "all", "being", "later", "allegedly", "either", "now", "believed", "feared", "to", "be"};
+      "all", "being", "later", "allegedly", "either", "now", "believed", "feared", "to", "be",
+      "reported", "confirmed", "thought", "presumed", "likely", "probably", "since", "so", "far"};
   return s;
 }
 
@@ -198,6 +199,7 @@ size_t PastModifiers(const std::vector<Word>& w, size_t k) {
                                    "said", "says", "told", "where", "than", "if", "because", "since"};
   if (k >= w.size() || w[k].kind != TokenKind::kWord || !openers.count(w[k].folded)) return k;
   for (size_t j = k; j < w.size() && j < k + 8; ++j) {
+    if (w[j].folded == "'s" || w[j].folded == "\u2019s" || w[j].folded == "'" || w[j].folded == "-") continue;
     if (w[j].kind != TokenKind::kWord) return k;
     if (j > k && breakers.count(w[j].folded)) return k;
     static const WordSet aux = {"were", "was", "had", "have", "has", "are", "is", "been"};
@@ -529,11 +531,18 @@ struct SentenceClaims {
       if (k + 1 < w.size() && w[k].folded == ",") {
         if (start > 0 && w[start - 1].folded == "including") {
           ++k;
-        } else if (w[k + 1].folded == "including" || w[k + 1].folded == "among" || w[k + 1].folded == "mostly" ||
-                   w[k + 1].folded == "mainly") {
-          size_t j = k + 2;
-          while (j < w.size() && j < k + 12 && w[j].folded != ",") ++j;
-          if (j < w.size() && w[j].folded == ",") k = j + 1;
+        } else {
+          // ", including five children,", ", most of them women,": any aside up to the next
+          // comma when an auxiliary or a casualty word follows it.
+          size_t j = k + 1;
+          while (j < w.size() && j < k + 12 && w[j].folded != "," && w[j].kind != TokenKind::kNumber) ++j;
+          const bool listed = w[k + 1].folded == "including" || w[k + 1].folded == "among" ||
+                              w[k + 1].folded == "mostly" || w[k + 1].folded == "mainly";
+          size_t l = 0;
+          if (j + 1 < w.size() && w[j].folded == "," &&
+              (listed || Auxiliaries().count(w[j + 1].folded) || MatchKind(res, w, j + 1, KindRole::kAfter, &l))) {
+            k = j + 1;
+          }
         }
       }
       // "hundreds of them were killed", "dozens more were wounded".
