@@ -3,8 +3,19 @@
 // stage runs once outside the timing loop; mentions and time expressions are not given, so
 // the first three measure extraction alone; BM_Annotate adds mentions, time expressions and
 // the records, as the pipeline runs it. Reports bytes/s of document text.
+//
+// The *Corpus benchmarks run the same steps over real-sized documents (a few KB each, as
+// news articles are): every examples/**/*.txt and every gold document of tests/data/gold
+// (its '>' lines), plus the real articles of ../shared/seeds when present (read at run
+// time, never copied), each its own Document, annotated by the text stage once outside the
+// loop. They show the per-core rate the pipeline gets on articles; the 64 KB single
+// document above also shows costs that grow with document length.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -114,6 +125,126 @@ void BM_Annotate(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(doc.text.size()));
 }
 BENCHMARK(BM_Annotate)->Arg(64 << 10);
+
+std::vector<sitrep::Document> CorpusDocs() {
+  std::vector<sitrep::Document> docs;
+  auto add = [&](std::string id, std::string text) {
+    if (text.empty()) return;
+    sitrep::Document d;
+    d.id = std::move(id);
+    d.text = std::move(text);
+    d.date.value = "2016-03-28";
+    d.date.precision = sitrep::DatePrecision::kDay;
+    (void)sitrep::text::Annotate(d);
+    docs.push_back(std::move(d));
+  };
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  for (const char* dir : {SITREP_SOURCE_DIR "/examples", SITREP_SOURCE_DIR "/tests/data/gold",
+                          SITREP_SOURCE_DIR "/../shared/seeds"}) {
+    for (auto& e : std::filesystem::recursive_directory_iterator(dir, ec)) {
+      std::string ext = e.path().extension().string();
+      if (e.is_regular_file() && (ext == ".txt" || ext == ".gold")) files.push_back(e.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    if (f.extension() == ".txt") {
+      std::stringstream ss;
+      ss << in.rdbuf();
+      add(f.filename().string(), ss.str());
+      continue;
+    }
+    // Gold files: "doc: ID" starts a document, its text is the "> " lines.
+    std::string line, id, text;
+    while (std::getline(in, line)) {
+      if (line.rfind("doc:", 0) == 0) {
+        add(id, std::move(text));
+        text.clear();
+        id = line.substr(4);
+      } else if (line.rfind(">", 0) == 0) {
+        text += line.substr(line.rfind("> ", 0) == 0 ? 2 : 1);
+        text += "\n";
+      }
+    }
+    add(id, std::move(text));
+  }
+  return docs;
+}
+
+const std::vector<sitrep::Document>& Corpus() {
+  static const std::vector<sitrep::Document> docs = CorpusDocs();
+  return docs;
+}
+
+int64_t CorpusBytes() {
+  int64_t n = 0;
+  for (const auto& d : Corpus()) n += static_cast<int64_t>(d.text.size());
+  return n;
+}
+
+// Which part of Annotate runs (range(0)): 0 all, 1 mentions, 2 time, 3 claims, 4 events.
+void BM_AnnotateCorpus(benchmark::State& state) {
+  auto res = sitrep::extract::Resources::Default();
+  auto lex = sitrep::lexicon::Lexicon::Open(sitrep::lexicon::LexiconOptions());
+  auto tagger = sitrep::time::Tagger::LoadDefault();
+  if (!res.ok() || !lex.ok() || !tagger.ok()) {
+    state.SkipWithError("cannot load the extract, lexicon or time data");
+    return;
+  }
+  std::vector<sitrep::Document> docs = Corpus();
+  if (docs.empty()) {
+    state.SkipWithError("no documents under examples/ or tests/data/gold/");
+    return;
+  }
+  // Inputs of the later steps, computed once for the steps timed alone.
+  std::vector<std::vector<sitrep::lexicon::Mention>> mentions;
+  std::vector<std::vector<sitrep::time::DocumentTimex>> timexes;
+  for (const auto& d : docs) {
+    mentions.push_back(sitrep::lexicon::FindMentions(d, **lex));
+    auto ref = sitrep::time::Reference::Parse(d.date.value, sitrep::time::AnchorKind::kDocumentDate);
+    timexes.push_back(sitrep::time::TagDocument(**tagger, d, *ref, {}));
+  }
+  const int part = static_cast<int>(state.range(0));
+  sitrep::extract::Annotator a{*res, lex->get(), tagger->get()};
+  for (auto _ : state) {
+    for (size_t i = 0; i < docs.size(); ++i) {
+      sitrep::Document& d = docs[i];
+      switch (part) {
+        case 0:
+          sitrep::extract::Annotate(a, d);
+          benchmark::DoNotOptimize(d.events.data());
+          break;
+        case 1: {
+          auto ms = sitrep::lexicon::FindMentions(d, **lex);
+          benchmark::DoNotOptimize(ms.data());
+          break;
+        }
+        case 2: {
+          auto ref = sitrep::time::Reference::Parse(d.date.value, sitrep::time::AnchorKind::kDocumentDate);
+          auto ts = sitrep::time::TagDocument(**tagger, d, *ref, {});
+          benchmark::DoNotOptimize(ts.data());
+          break;
+        }
+        case 3: {
+          auto cs = sitrep::extract::FindClaims(**res, d, mentions[i], timexes[i]);
+          benchmark::DoNotOptimize(cs.data());
+          break;
+        }
+        case 4: {
+          auto es = sitrep::extract::FindEvents(**res, d, mentions[i], timexes[i]);
+          benchmark::DoNotOptimize(es.data());
+          break;
+        }
+      }
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * CorpusBytes());
+  state.counters["docs"] = static_cast<double>(docs.size());
+  state.counters["KB_per_doc"] = static_cast<double>(CorpusBytes()) / 1024.0 / static_cast<double>(docs.size());
+}
+BENCHMARK(BM_AnnotateCorpus)->ArgName("part")->DenseRange(0, 4)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

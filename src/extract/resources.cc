@@ -81,12 +81,6 @@ void IndexByFirst(const std::vector<T>& v, Map* idx) {
   }
 }
 
-template <typename Map>
-const std::vector<uint32_t>* Lookup(const Map& idx, std::string_view w) {
-  auto it = idx.find(w);
-  return it == idx.end() ? nullptr : &it->second;
-}
-
 }  // namespace
 
 Result<std::unique_ptr<Resources>> Resources::Load(const FileSystem& fs, const std::string& data_dir) {
@@ -203,9 +197,8 @@ Result<std::unique_ptr<Resources>> Resources::Load(const FileSystem& fs, const s
 }
 
 std::string_view Resources::InstrumentOf(std::string_view folded) const {
-  if (!keys_.MayHave(folded)) return {};
-  auto it = instruments_.find(folded);
-  return it == instruments_.end() ? std::string_view() : std::string_view(it->second);
+  const WordEntry* e = Lookup(folded);
+  return e == nullptr ? std::string_view() : e->instrument;
 }
 
 void Resources::Index() {
@@ -213,10 +206,23 @@ void Resources::Index() {
   IndexByFirst(kind_words_, &kind_idx_);
   IndexByFirst(quantities_, &qty_idx_);
   IndexByFirst(modifiers_, &mod_idx_);
-  for (const auto* idx : {&trig_idx_, &kind_idx_, &qty_idx_, &mod_idx_}) {
-    for (const auto& [k, list] : *idx) keys_.Add(k);
-  }
-  for (const auto& [k, v] : instruments_) keys_.Add(k);
+  // One table over every key; the entries point into the maps, which do not change again.
+  std::vector<std::string_view> keys;
+  StringMap<uint32_t> at;
+  auto entry = [&](const std::string& k) -> WordEntry& {
+    auto [it, fresh] = at.emplace(k, static_cast<uint32_t>(keys.size()));
+    if (fresh) {
+      keys.push_back(k);
+      entries_.emplace_back();
+    }
+    return entries_[it->second];
+  };
+  for (const auto& [k, list] : trig_idx_) entry(k).triggers = &list;
+  for (const auto& [k, list] : kind_idx_) entry(k).kind_words = &list;
+  for (const auto& [k, list] : qty_idx_) entry(k).quantities = &list;
+  for (const auto& [k, list] : mod_idx_) entry(k).modifiers = &list;
+  for (const auto& [k, v] : instruments_) entry(k).instrument = v;
+  words_ = lexicon::WordTable(keys);
 }
 
 std::string Resources::DefaultDataDir() {
@@ -242,9 +248,21 @@ int Resources::FindEventType(std::string_view id) const {
   return -1;
 }
 
-const std::vector<uint32_t>* Resources::TriggersStartingWith(std::string_view w) const { return keys_.MayHave(w) ? Lookup(trig_idx_, w) : nullptr; }
-const std::vector<uint32_t>* Resources::KindWordsStartingWith(std::string_view w) const { return keys_.MayHave(w) ? Lookup(kind_idx_, w) : nullptr; }
-const std::vector<uint32_t>* Resources::QuantitiesStartingWith(std::string_view w) const { return keys_.MayHave(w) ? Lookup(qty_idx_, w) : nullptr; }
-const std::vector<uint32_t>* Resources::ModifiersStartingWith(std::string_view w) const { return keys_.MayHave(w) ? Lookup(mod_idx_, w) : nullptr; }
+const std::vector<uint32_t>* Resources::TriggersStartingWith(std::string_view w) const {
+  const WordEntry* e = Lookup(w);
+  return e == nullptr ? nullptr : e->triggers;
+}
+const std::vector<uint32_t>* Resources::KindWordsStartingWith(std::string_view w) const {
+  const WordEntry* e = Lookup(w);
+  return e == nullptr ? nullptr : e->kind_words;
+}
+const std::vector<uint32_t>* Resources::QuantitiesStartingWith(std::string_view w) const {
+  const WordEntry* e = Lookup(w);
+  return e == nullptr ? nullptr : e->quantities;
+}
+const std::vector<uint32_t>* Resources::ModifiersStartingWith(std::string_view w) const {
+  const WordEntry* e = Lookup(w);
+  return e == nullptr ? nullptr : e->modifiers;
+}
 
 }  // namespace sitrep::extract

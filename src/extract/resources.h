@@ -20,6 +20,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "lexicon/word_table.h"
 #include "sitrep/env.h"
 #include "sitrep/status.h"
 
@@ -125,6 +126,21 @@ class Resources {
   const std::vector<uint32_t>* QuantitiesStartingWith(std::string_view folded) const;
   const std::vector<uint32_t>* ModifiersStartingWith(std::string_view folded) const;
 
+  // Everything the data files say about a folded word as a first word, in one lookup (the
+  // five functions above each do this lookup); nullptr when the word starts no entry and
+  // names no instrument. A caller testing one word for several of them can look it up once.
+  struct WordEntry {
+    const std::vector<uint32_t>* triggers = nullptr;    // as TriggersStartingWith
+    const std::vector<uint32_t>* kind_words = nullptr;  // as KindWordsStartingWith
+    const std::vector<uint32_t>* quantities = nullptr;  // as QuantitiesStartingWith
+    const std::vector<uint32_t>* modifiers = nullptr;   // as ModifiersStartingWith
+    std::string_view instrument;                        // as InstrumentOf
+  };
+  const WordEntry* Lookup(std::string_view folded) const {
+    const uint32_t i = words_.Find(folded);
+    return i == lexicon::WordTable::kNone ? nullptr : &entries_[i];
+  }
+
  private:
   Resources() = default;
   void Index();
@@ -138,7 +154,9 @@ class Resources {
   using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
   StringMap<std::string> instruments_;
   StringMap<std::vector<uint32_t>> trig_idx_, kind_idx_, qty_idx_, mod_idx_;
-  KeyFilter keys_;  // every key of the four indexes and of instruments_
+  // Every key of the four indexes and of instruments_, with what each means (Lookup).
+  lexicon::WordTable words_;
+  std::vector<WordEntry> entries_;
 };
 
 // Folds `phrase` and splits it on spaces.

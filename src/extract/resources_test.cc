@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 namespace sitrep::extract {
 namespace {
 
@@ -51,6 +55,47 @@ TEST(Resources, MissingFileIsNotFound) {
   auto r = Resources::Load(fs, "nowhere");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("ontology.tsv"), std::string::npos);
+}
+
+// The one-table lookups against a scan of the entries (the slow obvious version): every
+// first word of every file, and words that are none.
+template <typename T>
+std::vector<uint32_t> StartingWithSlow(const std::vector<T>& v, std::string_view w) {
+  std::vector<uint32_t> out;
+  for (uint32_t i = 0; i < v.size(); ++i) {
+    if (!v[i].words.empty() && v[i].words[0] == w) out.push_back(i);
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [&](uint32_t a, uint32_t b) { return v[a].words.size() > v[b].words.size(); });
+  return out;
+}
+
+TEST(Resources, LookupsAgreeWithScans) {
+  auto r = Resources::Default();
+  ASSERT_TRUE(r.ok());
+  const Resources& res = **r;
+  std::vector<std::string> words = {"", "the", "said", "x", "killed", "captured", "jets", "at", "dozens"};
+  for (const auto& t : res.triggers()) words.insert(words.end(), t.words.begin(), t.words.end());
+  for (const auto& k : res.kind_words()) words.insert(words.end(), k.words.begin(), k.words.end());
+  for (const auto& q : res.quantities()) words.insert(words.end(), q.words.begin(), q.words.end());
+  for (const auto& m : res.modifiers()) words.insert(words.end(), m.words.begin(), m.words.end());
+  auto list = [](const std::vector<uint32_t>* p) { return p == nullptr ? std::vector<uint32_t>() : *p; };
+  size_t found = 0;
+  for (const std::string& w : words) {
+    EXPECT_EQ(list(res.TriggersStartingWith(w)), StartingWithSlow(res.triggers(), w)) << w;
+    EXPECT_EQ(list(res.KindWordsStartingWith(w)), StartingWithSlow(res.kind_words(), w)) << w;
+    EXPECT_EQ(list(res.QuantitiesStartingWith(w)), StartingWithSlow(res.quantities(), w)) << w;
+    EXPECT_EQ(list(res.ModifiersStartingWith(w)), StartingWithSlow(res.modifiers(), w)) << w;
+    const Resources::WordEntry* e = res.Lookup(w);
+    if (e != nullptr) {
+      ++found;
+      EXPECT_EQ(e->instrument, res.InstrumentOf(w));
+    } else {
+      EXPECT_EQ(res.InstrumentOf(w), "");
+    }
+  }
+  EXPECT_GT(found, 100u);
+  EXPECT_EQ(res.InstrumentOf("jets"), "aircraft");
 }
 
 }  // namespace

@@ -36,8 +36,13 @@ void SentenceWords(const Document& doc, uint32_t sentence, std::vector<Word>* ou
   out->clear();
   auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), s.start,
                              [](const Token& t, uint32_t start) { return t.span.start < start; });
-  for (; it != doc.tokens.end() && it->span.end <= s.end; ++it) {
-    out->push_back(Word{it->span, it->kind, {}});
+  auto end = it;
+  while (end != doc.tokens.end() && end->span.end <= s.end) ++end;
+  out->reserve(static_cast<size_t>(end - it));
+  for (; it != end; ++it) {
+    Word& w = out->emplace_back();
+    w.span = it->span;
+    w.kind = it->kind;
   }
   FoldAll(doc, out);
 }

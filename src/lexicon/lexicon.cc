@@ -215,10 +215,13 @@ Status Lexicon::ReadMetonyms(const std::string& path, const FileSystem& fs) {
 Status Lexicon::ReadStopwords(const std::string& path, const FileSystem& fs) {
   auto text = fs.ReadFile(path, kMaxDataFile);
   if (!text.ok()) return text.status();
-  return ForEachTsvRow(*text, path, [&](const TsvRow& row) -> Status {
-    stopwords_.insert(FoldPhrase(row.fields[0]));
+  std::vector<std::string> words;
+  SITREP_RETURN_IF_ERROR(ForEachTsvRow(*text, path, [&](const TsvRow& row) -> Status {
+    words.push_back(FoldPhrase(row.fields[0]));
     return Status::Ok();
-  });
+  }));
+  stopwords_ = WordTable(std::vector<std::string_view>(words.begin(), words.end()));
+  return Status::Ok();
 }
 
 Result<std::unique_ptr<Lexicon>> Lexicon::Build(std::unique_ptr<Gazetteer> gazetteer,

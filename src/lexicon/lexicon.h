@@ -16,6 +16,7 @@
 
 #include "lexicon/gazetteer.h"
 #include "lexicon/phrase_index.h"
+#include "lexicon/word_table.h"
 #include "sitrep/env.h"
 #include "sitrep/status.h"
 
@@ -84,7 +85,7 @@ class Lexicon {
   const Title& title(uint32_t i) const { return titles_[i]; }
   const Metonym& metonym(uint32_t i) const { return metonyms_[i]; }
   // True for a folded single word that is never a place by itself ("march", "president").
-  bool IsPlaceStopword(std::string_view folded) const { return stopwords_.count(std::string(folded)) > 0; }
+  bool IsPlaceStopword(std::string_view folded) const { return stopwords_.Has(folded); }
 
  private:
   Lexicon() = default;
@@ -108,7 +109,7 @@ class Lexicon {
   std::vector<Descriptor> descriptors_;
   std::vector<Title> titles_;
   std::vector<Metonym> metonyms_;
-  std::unordered_set<std::string> stopwords_;
+  WordTable stopwords_;
 };
 
 }  // namespace sitrep::lexicon

@@ -15,6 +15,8 @@
 //      ("X, known as Y in Arabic"); relative positions ("200 km southeast of X")
 #include "lexicon/mentions.h"
 
+#include "lexicon/word_table.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -62,13 +64,17 @@ bool In(std::string_view k, std::initializer_list<std::string_view> set) {
 // written naturally here ("added", not the folded "aded").
 class KeySet {
  public:
-  KeySet(std::initializer_list<std::string_view> words) {
-    for (auto w : words) keys_.insert(FoldPhrase(w));
-  }
-  bool has(std::string_view k) const { return keys_.count(std::string(k)) > 0; }
+  KeySet(std::initializer_list<std::string_view> words) : table_(Fold(words)) {}
+  bool has(std::string_view k) const { return table_.Has(k); }
 
  private:
-  std::unordered_set<std::string> keys_;
+  static std::vector<std::string_view> Fold(std::initializer_list<std::string_view> words) {
+    // The folded keys live as long as the process (KeySets are function-local statics).
+    auto* keys = new std::vector<std::string>();
+    for (auto w : words) keys->push_back(FoldPhrase(w));
+    return std::vector<std::string_view>(keys->begin(), keys->end());
+  }
+  WordTable table_;
 };
 
 bool IsSpeechVerb(std::string_view k) {
@@ -340,7 +346,8 @@ void Finder::Collect() {
   std::vector<PhraseMatch> matches;
   lex_.phrases().FindAll(buf_, 0, buf_.size(), &scratch, &matches);
   for (const auto& m : matches) {
-    std::map<CandType, std::vector<uint32_t>> by;
+    // Values by candidate type, emitted in CandType order (as a std::map would).
+    std::vector<uint32_t> by[6];
     for (uint32_t v : lex_.phrases().Values(m.node)) {
       const PhraseInfo& info = lex_.phrase_info(v);
       if (!CaseOk(info, m.first, m.end)) continue;
@@ -348,9 +355,11 @@ void Finder::Collect() {
                    : info.kind == PhraseKind::kDescriptor ? CandType::kDescriptor
                    : info.kind == PhraseKind::kTitle      ? CandType::kTitle
                                                           : CandType::kMetonym;
-      by[t].push_back(v);
+      by[static_cast<int>(t)].push_back(v);
     }
-    for (auto& [t, vals] : by) cands_.push_back({m.first, m.end, t, std::move(vals)});
+    for (int t = 0; t < 6; ++t) {
+      if (!by[t].empty()) cands_.push_back({m.first, m.end, static_cast<CandType>(t), std::move(by[t])});
+    }
   }
   matches.clear();
   gaz_.names().FindAll(buf_, 0, buf_.size(), &scratch, &matches);
