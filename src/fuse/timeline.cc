@@ -14,8 +14,10 @@
 // May"); one with no date but its document's is left out (the document's date is when it
 // was recalled, not when it happened). Planned and
 // conditional control stories go to `expected` (never periods); when they name no gainer,
-// a "re-" verb names the side that held the place before the holder of the day, else the
-// other side of a two-sided place. Attempts and negations change nothing. Undated stories
+// a "re-" verb names the side that held the place before the holder of the day, else (when
+// words name some party) the other side of a two-sided place; with no party and no "re-"
+// verb the expectation is not shown. `after` is the date of the statement (the earliest
+// date of the documents saying it); one entry per controller and date. Attempts and negations change nothing. Undated stories
 // cannot be placed in time unless their documents were dated cross-document (doc_dates),
 // whose date then bounds them. A story dated only by documents dated to a month or year
 // (no sentence date) is left out: a recollection in such a document would land on the
@@ -639,7 +641,10 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
           if (x.recapture) {
             for (int k = holder - 1; k >= 0 && gainer.empty(); --k)
               if (side_of_period[static_cast<size_t>(k)] != hs) gainer = side_of_period[static_cast<size_t>(k)];
-          } else {
+          } else if (!x.agent.empty()) {
+            // A party named only in words: the other side of a two-sided place. With no
+            // party at all and no "re-" verb ("experts will enter the site") nobody is
+            // named as taking it.
             gainer = other(hs);
           }
         }
