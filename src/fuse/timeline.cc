@@ -508,7 +508,7 @@ std::vector<Timeline> BuildTimelines(const Input& in, const std::vector<Story>& 
         }
         if (!next.empty()) {
           open(next, &c, true);
-          cur->p.evidence = done.back().p.evidence;
+          cur->p.evidence = c.evidence;  // the loss that implies it, not the whole period before
         }
         return;
       }
