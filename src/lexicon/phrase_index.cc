@@ -83,7 +83,42 @@ void PhraseIndex::FindAll(const PieceBuffer& buf, size_t begin, size_t end,
                           std::vector<uint32_t>* tokens, std::vector<PhraseMatch>* out) const {
   if (val_off_.empty()) return;
   tokens->resize(end > begin ? end - begin : 0);
-  for (size_t i = begin; i < end; ++i) (*tokens)[i - begin] = FindToken(buf.key(i));
+  if (tok_slots_.empty() || edges_.empty()) {
+    for (size_t i = begin; i < end; ++i) (*tokens)[i - begin] = FindToken(buf.key(i));
+  } else {
+    // The same as FindToken per piece, in three sweeps so that the cache misses of a large
+    // (mapped) index overlap instead of following one another: hash every piece and
+    // prefetch its token slot; probe; prefetch the root edge of each token found.
+    const uint64_t tmask = tok_slots_.size() - 1;
+    for (size_t i = begin; i < end; ++i) {
+      std::string_view k = buf.key(i);
+      const uint32_t h = static_cast<uint32_t>(XXH3_64bits(k.data(), k.size()) & tmask);
+      (*tokens)[i - begin] = h;
+      __builtin_prefetch(&tok_slots_[h]);
+    }
+    for (size_t i = begin; i < end; ++i) {
+      std::string_view k = buf.key(i);
+      uint32_t& t = (*tokens)[i - begin];
+      if (k.empty()) {
+        t = kNone;
+        continue;
+      }
+      uint64_t h = t;
+      while (true) {
+        const TokSlot& slot = tok_slots_[h];
+        if (slot.len == 0) {
+          t = kNone;
+          break;
+        }
+        if (slot.len == k.size() && std::memcmp(tok_chars_.data() + slot.off, k.data(), k.size()) == 0) {
+          t = static_cast<uint32_t>(h);
+          break;
+        }
+        h = (h + 1) & tmask;
+      }
+      if (t != kNone) __builtin_prefetch(&edges_[Mix(t) & (edges_.size() - 1)]);  // (root << 32) | t
+    }
+  }
   for (size_t i = begin; i < end; ++i) {
     uint32_t node = 0;
     for (size_t j = i; j < end; ++j) {
