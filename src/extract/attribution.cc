@@ -41,7 +41,7 @@ const WordSet& SubjectStops() {
 }
 
 const WordSet& Pronouns() {
-  static const WordSet s = {"he", "she", "they", "we", "i"};
+  static const WordSet s = {"he", "she", "they", "we", "i", "him", "her", "them"};
   return s;
 }
 

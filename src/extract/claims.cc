@@ -342,8 +342,20 @@ Party AboutParty(const Document& doc, Span sentence, Span claim, const std::vect
       static const std::string_view links[] = {" of ", " of the ", " loyal to ", " loyal to the ", " belonging to ",
                                                " belonging to the ", " from ", " from the ", " affiliated with ",
                                                " affiliated with the "};
+      // A title may sit between the link and a person's name ("loyal to President X").
+      auto titles_only = [](std::string_view rest) {
+        bool word_start = true;
+        for (char ch : rest) {
+          if (word_start && !(ch >= 'A' && ch <= 'Z')) return false;
+          word_start = ch == ' ';
+        }
+        return true;
+      };
       bool linked = false;
-      for (std::string_view l : links) linked = linked || gap == l;
+      for (std::string_view l : links) {
+        linked = linked || gap == l ||
+                 (m.kind == MentionKind::kPerson && gap.substr(0, l.size()) == l && titles_only(gap.substr(l.size())));
+      }
       if (!linked) continue;
     } else if (m.kind == MentionKind::kPerson) {
       continue;

@@ -180,7 +180,7 @@ TEST(Claims, AboutTheSideOfAPersonAndTheHolder) {
       "The Hill Militia had over 700 fighters around the port.");
   std::vector<lexicon::Mention> ms;
   ms.push_back(MentionOf(doc, "The government", lexicon::MentionKind::kActor, "gov:xx"));
-  ms.push_back(MentionOf(doc, "President Tom Arlen", lexicon::MentionKind::kPerson, "person:tom-arlen"));
+  ms.push_back(MentionOf(doc, "Tom Arlen", lexicon::MentionKind::kPerson, "person:tom-arlen"));  // title outside
   ms.back().resolved->affiliation = "gov:xx";
   ms.push_back(MentionOf(doc, "The Hill Militia", lexicon::MentionKind::kActor, "hill-militia"));
   std::vector<Claim> got = FindClaims(Res(), doc, ms, {});
