@@ -380,7 +380,13 @@ Party SubjectAcross(const Ctx& ctx, int before, const Party& claimant, const std
       if (!p.empty()) return p;
       break;
     }
-    if (!claimant.empty()) {
+    // The sentence's claimant, only when it speaks in this sentence ("the RSF said it had
+    // seized"; not a quotation's or a list's speaker), and for "they"/"it" never one source
+    // or person.
+    static const Set spoke = {"said-subject", "said-inverted", "said-subject-apposition", "according-to"};
+    const bool group_pronoun = w[k].folded == "they" || w[k].folded == "it";
+    if (!claimant.empty() && spoke.count(claimant.how) &&
+        (!group_pronoun || (claimant.kind != "source" && claimant.kind != "person"))) {
       Party p = claimant;
       p.how = "pronoun-sayer";
       return p;
@@ -407,6 +413,35 @@ Party SubjectAcross(const Ctx& ctx, int before, const Party& claimant, const std
       Party p = prev.agent;
       p.how = "coordinated-subject";
       return p;
+    }
+  }
+  return {};
+}
+
+// "Fighters of the National Front for Liberation and other factions took back X": when the
+// words before the verb name no known party, the first actor the clause names before it,
+// back to the start of the sentence or the last punctuation, unless a speech verb,
+// relative or subordinating word stands between (their subject is someone else's).
+Party SubjectMention(const Ctx& ctx, size_t first) {
+  static const Set stop = {"that", "said", "says", "told", "who", "which", "when", "after", "before", "while",
+                           "as", "because", "if", "where", "whom", "by"};
+  const auto& w = ctx.w;
+  // An infinitive ("an attempt by X to advance") has no subject of its own here.
+  if (first > 0 && w[first - 1].folded == "to") return {};
+  size_t k = first;
+  while (k > 0 && w[k - 1].kind == TokenKind::kWord) {
+    if (stop.count(w[k - 1].folded)) return {};
+    --k;
+  }
+  if (k > 0 && w[k - 1].folded != "-") {
+    // A clause after punctuation other than the sentence start: only a dateline or quote
+    // opens a subject there; leave it.
+    if (w[k - 1].folded != "\"" && w[k - 1].folded != "(") return {};
+  }
+  for (size_t j = k; j < first; ++j) {
+    uint32_t mi = ctx.MentionAt(j);
+    if (mi != Mention::kNoRef && ctx.mentions[mi].kind == MentionKind::kActor) {
+      return ctx.FromMention(mi, "subject-mention");
     }
   }
   return {};
@@ -801,6 +836,10 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           } else {
             e.agent = ctx.Before(before, "active-subject");
             if (e.agent.empty()) e.agent = SubjectAcross(ctx, before, claimants[s], out, sentence_begin);
+            if (e.agent.id.empty()) {
+              Party head = SubjectMention(ctx, m.first);
+              if (!head.empty()) e.agent = head;
+            }
             e.target = ctx.After(m.last, "active-object", ObjectSkip());
             e.rule = "verb active";
           }
