@@ -212,6 +212,18 @@ void AttachRecords(const Resources& res, const std::vector<lexicon::Mention>& me
       r.date = best->date;
       r.date_precision = best->date_precision;
     }
+    if (r.place.empty() && best == nullptr && c.claimed_by.how == "list-lead" && !c.claimed_by.span.empty()) {
+      // "• 30 tanks" under "the spoils from Palmyra amount to the following:": the place
+      // the lead-in names.
+      for (const MentionRecord& m : doc.mentions) {
+        if (m.entity.kind != "place" || m.entity.id.empty() || m.sentence >= doc.sentences.size()) continue;
+        const Span ls = doc.sentences[m.sentence].span;
+        if (ls.start <= c.claimed_by.span.start && c.claimed_by.span.start < ls.end) {
+          r.place = m.entity;
+          break;
+        }
+      }
+    }
     if (r.place.empty() && best == nullptr) {
       // The nearest resolved place mention of the sentence (a claim tied to an event takes
       // the event's place, even none: the event's rules know a party from a place).

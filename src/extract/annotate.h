@@ -10,7 +10,8 @@
 // ids "<doc>:m<n>", ":e<n>", ":c<n>", parties resolved through their mentions (places with
 // lat/lon), event dates reduced to ISO at a precision, and each claim linked to the event
 // of its sentence it belongs to, taking that event's place and date (without an event,
-// the sentence's nearest place and its time, else the document date).
+// a bullet's place from the lead-in line its claimant came from, else the sentence's
+// nearest place, and the sentence's time, else the document date).
 //
 // Needs doc.sentences (the text stage). Replaces whatever the three lists held. Never
 // fails; thread-safe for calls sharing one Annotator.
