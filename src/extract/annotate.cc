@@ -120,6 +120,13 @@ std::pair<std::string, DatePrecision> TimexToDate(std::string_view v) {
   return {year, DatePrecision::kYear};  // quarters, seasons, halves
 }
 
+namespace {
+const std::vector<uint32_t>& Bucket(const std::vector<std::vector<uint32_t>>& b, uint32_t sentence) {
+  static const std::vector<uint32_t> kNone;
+  return sentence < b.size() ? b[sentence] : kNone;
+}
+}  // namespace
+
 void AttachRecords(const Resources& res, const std::vector<lexicon::Mention>& mentions,
                    const std::vector<time::DocumentTimex>& timexes, const Extraction& x,
                    Document& doc) {
@@ -169,6 +176,18 @@ void AttachRecords(const Resources& res, const std::vector<lexicon::Mention>& me
     doc.events.push_back(std::move(r));
   }
 
+  // Events and resolved place mentions by sentence, so that each claim looks only at its
+  // own sentence (a scan of the whole document per claim made this quadratic).
+  std::vector<std::vector<uint32_t>> events_of(doc.sentences.size()), places_of(doc.sentences.size());
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    if (doc.events[i].sentence < events_of.size()) events_of[doc.events[i].sentence].push_back(static_cast<uint32_t>(i));
+  }
+  for (size_t i = 0; i < doc.mentions.size(); ++i) {
+    const MentionRecord& m = doc.mentions[i];
+    if (m.entity.kind == "place" && !m.entity.id.empty() && m.sentence < places_of.size()) {
+      places_of[m.sentence].push_back(static_cast<uint32_t>(i));
+    }
+  }
   doc.claims.reserve(x.claims.size());
   for (size_t i = 0; i < x.claims.size(); ++i) {
     const Claim& c = x.claims[i];
@@ -200,8 +219,8 @@ void AttachRecords(const Resources& res, const std::vector<lexicon::Mention>& me
     // the withdrawal beside it) when there is one.
     const EventRecord* best = nullptr;
     uint64_t best_gap = std::numeric_limits<uint64_t>::max();
-    for (const EventRecord& e : doc.events) {
-      if (e.sentence != c.sentence) continue;
+    for (uint32_t ei : Bucket(events_of, c.sentence)) {
+      const EventRecord& e = doc.events[ei];
       uint64_t gap = e.span.start > c.span.start ? e.span.start - c.span.start : c.span.start - e.span.start;
       if (!KindFitsEvent(c.kind, e.type)) gap += 1ull << 32;
       if (gap < best_gap) best_gap = gap, best = &e;
@@ -215,29 +234,30 @@ void AttachRecords(const Resources& res, const std::vector<lexicon::Mention>& me
     if (r.place.empty() && best == nullptr && c.claimed_by.how == "list-lead" && !c.claimed_by.span.empty()) {
       // "• 30 tanks" under "the spoils from Palmyra amount to the following:": the place
       // the lead-in names.
-      for (const MentionRecord& m : doc.mentions) {
-        if (m.entity.kind != "place" || m.entity.id.empty() || m.sentence >= doc.sentences.size()) continue;
-        const Span ls = doc.sentences[m.sentence].span;
-        if (ls.start <= c.claimed_by.span.start && c.claimed_by.span.start < ls.end) {
-          r.place = m.entity;
-          break;
-        }
+      const uint32_t lead = SentenceAt(doc, c.claimed_by.span.start);
+      for (uint32_t mi : Bucket(places_of, lead)) {
+        r.place = doc.mentions[mi].entity;
+        break;
       }
     }
     if (r.place.empty() && best == nullptr) {
       // The nearest resolved place mention of the sentence (a claim tied to an event takes
       // the event's place, even none: the event's rules know a party from a place).
       uint32_t gap_best = std::numeric_limits<uint32_t>::max();
-      for (const MentionRecord& m : doc.mentions) {
-        if (m.sentence != c.sentence || m.entity.kind != "place" || m.entity.id.empty()) continue;
+      for (uint32_t mi : Bucket(places_of, c.sentence)) {
+        const MentionRecord& m = doc.mentions[mi];
         uint32_t gap = m.entity.span.start > c.span.start ? m.entity.span.start - c.span.start
                                                           : c.span.start - m.entity.span.start;
         if (gap < gap_best) gap_best = gap, r.place = m.entity;
       }
     }
     if (r.date.empty()) {
-      for (const time::DocumentTimex& t : timexes) {
-        if (t.sentence != c.sentence || t.timex.type != time::TimexType::kDate) continue;
+      // (timexes are in text order: start at the claim's sentence.)
+      auto from = std::lower_bound(timexes.begin(), timexes.end(), c.sentence,
+                                   [](const time::DocumentTimex& t, uint32_t s) { return t.sentence < s; });
+      for (auto it = from; it != timexes.end() && it->sentence == c.sentence; ++it) {
+        const time::DocumentTimex& t = *it;
+        if (t.timex.type != time::TimexType::kDate) continue;
         auto [date, precision] = TimexToDate(t.timex.value);
         if (!date.empty()) {
           r.date = date;
