@@ -648,11 +648,19 @@ bool TimeGoverns(const Resources& res, const std::vector<Word>& w, const std::ve
   // army victory there in March" does not.
   static const Set relative = {"which", "who", "whom", "whose", "where", "since", "because", "although",
                                "though", "whereas"};
+  // "on Monday, three years after the militants took over the city": a span of time before
+  // "after" or "since" moves what follows away from the date.
+  static const Set units = {"hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
+                            "decade", "decades"};
   bool comma = false;
   for (size_t k = scan; k < to; ++k) {
     if (w[k].kind == TokenKind::kPunct && w[k].folded == ",") comma = true;
     if (w[k].kind != TokenKind::kWord) continue;
     if (relative.count(w[k].folded)) return false;
+    if ((w[k].folded == "after" || w[k].folded == "since" || w[k].folded == "before") && k > 0 &&
+        units.count(w[k - 1].folded)) {
+      return false;
+    }
     if (after && comma && ClauseOpeners().count(w[k].folded)) return false;
   }
   for (const TriggerMatch& o : all) {
