@@ -373,8 +373,12 @@ TEST_F(FusionCli, ClaimsGroupedIsTheClaimsTable) {
   for (const Json& g : groups) {
     ASSERT_TRUE(g.contains("subject") && g.contains("kind") && g.contains("values")) << g.dump();
     EXPECT_FALSE(g["values"].empty()) << g.dump();
-    if (g["low"].is_number() && g["best"].is_number()) EXPECT_LE(g["low"].get<double>(), g["best"].get<double>());
-    if (g["best"].is_number() && g["high"].is_number()) EXPECT_LE(g["best"].get<double>(), g["high"].get<double>());
+    if (g["low"].is_number() && g["best"].is_number()) {
+      EXPECT_LE(g["low"].get<double>(), g["best"].get<double>());
+    }
+    if (g["best"].is_number() && g["high"].is_number()) {
+      EXPECT_LE(g["best"].get<double>(), g["high"].get<double>());
+    }
   }
   Proc table = Sitrep({"--db", db_, "claims", "--grouped"});
   ASSERT_EQ(table.code, 0) << Describe(table);

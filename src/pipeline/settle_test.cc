@@ -329,7 +329,9 @@ TEST(Seeds, PalmyraTimeline) {
   }
   EXPECT_NE(gov, nullptr) << "government from March 2016 to December 2016";
   // Reports of its end in December and recollections of its start do not dispute it.
-  if (gov != nullptr) EXPECT_EQ(gov->status, "asserted");
+  if (gov != nullptr) {
+    EXPECT_EQ(gov->status, "asserted");
+  }
   EXPECT_NE(is2, nullptr) << "Islamic State again from December 2016";
   // The March 2017 article only expects the army back: no period starts in 2017 on its
   // undated recollections alone.

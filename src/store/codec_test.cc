@@ -60,7 +60,7 @@ TEST(CodecTest, EntityRestRoundTripsAndFastEqualsSlow) {
   EntityRef e;
   e.span = {12, 40};
   e.kind = "place";
-  e.country = "UA";
+  e.country = std::string("UA");  // (GCC 12 warns falsely on assigning a short literal)
   e.has_position = true;
   e.lat = 46.63541700000001;
   e.lon = -0.1;
