@@ -581,7 +581,7 @@ const Set& ClauseOpeners() {
 
 // True when time expression `t` can date trigger `m` of the sentence `w` (`all` = the
 // sentence's trigger matches). Sets *distance (bytes between them, plus a penalty when a
-// comma or semicolon separates them) and *cross (that penalty applied).
+// comma or semicolon separates them).
 //   - never the expression over the trigger ("The fall of Ramadi" is no autumn);
 //   - never across a relative or causal clause opener between them ("the battle, which he
 //     called the worst since 2014"), nor across a temporal one set off by a comma
@@ -596,7 +596,7 @@ const Set& ClauseOpeners() {
 //   - "said on Wednesday" dates the trigger last of all, across any clause.
 bool TimeGoverns(const Resources& res, const std::vector<Word>& w, const std::vector<TriggerMatch>& all,
                  const TriggerMatch& m,
-                 const time::Timex& t, uint32_t* distance, bool* cross) {
+                 const time::Timex& t, uint32_t* distance) {
   if (t.span.start < m.span.end && m.span.start < t.span.end) return false;
   // "for the second time in a year", "the worst in a decade": a count of times, no date.
   for (size_t k = 2; k < w.size() && w[k].span.start <= t.span.start; ++k) {
@@ -606,7 +606,7 @@ bool TimeGoverns(const Resources& res, const std::vector<Word>& w, const std::ve
   const bool after = t.span.start >= m.span.end;
   const uint32_t lo = after ? m.span.end : t.span.end, hi = after ? t.span.start : m.span.start;
   *distance = hi - lo;
-  *cross = false;
+  bool cross = false;
   size_t from = w.size(), to = 0;  // words strictly between
   for (size_t k = 0; k < w.size(); ++k) {
     if (w[k].span.start >= lo && w[k].span.end <= hi) from = std::min(from, k), to = k + 1;
@@ -614,14 +614,14 @@ bool TimeGoverns(const Resources& res, const std::vector<Word>& w, const std::ve
   size_t scan = from;
   for (size_t k = from; k < to; ++k) {
     if (w[k].kind == TokenKind::kPunct && (w[k].folded == "," || w[k].folded == ";")) {
-      *cross = true;
+      cross = true;
       if (!after) scan = k + 1;
     }
   }
-  if (*cross) *distance += 100000;
+  if (cross) *distance += 100000;
   // "After being forced out of X in December, they retreated to Y": the expression sits in
   // a fronted clause of its own, which December dates, not the retreat.
-  if (!after && *cross) {
+  if (!after && cross) {
     size_t k = 0;
     while (k < w.size() && w[k].span.start < t.span.start) ++k;
     while (k > 0) {
@@ -1012,8 +1012,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         uint32_t best_d = 0xFFFFFFFFu;
         for (const time::Timex* t : times) {
           uint32_t d = 0;
-          bool cross = false;
-          if (!TimeGoverns(res, w, matches, m, *t, &d, &cross)) continue;
+          if (!TimeGoverns(res, w, matches, m, *t, &d)) continue;
           if (d < best_d) best_d = d, best_t = t;
         }
       }

@@ -18,6 +18,8 @@ namespace sitrep::fuse::core {
 int64_t DaysFromCivil(int y, int m, int d);
 // The ISO day "YYYY-MM-DD" of a day number.
 std::string CivilFromDays(int64_t z);
+// The same day number split into year, month (1-12) and day (1-31).
+void CivilFromDays(int64_t z, int* year, int* month, int* day);
 
 // An ISO date at its precision as the closed range of days it covers. `ok` false for an
 // empty or malformed value.

@@ -115,24 +115,12 @@ Partial PartialOf(const std::string& timex) {
   return p;
 }
 
-// Month and day of a day number (Howard Hinnant's civil_from_days, as core's).
-void MonthDay(int64_t z, int* month, int* day) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  *day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  *month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-}
-
 bool Agrees(const Partial& p, const DayRange& r) {
   if (p.month == 0 && p.weekday == 0) return true;
   if (p.month != 0) {
-    int ma, da, mb, db;
-    MonthDay(r.first, &ma, &da);
-    MonthDay(r.last, &mb, &db);
+    int ya, ma, da, yb, mb, db;
+    core::CivilFromDays(r.first, &ya, &ma, &da);
+    core::CivilFromDays(r.last, &yb, &mb, &db);
     if (r.last - r.first < 31 && ma != p.month && mb != p.month) return false;
     if (p.day != 0 && r.precision == DatePrecision::kDay && da != p.day) return false;
   }
