@@ -10,25 +10,8 @@ namespace sitrep::ingest {
 namespace {
 
 using ::testing::HasSubstr;
+using testing::Unescape;
 
-// "\n", "\t", "\\" and "\xHH" escapes, as the table files use them.
-std::string Unescape(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '\\' || i + 1 >= s.size()) {
-      out += s[i];
-      continue;
-    }
-    char c = s[++i];
-    if (c == 'n') out += '\n';
-    else if (c == 't') out += '\t';
-    else if (c == 'x' && i + 2 < s.size()) {
-      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else out += c;
-  }
-  return out;
-}
 
 TEST(Detect, FormatTable) {
   std::istringstream in(testing::ReadFixture(testing::DataDir() + "/formats.tsv"));

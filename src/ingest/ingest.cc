@@ -7,6 +7,7 @@
 #include "ingest/detect.h"
 #include "ingest/html.h"
 #include "ingest/jsonl.h"
+#include "ingest/outlet.h"
 #include "util/compress.h"
 #include "util/hash.h"
 #include "util/unicode.h"
@@ -209,6 +210,15 @@ class Reader {
     }
     if (doc.text.size() > DocumentLimit()) {
       return Reject(doc.source, std::string(where) + TooLarge("document", doc.text.size(), DocumentLimit()));
+    }
+    if (IsBlank(doc.outlet)) {
+      // Scraped text and bare wire copy: the page's own masthead, copyright line or
+      // dateline names the outlet (outlet.h); say where it came from.
+      OutletGuess guess = InferOutlet(doc.text);
+      if (!guess.name.empty()) {
+        doc.outlet = std::move(guess.name);
+        doc.metadata.emplace_back("outlet_from", JsonQuote(guess.how + ": " + guess.line));
+      }
     }
     for (std::string* field : {&doc.title, &doc.outlet}) {
       if (!IsValidUtf8(*field)) doc.invalid_utf8 += RepairUtf8(field);

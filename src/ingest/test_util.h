@@ -24,6 +24,25 @@ class CollectSink : public Sink {
   std::vector<std::pair<uint64_t, uint64_t>> progress;
 };
 
+// "\n", "\t", "\\" and "\xHH" escapes, as the table files use them.
+inline std::string Unescape(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\\' || i + 1 >= s.size()) {
+      out += s[i];
+      continue;
+    }
+    char c = s[++i];
+    if (c == 'n') out += '\n';
+    else if (c == 't') out += '\t';
+    else if (c == 'x' && i + 2 < s.size()) {
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else out += c;
+  }
+  return out;
+}
+
 inline std::string DataDir() { return SITREP_SOURCE_DIR "/tests/data/ingest"; }
 
 inline std::string ReadFixture(const std::string& path) {
