@@ -67,7 +67,13 @@ const Set& ForceNouns() {
                         "police", "military", "coalition", "opposition", "gunmen", "jets", "warplanes",
                         "aircraft", "drones", "helicopters", "artillery", "separatists", "extremists", "guerrillas",
                         "paramilitaries", "mercenaries", "loyalists", "marines", "commandos",
-                        "battalion", "brigade", "regiment", "units", "islamists", "gunmen", "attackers"};
+                        "battalion", "brigade", "regiment", "units", "islamists", "gunmen", "attackers",
+                        "factions", "revolutionaries", "officers", "peacekeepers", "paratroopers", "defenders",
+                        "battlegroup", "aviation", "navy", "militiamen", "tribesmen", "jihadis", "combatants",
+                        "servicemen", "conscripts", "reservists", "partisans", "brigades", "battalions",
+                        "regiments", "division", "divisions", "corps", "detachment", "detachments",
+                        "contingent", "gunships", "bombers", "raiders", "insurgent", "rebel",
+                        "soldier", "fighter", "militant", "squad", "squads", "platoon", "sappers"};
   return s;
 }
 // Common nouns that name a place or objective by themselves ("retook the airport").
@@ -104,7 +110,8 @@ const Set& IdiomNext() {
                         "time", "aim", "responsibility", "credit", "shape", "charge", "photos",
                         "pictures", "video", "footage", "notice", "track", "sight", "touch", "faith",
                         "hope", "heart", "momentum", "ground-breaking", "rifle", "rifles", "operations",
-                        "prisoner", "prisoners", "captive", "captives", "hostage"};
+                        "prisoner", "prisoners", "captive", "captives", "hostage", "silent", "apart",
+                        "short", "asleep", "victim", "ill"};
   return s;
 }
 // Control verbs so common that only a direct object makes them an event ("entered Kherson",
@@ -274,6 +281,13 @@ bool IsPlace(const Party& p) { return p.kind == "place"; }
 // Palmyra offensive"), a country or region only after a locative word ("in Syria", "the
 // north of Iraq").
 bool Locative(const Ctx& ctx, const Mention& pm) {
+  // "Brigades from Misrata", "fighters from Raqqa": where a force comes from, not where
+  // the event is.
+  for (size_t k = 2; k < ctx.w.size(); ++k) {
+    if (ctx.w[k].span.start != pm.span.start) continue;
+    if (ctx.w[k - 1].folded == "from" && ForceNouns().count(ctx.w[k - 2].folded)) return false;
+    break;
+  }
   if (!pm.resolved || (pm.resolved->type != "country" && pm.resolved->type != "admin1")) return true;
   static const Set loc = {"in", "at", "near", "around", "outside", "inside", "into", "from", "across", "toward",
                           "towards", "over", "on", "of", "throughout", "within", "to", "through", "against"};
@@ -507,6 +521,17 @@ bool ClaimantElsewhere(const std::vector<Word>& w, const TriggerMatch& m, const 
   static const Set subordinators = {"after", "before", "when", "while", "because", "since", "until", "as",
                                     "although", "though", "whereas"};
   if (claimant.span.end <= m.span.start) {
+    // "Egypt, which brokered the truce, said": a relative clause on the claimant is the
+    // writer's own statement about it.
+    {
+      size_t k = 0;
+      while (k < w.size() && w[k].span.start < claimant.span.end) ++k;
+      if (k + 1 < m.first && w[k].folded == "," && (w[k + 1].folded == "which" || w[k + 1].folded == "who")) {
+        bool closed = false;
+        for (size_t j = k + 2; j < m.first; ++j) closed |= w[j].kind == TokenKind::kPunct;
+        if (!closed) return true;
+      }
+    }
     // "One day after the US announced X, the group recaptured Y": the claimant speaks in a
     // fronted clause that a comma closes before the trigger.
     bool opened = false, closed = false;
@@ -723,6 +748,45 @@ bool Recalled(const std::vector<Word>& w, const TriggerMatch& m) {
   return false;
 }
 
+// "fired more than 4,300 rockets at", "launched two missiles": fire told with its weapon a
+// few words after the verb. Adds a match of the `fired rockets` trigger (a shelling verb)
+// over the verb and the weapon, unless another match covers any of those words. The
+// contiguous forms are plain triggers; this finds the ones with words between.
+void AddFiredWeapon(const Resources& res, const std::vector<Word>& w, std::vector<TriggerMatch>* matches) {
+  static const Set verbs = {"fired", "fire", "fires", "firing", "launched", "launch", "launches", "launching"};
+  static const Set weapons = {"rockets", "rocket", "missiles", "missile", "shells", "mortars", "mortar",
+                              "projectiles", "rounds", "grads", "howitzers"};
+  const std::vector<uint32_t>* cands = res.TriggersStartingWith("fired");
+  if (cands == nullptr) return;
+  uint32_t trigger = UINT32_MAX;
+  for (uint32_t t : *cands) {
+    const Trigger& tr = res.triggers()[t];
+    if (tr.words.size() == 2 && tr.words[1] == "rockets") trigger = t;
+  }
+  if (trigger == UINT32_MAX) return;
+  for (size_t k = 0; k < w.size(); ++k) {
+    if (w[k].kind != TokenKind::kWord || !verbs.count(w[k].folded)) continue;
+    size_t j = k + 1;
+    for (; j < w.size() && j <= k + 6; ++j) {
+      if (w[j].kind == TokenKind::kPunct && w[j].folded != ",") break;
+      if (weapons.count(w[j].folded)) break;
+    }
+    if (j >= w.size() || j > k + 6 || !weapons.count(w[j].folded)) continue;
+    // "rounds" alone is the weapon only after a number or "artillery"/"mortar"/"tank".
+    bool covered = false;
+    for (const TriggerMatch& m : *matches) covered |= m.first <= j && k < m.last;
+    if (covered) continue;
+    TriggerMatch m;
+    m.trigger = trigger;
+    m.first = static_cast<uint32_t>(k);
+    m.last = static_cast<uint32_t>(j + 1);
+    m.span = Span{w[k].span.start, w[j].span.end};
+    matches->insert(std::upper_bound(matches->begin(), matches->end(), m,
+                                     [](const TriggerMatch& a, const TriggerMatch& b) { return a.first < b.first; }),
+                    m);
+  }
+}
+
 }  // namespace
 
 std::vector<Event> FindEvents(const Resources& res, const Document& doc, const std::vector<Mention>& mentions,
@@ -767,13 +831,27 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
     bool have_control_verb = false;
     const size_t sentence_begin = out.size();
     std::vector<TriggerMatch> matches = MatchTriggers(res, w);
+    AddFiredWeapon(res, w, &matches);
     matches.erase(std::remove_if(matches.begin(), matches.end(),
                                  [&](const TriggerMatch& m) {
                                    const Trigger& trig = res.triggers()[m.trigger];
                                    if (m.last < w.size() && IdiomNext().count(w[m.last].folded)) return true;
                                    // "in advance" is no advance; workers "on strike" strike nobody.
                                    if (m.first > 0 && w[m.first - 1].folded == "on" && trig.words[0] == "strike") return true;
-                                   return m.first > 0 && w[m.first - 1].folded == "in" && trig.words[0] == "advance";
+                                   if (m.first > 0 && w[m.first - 1].folded == "in" && trig.words[0] == "advance") return true;
+                                   // "assault units", "attack helicopters", "strike drones": a noun
+                                   // naming a kind of unit or weapon, no event.
+                                   if (trig.frame == Frame::kNoun || trig.words.size() == 1) {
+                                     if (m.last < w.size() && (ForceNouns().count(w[m.last].folded) ||
+                                                               EquipmentNouns().count(w[m.last].folded))) {
+                                       return trig.words.back() == "assault" || trig.words.back() == "attack" ||
+                                              trig.words.back() == "strike" || trig.words.back() == "raid" ||
+                                              trig.words.back() == "combat" || trig.words.back() == "siege";
+                                     }
+                                   }
+                                   // "3 warplanes", "two drones": aircraft counted are a claim.
+                                   return trig.words.size() == 1 && trig.words[0] == "warplanes" && m.first > 0 &&
+                                          (IsNumberWord(w[m.first - 1]) || CountWords().count(w[m.first - 1].folded));
                                  }),
                   matches.end());
     for (const TriggerMatch& m : matches) {
@@ -835,6 +913,18 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           }
           if (passive) {
             e.target = ctx.Before(before, "passive-subject");
+            // "the decision had been taken", "no steps were taken": a common noun that is no
+            // place, party or equipment as the subject of a passive control verb.
+            if (e.target.empty() && res.event_types()[trig.type].id.rfind("control_", 0) == 0) {
+              int k = before;
+              while (k >= 0 && ctx.IsAux(k, Aux())) --k;
+              if (k >= 0 && w[k].kind == TokenKind::kWord && !Capitalised(doc, w[k]) &&
+                  !PlaceNouns().count(w[k].folded) && !ForceNouns().count(w[k].folded) &&
+                  !EquipmentNouns().count(w[k].folded) && !Pronouns().count(w[k].folded) &&
+                  !ClauseOpeners().count(w[k].folded) && w[k].folded != "that" && ctx.MentionAt(k) == Mention::kNoRef) {
+                break;
+              }
+            }
             e.agent = ctx.ByAfter(m.last, 10);
             Party from = ctx.After(m.last, "passive-from", ObjectSkip());
             if (from.span != e.agent.span && (IsPlace(from) || from.kind.empty())) e.place = from;
@@ -856,6 +946,18 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         case Frame::kNoun: {
           static const Set preps = {"on", "in", "of", "against", "near", "at", "around", "over", "the", "a", "an"};
           e.agent = ctx.Before(before, "noun-modifier");
+          // "the army is in full control of X", "rebels in control of the town": who is in
+          // control stands before "in".
+          if (e.agent.empty() && before >= 0 && res.event_types()[trig.type].id == "control_gained") {
+            static const Set degree = {"full", "complete", "total", "effective", "firm", "partial"};
+            int k = before;
+            while (k >= 0 && degree.count(w[k].folded)) --k;
+            if (k >= 1 && w[k].folded == "in") {
+              int j = k - 1;
+              while (j >= 0 && (ctx.IsAux(j, Aux()) || w[j].folded == "now")) --j;
+              if (j >= 0) e.agent = ctx.Before(j, "in-control");
+            }
+          }
           if (e.agent.empty()) e.agent = ctx.ByAfter(m.last, 6);
           if (e.agent.empty()) e.agent = LightVerbSubject(ctx, before, claimants[s], out, sentence_begin);
           e.target = ctx.After(m.last, "noun-object", preps);
@@ -872,13 +974,19 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           e.target = ctx.Before(before, "fall-subject");
           e.agent = ctx.After(m.last, "fall-gainer", Determiners());
           e.rule = "fall";
+          // "Lashio fell on Saturday": the bare verb names no gainer.
+          if (trig.words.size() == 1) e.agent = {};
           break;
         case Frame::kLose: {
           // "X lost 30 tanks", "lost more than 1,500 tanks": losses of men or equipment, a
           // claim, not a loss of ground.
           bool counted = false;
           for (size_t k = m.last; k < w.size() && k < m.last + 4; ++k) {
-            if (IsNumberWord(w[k]) || EquipmentNouns().count(w[k].folded)) counted = true;
+            // ("lost tens of thousands of men": a vague count is a count.)
+            static const Set vague = {"tens", "thousands", "hundreds", "dozens", "scores", "men"};
+            if (IsNumberWord(w[k]) || EquipmentNouns().count(w[k].folded) || vague.count(w[k].folded)) {
+              counted = true;
+            }
             if (w[k].kind == TokenKind::kPunct) break;
           }
           if (counted) break;
@@ -910,6 +1018,25 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         }
       }
       if (e.rule.empty()) continue;
+      // Verbs that change control only of a place: "Lashio fell", "secured the airport",
+      // "occupied the town" ("prices fell", "secured a deal" and "in occupied Kherson" are
+      // no events).
+      if (trig.words.size() == 1) {
+        static const Set place_only = {"fell", "fallen", "falls", "secured", "occupied"};
+        if (place_only.count(trig.words[0])) {
+          static const Set adjective_before = {"in", "of", "from", "across", "into", "to", "on", "the", "a",
+                                               "an", "and", "newly", "illegally", "temporarily", "partly",
+                                               "partially", "russian-", "israeli-"};
+          if (trig.words[0] == "occupied" && before >= 0 && adjective_before.count(w[before].folded)) continue;
+          bool placey = IsPlace(e.target);
+          for (const Word& x : w) {
+            if (!e.target.empty() && x.span.start >= e.target.span.start && x.span.end <= e.target.span.end) {
+              placey |= PlaceNouns().count(x.folded) > 0;
+            }
+          }
+          if (!placey) continue;
+        }
+      }
       // "captured three tanks", "seized weapons": equipment taken, not ground.
       if (trig.frame == Frame::kVerb && res.event_types()[trig.type].id == "control_gained" && looting_type >= 0) {
         static const Set stops = {"from", "in", "at", "near", "on", "to", "after", "before", "by", "with",
@@ -1006,6 +1133,15 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         continue;
       }
       if (NeedsDirectObject().count(trig.words[0]) && trig.words.size() == 1 && e.target.empty()) continue;
+      // "would send another 200 troops" deploys; "would send two delegations" does not.
+      if (trig.words.size() == 2 && trig.words[1] == "send") {
+        bool forces = false;
+        for (size_t k = m.last; k < w.size() && k < m.last + 6 && w[k].kind != TokenKind::kPunct; ++k) {
+          forces |= ForceNouns().count(w[k].folded) > 0 || EquipmentNouns().count(w[k].folded) > 0 ||
+                    w[k].folded == "reinforcements" || w[k].folded == "warships" || w[k].folded == "personnel";
+        }
+        if (!forces) continue;
+      }
       // Time.
       const time::Timex* best_t = nullptr;
       {
@@ -1058,6 +1194,25 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         }
       }
       const std::string& tid = res.event_types()[e.type].id;
+      // "the garrison fled", "fighters fled the town": an armed party flees and gives up the
+      // ground; civilians or officials fleeing ("thousands fled the fighting") is no event.
+      if (tid == "control_lost" && (trig.words[0] == "fled" || trig.words[0] == "flee" ||
+                                    trig.words[0] == "flees" || trig.words[0] == "fleeing")) {
+        bool armed = e.agent.kind == "actor";
+        for (const Word& x : w) {
+          if (x.span.start >= e.agent.span.start && x.span.end <= e.agent.span.end) {
+            armed |= ForceNouns().count(x.folded) > 0;
+          }
+        }
+        if (e.agent.empty() || !armed) continue;
+        // "abandoned their posts and fled": one retreat told twice.
+        bool joined = false;
+        for (size_t k = sentence_begin; k < out.size(); ++k) {
+          if (res.event_types()[out[k].type].id != "control_lost" || out[k].trigger.end > m.span.start) continue;
+          for (size_t j = m.first; j-- > 0 && w[j].span.start >= out[k].trigger.end;) joined |= w[j].folded == "and";
+        }
+        if (joined) continue;
+      }
       if (tid != "control_gained" && tid != "control_lost" && tid != "agreement" && tid != "policy" &&
           tid != "deployment") {
         e.instrument = InstrumentOf(res, doc, w, m, e.agent, tid == "air_strike" || tid == "shelling");
@@ -1066,7 +1221,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       // shelling when missiles or artillery do, else no event ("the earthquake struck").
       if (tid == "air_strike" && trig.words.size() == 1 &&
           (trig.words[0] == "struck" || trig.words[0] == "targeted" || trig.words[0] == "strike" ||
-           trig.words[0] == "strikes")) {
+           trig.words[0] == "strikes" || trig.words[0] == "hit" || trig.words[0] == "hits")) {
         // (The noun looks through its whole clause: "jets carried out dozens of strikes".)
         const bool noun = trig.words[0] == "strike" || trig.words[0] == "strikes";
         std::string by = InstrumentOf(res, doc, w, m, e.agent, noun);
@@ -1074,6 +1229,21 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           if (w[k].kind == TokenKind::kPunct) break;
           by = std::string(res.InstrumentOf(w[k].folded));
         }
+        // "An air strike hit the market": the subject is the strike already told.
+        // (Aircraft named as the subject are the strike's instrument, not another strike.)
+        bool told = false;
+        for (size_t k = sentence_begin; k < out.size(); ++k) {
+          if (ForceNouns().count(text::FoldForMatch(doc.view(out[k].trigger)))) continue;
+          if (!e.agent.span.empty() && out[k].trigger.start >= e.agent.span.start &&
+              out[k].trigger.end <= e.agent.span.end) {
+            told = true;
+          }
+          // "Russian missile strikes hit central Kyiv": the trigger is the subject itself.
+          if (out[k].trigger.end <= m.span.start && m.first > 0 && w[m.first - 1].span.end == out[k].trigger.end) {
+            told = true;
+          }
+        }
+        if (told) continue;
         if (by == "missiles" || by == "rockets" || by == "artillery" || by == "mortars") {
           const int shelling = res.FindEventType("shelling");
           if (shelling >= 0) e.type = static_cast<uint16_t>(shelling);
