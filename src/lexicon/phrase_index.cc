@@ -106,6 +106,11 @@ void PhraseIndex::FindAll(const PieceBuffer& buf, size_t begin, size_t end,
       (*tokens)[i - begin] = h;
       __builtin_prefetch(&tok_slots_[h]);
     }
+    // The characters of the slot each piece hashed to, when their length fits.
+    for (size_t i = begin; i < end; ++i) {
+      const TokSlot& slot = tok_slots_[(*tokens)[i - begin]];
+      if (slot.len != 0 && slot.len == buf.pieces[i].key_len) __builtin_prefetch(tok_chars_.data() + slot.off);
+    }
     for (size_t i = begin; i < end; ++i) {
       std::string_view k = buf.key(i);
       uint32_t& t = (*tokens)[i - begin];
@@ -138,6 +143,7 @@ void PhraseIndex::FindAll(const PieceBuffer& buf, size_t begin, size_t end,
   const uint64_t emask = edges_.empty() ? 0 : edges_.size() - 1;
   for (size_t i = 0; i < count; ++i) {
     root[i] = tok[i] == kNone ? kNone : Next(0, tok[i]);
+    if (root[i] != kNone) __builtin_prefetch(&val_off_[root[i]]);
     if (root[i] != kNone && i + 1 < count && tok[i + 1] != kNone && !edges_.empty() &&
         !(buf.pieces[begin + i + 1].flags & kBreakBefore)) {
       __builtin_prefetch(&edges_[Mix((static_cast<uint64_t>(root[i]) << 32) | tok[i + 1]) & emask]);
