@@ -149,7 +149,8 @@ enum WordClass : uint8_t {
   kWordParticle = 4,     // IsParticle
   kWordLeadIn = 8,       // IsPlaceLeadIn
   kWordTail = 16,        // IsPlaceTail
-  kWordStop = 32,        // Lexicon::IsPlaceStopword (added by the Finder)
+  kWordStop = 32,        // Lexicon::IsPlaceStopword (added by the Finder when first asked)
+  kWordStopKnown = 64,   // kWordStop has been looked up
 };
 
 class WordClasses {
@@ -369,7 +370,13 @@ class Finder {
   }
   uint8_t flags(uint32_t i) const { return buf_.pieces[i].flags; }
   bool Cap(uint32_t i) const { return flags(i) & (kUpperInitial | kAllUpper); }
-  bool Is(uint32_t i, uint8_t word_class) const { return s_.word[i] & word_class; }
+  bool Is(uint32_t i, uint8_t word_class) const {
+    // The place stop words are a large table: looked up only for the pieces asked about.
+    if ((word_class & kWordStop) && !(s_.word[i] & kWordStopKnown)) {
+      s_.word[i] |= kWordStopKnown | (lex_.IsPlaceStopword(key(i)) ? kWordStop : 0);
+    }
+    return s_.word[i] & word_class;
+  }
   bool Free(uint32_t a, uint32_t b) const {
     for (uint32_t i = a; i < b; ++i) if (owner_[i] != kNone) return false;
     return true;
@@ -486,8 +493,7 @@ void Finder::BuildPieces() {
   s_.word.resize(buf_.size());
   for (uint32_t i = 0; i < buf_.size(); ++i) {
     const std::string_view k = key(i);
-    uint8_t c = classes.Of(k);
-    if (lex_.IsPlaceStopword(k)) c |= kWordStop;
+    const uint8_t c = classes.Of(k);
     s_.word[i] = c;
     // The one lookup answers as the sets asked one by one would (checked in test builds).
     assert(((c & kWordSpeech) != 0) == IsSpeechVerb(k));
