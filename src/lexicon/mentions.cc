@@ -410,6 +410,8 @@ class Finder {
   Prior ScorePrior(uint32_t value, const Work& w) const;
   double Score(uint32_t value, const Work& w, const Prior& prior) const;
   double Near(uint32_t rec) const;      // nearness of a record to the anchors, 0..3
+  // The focus country counted from the places chosen (work_[].chosen) and actor_weight_.
+  std::string_view FocusFromPlaces() const;
   [[maybe_unused]] double NearSlow(uint32_t rec) const;  // the same by scanning every anchor
   uint32_t EntityBefore(uint32_t piece) const;  // entity Work ending right before piece
   void AddPerson(uint32_t a, uint32_t b, std::string org, std::string role, std::string how);
@@ -427,7 +429,9 @@ class Finder {
   std::vector<Work>& work_;
   // Folded surname (a view of buf_.keys) -> Work of the person.
   std::unordered_map<std::string_view, uint32_t> surnames_;
-  CountryWeights country_weight_;
+  CountryWeights country_weight_;  // countries the document names (place scoring)
+  CountryWeights focus_weight_;    // where the document is (the focus country); InferFocus
+  CountryWeights actor_weight_;    // the part of focus_weight_ from actors and demonyms
   std::string focus_;
   // Distinct places chosen in the first pass (no countries): sorted by latitude, so that
   // Score looks only at those within reach, and their records sorted for membership.
@@ -961,7 +965,11 @@ void Finder::ClaimPlaces() {
     if (c.type != CandType::kDemonym || !Cap(c.first)) continue;
     uint32_t rec = NameRecord(values_[c.voff]);
     std::string_view cc = gaz_.CountryCode(rec);
-    if (!cc.empty()) country_weight_.Add(cc, 1);
+    if (!cc.empty()) {
+      country_weight_.Add(cc, 1);
+      focus_weight_.Add(cc, 1);
+      actor_weight_.Add(cc, 1);
+    }
   }
 }
 
@@ -1049,15 +1057,22 @@ void Finder::InferFocus() {
       sentence_country_.emplace_back(sentence_[w.first], lex_.entity(w.entity).country);
     }
     if (w.kind == MentionKind::kPlace && !w.places.empty()) {
-      // The one country of the strong candidates (distinct == 1), if there is one.
-      std::string_view one;
-      int distinct = 0;
+      // The one country of the strong candidates (distinct == 1), if there is one; and the
+      // one country of all candidates, if the name is found in one country only.
+      std::string_view one, only;
+      int distinct = 0, distinct_all = 0;
       bool strong = false;
       for (uint32_t v : w.places) {
         const PlaceRecord& r = gaz_.record(NameRecord(v));
+        std::string_view cc = gaz_.CountryCode(NameRecord(v));
+        if (distinct_all == 0) {
+          only = cc;
+          distinct_all = 1;
+        } else if (cc != only) {
+          distinct_all = 2;
+        }
         if (r.kind == PlaceKind::kCountry || r.kind == PlaceKind::kAdmin1 ||
             r.population >= 100000 || r.geonameid == 0) {
-          std::string_view cc = gaz_.CountryCode(NameRecord(v));
           if (distinct == 0) {
             one = cc;
             distinct = 1;
@@ -1068,18 +1083,30 @@ void Finder::InferFocus() {
         }
       }
       if (distinct == 1 && !one.empty()) country_weight_.Add(one, strong ? 2 : 1);
+      // Focus: a mention of a place counts toward its country, twice when the text puts
+      // something there ("in X", "near X", "shelled X"): a story happens where its places
+      // are, not in a country it names as an actor ("Iran sent advisers"), so a country's
+      // own name counts no more than any of its places. Small places count when named as
+      // locations and found in one country only; ResolvePlaces counts again from the
+      // places it chooses (FocusFromPlaces).
+      std::string_view focus_cc = distinct == 1                      ? one
+                                  : distinct_all == 1 && w.locative ? only
+                                                                    : std::string_view();
+      if (!focus_cc.empty()) focus_weight_.Add(focus_cc, w.locative ? 2 : 1);
     } else if (w.entity != kNone) {
       const Entity& e = lex_.entity(w.entity);
       if (!e.country.empty()) {
         bool state = e.type == "state-forces" || e.type == "government" || e.type == "state-media";
         country_weight_.Add(e.country, state ? 1.0 : 0.5);
+        focus_weight_.Add(e.country, state ? 1.0 : 0.5);
+        actor_weight_.Add(e.country, state ? 1.0 : 0.5);
       }
     }
   }
   std::sort(sentence_country_.begin(), sentence_country_.end());
   sentence_country_.erase(std::unique(sentence_country_.begin(), sentence_country_.end()),
                           sentence_country_.end());
-  focus_ = std::string(country_weight_.Best());
+  focus_ = std::string(focus_weight_.Best());
 }
 
 Prior Finder::ScorePrior(uint32_t value, const Work& w) const {
@@ -1170,11 +1197,15 @@ void Finder::ResolvePlaces() {
   }
   std::vector<Prior>& priors = s_.priors;  // by position in values_
   priors.resize(values_.size());
-  for (const Work& w : work_) {
-    if (w.kind != MentionKind::kPlace || w.places.empty()) continue;
-    const size_t at = static_cast<size_t>(w.places.data() - values_.data());
-    for (size_t k = 0; k < w.places.size(); ++k) priors[at + k] = ScorePrior(w.places[k], w);
-  }
+  auto compute_priors = [&] {
+    for (const Work& w : work_) {
+      if (w.kind != MentionKind::kPlace || w.places.empty()) continue;
+      const size_t at = static_cast<size_t>(w.places.data() - values_.data());
+      for (size_t k = 0; k < w.places.size(); ++k) priors[at + k] = ScorePrior(w.places[k], w);
+    }
+  };
+  compute_priors();
+  bool refocused = false;
   // Two passes: the second sees the first pass's choices for proximity and containers.
   for (int pass = 0; pass < 2; ++pass) {
     std::vector<uint32_t> choice(work_.size(), kNone);
@@ -1254,7 +1285,38 @@ void Finder::ResolvePlaces() {
       anchors_.push_back({cr.lat, cr.lon, c});
     }
     std::sort(anchors_.begin(), anchors_.end());
+    // After the first pass the places are known, not only their names: the focus is
+    // counted again from them (once), and if it moves the first pass runs again with it.
+    if (pass == 0 && !refocused) {
+      refocused = true;
+      std::string focus(FocusFromPlaces());
+      if (focus != focus_) {
+        focus_ = std::move(focus);
+        for (Work& w : work_) w.chosen = kNone;
+        anchors_.clear();
+        anchor_recs_.clear();
+        compute_priors();
+        pass = -1;
+      }
+    }
   }
+}
+
+std::string_view Finder::FocusFromPlaces() const {
+  CountryWeights weights = actor_weight_;
+  for (const Work& w : work_) {
+    if (w.kind != MentionKind::kPlace || w.places.empty() || w.chosen == kNone) continue;
+    std::string_view cc = gaz_.CountryCode(w.chosen);
+    if (cc.empty()) continue;
+    // A choice is evidence when the text names the place as a location or the place is a
+    // country, division, city or curated place; a capitalised word that is also a hamlet
+    // somewhere ("Gates", "Bell") is not.
+    const PlaceRecord& r = gaz_.record(w.chosen);
+    bool evidence = w.locative || r.kind == PlaceKind::kCountry || r.kind == PlaceKind::kAdmin1 ||
+                    r.population >= 100000 || r.geonameid == 0;
+    if (evidence) weights.Add(cc, w.locative ? 2 : 1);
+  }
+  return weights.Best();
 }
 
 double Finder::Near(uint32_t rec) const {
