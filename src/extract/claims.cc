@@ -260,8 +260,11 @@ bool Transitive(const std::vector<Word>& w, size_t k, size_t len) {
   // "71 wounded over the past day": a bound word is an object only before a number.
   static const WordSet bounds = {"over", "about", "around", "nearly", "up", "as", "at"};
   if (!bounds.count(w[o].folded)) return true;
+  // "over 100", "at least 20", "up to 30", "as many as 40"; not "over the past 24 hours".
+  static const WordSet fillers = {"least", "than", "to", "many", "as", "most"};
   for (size_t k = o + 1; k < w.size() && k < o + 4; ++k) {
     if (w[k].kind == TokenKind::kNumber) return true;
+    if (!fillers.count(w[k].folded)) return false;
   }
   return false;
 }
@@ -756,7 +759,8 @@ struct SentenceClaims {
     }
     // A time expression over the number vetoes it, except a clock reading of a bare number
     // that a counted noun follows ("around 250 soldiers" is no time of day).
-    if (tx != nullptr && !(tx->type == time::TimexType::kTime && noun != nullptr)) {
+    // Nor is a toll ("put the number of people killed at 23").
+    if (tx != nullptr && !(tx->type == time::TimexType::kTime && (noun != nullptr || rule == "toll"))) {
       return false;
     }
     // A bare four-digit year-like number with no noun is never a count.
