@@ -9,7 +9,9 @@
 // (its '>' lines), plus the real articles of ../shared/seeds when present (read at run
 // time, never copied), each its own Document, annotated by the text stage once outside the
 // loop. They show the per-core rate the pipeline gets on articles; the 64 KB single
-// document above also shows costs that grow with document length.
+// document above also shows costs that grow with document length. BM_AnnotateArticles
+// joins the same texts into articles of a chosen size (1, 4, 16 KB) to separate the cost
+// per document from the cost per byte.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -245,6 +247,59 @@ void BM_AnnotateCorpus(benchmark::State& state) {
   state.counters["KB_per_doc"] = static_cast<double>(CorpusBytes()) / 1024.0 / static_cast<double>(docs.size());
 }
 BENCHMARK(BM_AnnotateCorpus)->ArgName("part")->DenseRange(0, 4)->Unit(benchmark::kMillisecond);
+
+// The corpus texts joined (in file order, a blank line between) into articles of about
+// range(0) bytes each, as the pipeline meets them: the whole Annotate per article. Beside
+// bytes/s it reports articles/s, so that the cost per document (records, ids, per-call
+// set-up) shows next to the cost per byte; compare /1024 with /16384.
+void BM_AnnotateArticles(benchmark::State& state) {
+  auto res = sitrep::extract::Resources::Default();
+  auto lex = sitrep::lexicon::Lexicon::Open(sitrep::lexicon::LexiconOptions());
+  auto tagger = sitrep::time::Tagger::LoadDefault();
+  if (!res.ok() || !lex.ok() || !tagger.ok()) {
+    state.SkipWithError("cannot load the extract, lexicon or time data");
+    return;
+  }
+  const size_t target = static_cast<size_t>(state.range(0));
+  std::vector<sitrep::Document> docs;
+  std::string text;
+  auto flush = [&]() {
+    if (text.empty()) return;
+    sitrep::Document d;
+    d.id = "article" + std::to_string(docs.size());
+    d.text = std::move(text);
+    d.date.value = "2016-03-28";
+    d.date.precision = sitrep::DatePrecision::kDay;
+    (void)sitrep::text::Annotate(d);
+    docs.push_back(std::move(d));
+    text.clear();
+  };
+  for (const sitrep::Document& d : Corpus()) {
+    if (!text.empty()) text += "\n\n";
+    text += d.text;
+    if (text.size() >= target) flush();
+  }
+  flush();
+  if (docs.empty()) {
+    state.SkipWithError("no documents under examples/ or tests/data/gold/");
+    return;
+  }
+  int64_t bytes = 0;
+  for (const auto& d : docs) bytes += static_cast<int64_t>(d.text.size());
+  sitrep::extract::Annotator a{*res, lex->get(), tagger->get()};
+  for (auto _ : state) {
+    for (sitrep::Document& d : docs) {
+      sitrep::extract::Annotate(a, d);
+      benchmark::DoNotOptimize(d.events.data());
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * bytes);
+  state.counters["docs"] = static_cast<double>(docs.size());
+  state.counters["KB_per_doc"] = static_cast<double>(bytes) / 1024.0 / static_cast<double>(docs.size());
+  state.counters["docs_per_second"] =
+      benchmark::Counter(static_cast<double>(docs.size()), benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_AnnotateArticles)->Arg(1 << 10)->Arg(4 << 10)->Arg(16 << 10)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -47,15 +47,22 @@ const lexicon::Mention* ResolvedMention(const std::vector<lexicon::Mention>& ms,
   return nullptr;
 }
 
-EntityRef FromParty(const Document& doc, const std::vector<lexicon::Mention>& ms, const Party& p) {
+// (`steal`: move p's strings rather than copy them; Annotate's own Extraction is not read
+// again.)
+EntityRef FromParty(const Document& doc, const std::vector<lexicon::Mention>& ms, Party& p, bool steal) {
   EntityRef e;
   if (p.empty()) return e;
+  auto take = [steal](std::string& from, std::string& to) {
+    if (steal) to = std::move(from);
+    else to = from;
+  };
   e.span = p.span;
-  e.text = p.text.empty() && !p.span.empty() ? std::string(doc.view(p.span)) : p.text;
-  e.kind = p.kind;
-  e.how = p.how;
-  e.id = p.id;
-  e.name = p.name;
+  if (p.text.empty() && !p.span.empty()) e.text = std::string(doc.view(p.span));
+  else take(p.text, e.text);
+  take(p.kind, e.kind);
+  take(p.how, e.how);
+  take(p.id, e.id);
+  take(p.name, e.name);
   if (const lexicon::Mention* m = ResolvedMention(ms, p.mention)) {
     FillResolved(*m->resolved, e);
     if (e.kind.empty()) e.kind = std::string(lexicon::MentionKindName(m->kind));
@@ -127,9 +134,14 @@ const std::vector<uint32_t>& Bucket(const std::vector<std::vector<uint32_t>>& b,
 }
 }  // namespace
 
-void AttachRecords(const Resources& res, const std::vector<lexicon::Mention>& mentions,
-                   const std::vector<time::DocumentTimex>& timexes, const Extraction& x,
-                   Document& doc) {
+// AttachRecords; with `steal`, strings are moved out of `x` instead of copied (x is left
+// valid but unspecified).
+void Attach(const Resources& res, const std::vector<lexicon::Mention>& mentions,
+            const std::vector<time::DocumentTimex>& timexes, Extraction& x, bool steal, Document& doc) {
+  auto take = [steal](std::string& from, std::string& to) {
+    if (steal) to = std::move(from);
+    else to = from;
+  };
   doc.mentions.clear();
   doc.events.clear();
   doc.claims.clear();
@@ -148,7 +160,7 @@ void AttachRecords(const Resources& res, const std::vector<lexicon::Mention>& me
 
   doc.events.reserve(x.events.size());
   for (size_t i = 0; i < x.events.size(); ++i) {
-    const Event& ev = x.events[i];
+    Event& ev = x.events[i];
     EventRecord r;
     r.id = doc.id + ":e" + std::to_string(i);
     r.document = doc.id;
@@ -158,19 +170,19 @@ void AttachRecords(const Resources& res, const std::vector<lexicon::Mention>& me
     r.type = ev.type < res.event_types().size() ? res.event_types()[ev.type].id : "";
     r.status = std::string(StatusName(ev.status));
     r.frame = std::string(FrameName(ev.frame));
-    r.rule = ev.rule;
-    r.agent = FromParty(doc, mentions, ev.agent);
-    r.target = FromParty(doc, mentions, ev.target);
-    r.place = FromParty(doc, mentions, ev.place);
-    r.instrument = ev.instrument;
-    r.timex = ev.time;
+    take(ev.rule, r.rule);
+    r.agent = FromParty(doc, mentions, ev.agent, steal);
+    r.target = FromParty(doc, mentions, ev.target, steal);
+    r.place = FromParty(doc, mentions, ev.place, steal);
+    take(ev.instrument, r.instrument);
     auto [date, precision] = TimexToDate(ev.time);
-    r.date = date;
+    take(ev.time, r.timex);
+    r.date = std::move(date);
     r.date_precision = precision;
     r.time_span = ev.time_span;
-    r.time_source = ev.time_source;
-    r.claimed_by = FromParty(doc, mentions, ev.claimed_by);
-    r.reported_by = ev.reported_by;
+    take(ev.time_source, r.time_source);
+    r.claimed_by = FromParty(doc, mentions, ev.claimed_by, steal);
+    take(ev.reported_by, r.reported_by);
     r.line_kind = ev.line_kind;
     if (ev.sentence < doc.sentences.size()) r.quote = std::string(doc.view(doc.sentences[ev.sentence].span));
     doc.events.push_back(std::move(r));
@@ -190,27 +202,30 @@ void AttachRecords(const Resources& res, const std::vector<lexicon::Mention>& me
   }
   doc.claims.reserve(x.claims.size());
   for (size_t i = 0; i < x.claims.size(); ++i) {
-    const Claim& c = x.claims[i];
+    Claim& c = x.claims[i];
+    // (Read before the strings are taken: the lead-in rule below asks how the claimant was found.)
+    const bool list_lead = c.claimed_by.how == "list-lead" && !c.claimed_by.span.empty();
+    const uint32_t claimant_start = c.claimed_by.span.start;
     ClaimRecord r;
     r.id = doc.id + ":c" + std::to_string(i);
     r.document = doc.id;
     r.sentence = c.sentence;
     r.span = c.span;
     r.number = c.number;
-    r.kind = c.kind;
-    r.item = c.noun;
-    r.calibre = c.calibre;
+    take(c.kind, r.kind);
+    take(c.noun, r.item);
+    take(c.calibre, r.calibre);
     r.low = c.low;
     r.high = c.high;
     r.acled = c.acled;
-    r.modifier = c.modifier;
+    take(c.modifier, r.modifier);
     r.effect = std::string(ModEffectName(c.effect));
     r.vague = c.vague;
     r.approx = c.vague || c.effect == ModEffect::kApprox || (c.low >= 0 && c.high >= 0 && c.low != c.high);
-    r.about = FromParty(doc, mentions, c.about);
-    r.claimed_by = FromParty(doc, mentions, c.claimed_by);
-    r.reported_by = c.reported_by;
-    r.rule = c.rule;
+    r.about = FromParty(doc, mentions, c.about, steal);
+    r.claimed_by = FromParty(doc, mentions, c.claimed_by, steal);
+    take(c.reported_by, r.reported_by);
+    take(c.rule, r.rule);
     r.line_kind = c.line_kind;
     if (c.sentence < doc.sentences.size()) r.quote = std::string(doc.view(doc.sentences[c.sentence].span));
 
@@ -222,7 +237,7 @@ void AttachRecords(const Resources& res, const std::vector<lexicon::Mention>& me
     for (uint32_t ei : Bucket(events_of, c.sentence)) {
       const EventRecord& e = doc.events[ei];
       uint64_t gap = e.span.start > c.span.start ? e.span.start - c.span.start : c.span.start - e.span.start;
-      if (!KindFitsEvent(c.kind, e.type)) gap += 1ull << 32;
+      if (!KindFitsEvent(r.kind, e.type)) gap += 1ull << 32;
       if (gap < best_gap) best_gap = gap, best = &e;
     }
     if (best != nullptr) {
@@ -231,10 +246,10 @@ void AttachRecords(const Resources& res, const std::vector<lexicon::Mention>& me
       r.date = best->date;
       r.date_precision = best->date_precision;
     }
-    if (r.place.empty() && best == nullptr && c.claimed_by.how == "list-lead" && !c.claimed_by.span.empty()) {
+    if (r.place.empty() && best == nullptr && list_lead) {
       // "• 30 tanks" under "the spoils from Palmyra amount to the following:": the place
       // the lead-in names.
-      const uint32_t lead = SentenceAt(doc, c.claimed_by.span.start);
+      const uint32_t lead = SentenceAt(doc, claimant_start);
       for (uint32_t mi : Bucket(places_of, lead)) {
         r.place = doc.mentions[mi].entity;
         break;
@@ -287,7 +302,14 @@ void Annotate(const Annotator& a, Document& doc) {
     timexes = time::TagDocument(*a.tagger, doc, ref, {});
   }
   Extraction x = Extract(*a.resources, doc, mentions, timexes);
-  AttachRecords(*a.resources, mentions, timexes, x, doc);
+  Attach(*a.resources, mentions, timexes, x, /*steal=*/true, doc);
+}
+
+void AttachRecords(const Resources& res, const std::vector<lexicon::Mention>& mentions,
+                   const std::vector<time::DocumentTimex>& timexes, const Extraction& x,
+                   Document& doc) {
+  // (Attach without stealing only reads x.)
+  Attach(res, mentions, timexes, const_cast<Extraction&>(x), /*steal=*/false, doc);
 }
 
 }  // namespace sitrep::extract

@@ -41,7 +41,7 @@ const WordSet& SubjectStops() {
 }
 
 const WordSet& Pronouns() {
-  static const WordSet s = {"he", "she", "they", "we", "i", "him", "her", "them"};
+  static const WordSet s = {"he", "she", "they", "we", "i", "him", "her", "them", "it"};
   return s;
 }
 
@@ -114,6 +114,26 @@ void ResolvePronouns(const Document& doc, const std::vector<Mention>& mentions, 
     Party& p = (*out)[s];
     if (p.how != "pronoun" || p.mention != Mention::kNoRef) continue;
     const size_t ps = para_start(s);
+    // "it said", "they said": the body or group that spoke last in this paragraph or the
+    // one before ("Residents said ... More than 40 others were injured, they said."). "it"
+    // never stands for a person.
+    std::string_view word = p.text;
+    const bool it = word == "it" || word == "It";
+    if (it || word == "they" || word == "They") {
+      const size_t from = ps > 0 ? para_start(ps - 1) : 0;
+      bool done = false;
+      for (size_t t = s; t-- > from;) {
+        const Party& q = (*out)[t];
+        if (!named(q)) continue;
+        const bool person = q.mention != Mention::kNoRef && mentions[q.mention].kind == MentionKind::kPerson;
+        if (person) break;
+        p = q;
+        p.how = "pronoun-claimant";
+        done = true;
+        break;
+      }
+      if (done || it) continue;
+    }
     uint32_t mi = latest_person(doc.sentences[ps].span.start, p.span.start);
     if (mi != Mention::kNoRef) {
       take_mention(&p, mi, "pronoun");
@@ -281,6 +301,43 @@ Party PartyForWords(const Document& doc, const std::vector<Word>& w, int b, int 
   return p;
 }
 
+// "X put the toll at 43", "X gave its daily tally of losses": a verb of giving figures
+// whose object (within four words) is a toll, tally, count or estimate.
+bool FigureVerb(const std::vector<Word>& w, int v) {
+  static const WordSet verbs = {"put", "puts", "gave", "gives", "released", "releases", "published",
+                                "publishes", "issued", "issues", "revised", "raised", "updated"};
+  static const WordSet figures = {"toll", "tally", "tallies", "figures", "figure", "count", "estimate",
+                                  "estimates", "number", "numbers", "breakdown"};
+  if (!verbs.count(w[v].folded)) return false;
+  const int n = static_cast<int>(w.size());
+  for (int k = v + 1; k < n && k <= v + 4; ++k) {
+    if (w[k].kind != TokenKind::kWord) return false;
+    if (figures.count(w[k].folded)) return true;
+  }
+  return false;
+}
+
+// The subject that opens the sentence when a speech verb follows "but"/"and" at `conj`:
+// the words before the sentence's first auxiliary or past-tense verb, at most five plain
+// words with a capital first ("Azerbaijan has not disclosed ... but says").
+bool CoordinatedSubject(const Document& doc, const std::vector<Word>& w, int conj, int* b, int* e) {
+  static const WordSet aux = {"has", "have", "had", "is", "was", "were", "are", "did", "does", "do",
+                              "will", "would", "could", "can", "may", "might", "should", "must"};
+  if (conj < 2 || w[0].kind != TokenKind::kWord || !Capitalised(doc, w[0])) return false;
+  for (int k = 1; k < conj && k <= 5; ++k) {
+    if (w[k].kind != TokenKind::kWord) return false;
+    const std::string_view f = w[k].folded;
+    const bool past = f.size() > 3 && f.substr(f.size() - 2) == "ed" && !Capitalised(doc, w[k]);
+    if (aux.count(f) || past || SpeechVerbs().count(f)) {
+      if (SubjectStops().count(w[k - 1].folded)) return false;
+      *b = 0, *e = k - 1;
+      return true;
+    }
+    if (SubjectStops().count(f)) return false;
+  }
+  return false;
+}
+
 Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::vector<Mention>& mentions) {
   const int n = static_cast<int>(w.size());
   for (int v = 0; v < n; ++v) {
@@ -290,10 +347,21 @@ Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::v
       if (e >= v + 2) return PartyForWords(doc, w, v + 2, e, mentions, "according-to");
       continue;
     }
-    if (!SpeechVerbs().count(w[v].folded) || NounUse(doc, w, v)) continue;
+    if (!(SpeechVerbs().count(w[v].folded) || FigureVerb(w, v)) || NounUse(doc, w, v)) continue;
     int k = v - 1;
     while (k >= 0 && w[k].kind == TokenKind::kWord && Adverbs().count(w[k].folded)) --k;
     bool inverted = k < 0 || w[k].kind == TokenKind::kPunct;
+    // "It said", "..., it said": a pronoun for the body the paragraph has named.
+    if (k >= 0 && w[k].folded == "it" && (k == 0 || w[k - 1].kind == TokenKind::kPunct)) {
+      return PartyForWords(doc, w, k, k, mentions, "said-subject");
+    }
+    // "Azerbaijan has not disclosed its losses but says 42 civilians have died": the
+    // subject of the clause that the speech verb is coordinated with.
+    if (!inverted && (w[k].folded == "but" || w[k].folded == "and")) {
+      int b = -1, e = -1;
+      if (CoordinatedSubject(doc, w, k, &b, &e)) return PartyForWords(doc, w, b, e, mentions, "said-coordinated");
+      continue;
+    }
     if (!inverted) {
       int b = SubjectStart(doc, w, k);
       if (b >= 0) {

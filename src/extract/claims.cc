@@ -179,12 +179,21 @@ const WordSet& NounStops() {
   return s;
 }
 
+// Words that may follow a passive verb of capture used without its auxiliary ("2,000
+// people detained since the coup").
+const WordSet& AfterCapture() {
+  static const WordSet s = {"in", "by", "since", "after", "at", "on", "during", "over", "near", "from", "and",
+                            "or", "last", "this", "yesterday", "today", "overnight", "earlier", "so", "as"};
+  return s;
+}
+
 // Auxiliaries skipped before a casualty word after the number ("were reportedly killed").
 const WordSet& Auxiliaries() {
   static const WordSet s = {
       "were", "was", "have", "had", "has", "been", "are", "is", "reportedly", "also", "still",
       "all", "being", "later", "allegedly", "either", "now", "believed", "feared", "to", "be",
-      "reported", "confirmed", "thought", "presumed", "likely", "probably", "since", "so", "far"};
+      "reported", "confirmed", "thought", "presumed", "likely", "probably", "since", "so", "far",
+      "seriously", "critically", "badly", "severely", "gravely", "lightly", "slightly", "fatally"};
   return s;
 }
 
@@ -209,18 +218,55 @@ size_t PastModifiers(const std::vector<Word>& w, size_t k) {
   return k;
 }
 
+// A noun phrase claim_kinds does not know, between a number and its predicate: "four aid
+// workers were killed", "eight of the assailants died", "38 Palestinians had been
+// killed". Returns the index after at most three plain words (optionally after "of the")
+// when there are some, else `k` unchanged; the caller accepts it only when a casualty word
+// follows, so the predicate decides the kind.
+size_t PastUnknownNoun(const Resources& res, const std::vector<Word>& w, size_t k) {
+  static const WordSet determiners = {"the", "their", "its", "his", "her", "our", "those", "these"};
+  static const WordSet breakers = {"who", "which", "that", "while", "when", "after", "before", "as", "but",
+                                   "said", "says", "told", "where", "than", "if", "because", "since", "of",
+                                   "killed", "killing", "wounded", "wounding", "injured", "injuring", "lost"};
+  size_t j = k;
+  if (j + 1 < w.size() && w[j].folded == "of") {
+    ++j;
+    if (determiners.count(w[j].folded)) ++j;
+  }
+  size_t count = 0;
+  size_t len = 0;
+  while (j < w.size() && count < 3 && w[j].kind == TokenKind::kWord && !NounStops().count(w[j].folded) &&
+         !Auxiliaries().count(w[j].folded) && !breakers.count(w[j].folded) &&
+         MatchKind(res, w, j, KindRole::kAfter, &len) == nullptr) {
+    ++j, ++count;
+  }
+  return count > 0 ? j : k;
+}
+
 // A casualty word used actively right after its number's noun: "400 fighters killed 40
 // militants", "troops killed the leader": an object follows.
 bool Transitive(const std::vector<Word>& w, size_t k, size_t len) {
   if (len != 1) return false;
-  static const WordSet active = {"killed", "wounded", "injured", "executed"};
+  static const WordSet active = {"killed", "wounded", "injured", "executed", "detained", "arrested", "abducted",
+                                 "kidnapped", "captured"};
   if (!active.count(w[k].folded)) return false;
   const size_t o = k + 1;
   if (o >= w.size()) return false;
   static const WordSet objects = {"the", "a", "an", "at", "two", "three", "dozens", "scores", "hundreds",
                                   "their", "his", "its", "several", "many", "some", "more", "over", "about",
                                   "around", "nearly", "up", "as"};
-  return w[o].kind == TokenKind::kNumber || objects.count(w[o].folded) > 0;
+  if (w[o].kind == TokenKind::kNumber) return true;
+  if (!objects.count(w[o].folded)) return false;
+  // "71 wounded over the past day": a bound word is an object only before a number.
+  static const WordSet bounds = {"over", "about", "around", "nearly", "up", "as", "at"};
+  if (!bounds.count(w[o].folded)) return true;
+  // "over 100", "at least 20", "up to 30", "as many as 40"; not "over the past 24 hours".
+  static const WordSet fillers = {"least", "than", "to", "many", "as", "most"};
+  for (size_t k = o + 1; k < w.size() && k < o + 4; ++k) {
+    if (w[k].kind == TokenKind::kNumber) return true;
+    if (!fillers.count(w[k].folded)) return false;
+  }
+  return false;
 }
 
 // A toll verb ending right before words[start] ("has risen to", "reached") with "toll"
@@ -229,7 +275,7 @@ bool TollBefore(const std::vector<Word>& w, size_t start) {
   static const std::vector<std::vector<std::string_view>> verbs = {
       {"has", "risen", "to"}, {"had", "risen", "to"}, {"rose", "to"}, {"risen", "to"}, {"climbed", "to"},
       {"reached"}, {"has", "reached"}, {"stands", "at"}, {"stood", "at"}, {"jumped", "to"}, {"increased", "to"},
-      {"is"}, {"was"}, {"now", "stands", "at"}};
+      {"is"}, {"was"}, {"now", "stands", "at"}, {"at"}};
   for (const auto& v : verbs) {
     if (start < v.size()) continue;
     size_t b = start - v.size();
@@ -238,6 +284,13 @@ bool TollBefore(const std::vector<Word>& w, size_t start) {
     if (!ok) continue;
     for (size_t k = b; k-- > 0 && b - k <= 12;) {
       if (w[k].folded == "toll" || w[k].folded == "tolls") return true;
+      // "put the number of dead ... at 62", "the number of people killed at 23".
+      if (w[k].folded == "number" && k + 1 < b && w[k + 1].folded == "of") {
+        static const WordSet dead = {"dead", "deaths", "killed", "fatalities", "victims"};
+        for (size_t d = k + 2; d < b && d < k + 5; ++d) {
+          if (dead.count(w[d].folded)) return true;
+        }
+      }
       if (w[k].kind == TokenKind::kPunct) break;
     }
   }
@@ -251,6 +304,18 @@ bool IsAge(const std::vector<Word>& w, const Number& n) {
   if (j < w.size() && w[j].folded.rfind("year-old", 0) == 0) return true;
   if (j + 1 < w.size() && w[j].folded == "years" && w[j + 1].folded == "old") return true;
   return false;
+}
+
+// A number that names rather than counts: "page 3", "Resolution 2254", "Route 5",
+// "Brigade 14", "paragraph 2".
+bool IsLabel(const std::vector<Word>& w, const Number& n) {
+  static const WordSet labels = {"page", "pages", "p", "pp", "paragraph", "article", "chapter", "section",
+                                 "resolution", "route", "highway", "road", "unit", "brigade", "division",
+                                 "battalion", "regiment", "flight", "platoon", "number", "no", "room", "block",
+                                 "sector", "checkpoint", "gate", "exit", "hall", "grade", "level", "phase",
+                                 "camp", "building", "apartment", "street", "channel", "line", "episode"};
+  if (n.first == 0 || n.vague || w[n.first].kind != TokenKind::kNumber) return false;
+  return labels.count(w[n.first - 1].folded) > 0;
 }
 
 bool IsCalibreUnit(const Word& w) {
@@ -294,7 +359,7 @@ Party SideOfPerson(const Document& doc, const std::vector<Mention>& mentions, ui
 // the counted noun ("fighters of the Islamic State", "men loyal to President X": a person
 // stands for the side they lead), else the subject of a verb of having or losing before it
 // ("the army lost 30 tanks", "the militia had 800 men").
-Party AboutParty(const Document& doc, Span sentence, Span claim, const std::vector<Mention>& mentions,
+Party AboutParty(const Document& doc, Span sentence, Span claim, bool verb_first, const std::vector<Mention>& mentions,
                  size_t* cursor) {
   while (*cursor < mentions.size() && mentions[*cursor].span.end <= claim.start) ++*cursor;
   // "killed scores of its fighters": the possessive points at the last actor before it;
@@ -307,9 +372,13 @@ Party AboutParty(const Document& doc, Span sentence, Span claim, const std::vect
            lead[lead.size() - w.size() - 1] == ' ';
   };
   const bool lost = ends_with("lost") || ends_with("losing") || ends_with("loses") || ends_with("lose");
-  const bool has = ends_with("had") || ends_with("has") || ends_with("have") || ends_with("deployed") ||
-                   ends_with("send") || ends_with("sent") || ends_with("sending") || ends_with("fielded") ||
-                   ends_with("mobilised") || ends_with("mobilized") || ends_with("massed");
+  // "its forces had killed 595": "had" is the auxiliary of the claim's own verb.
+  // A claim that opens with its own verb of losing ("have lost 13 of our finest") still
+  // counts the subject's men; one that opens with "killed" does not.
+  const bool killer_verb = verb_first && text.substr(0, 3) != "los" && text.substr(0, 3) != "Los";
+  const bool has = (!killer_verb && (ends_with("had") || ends_with("has") || ends_with("have"))) ||
+                   ends_with("deployed") || ends_with("send") || ends_with("sent") || ends_with("sending") ||
+                   ends_with("fielded") || ends_with("mobilised") || ends_with("mobilized") || ends_with("massed");
   if (lost || has) {
     // "Russia had lost 1,500 tanks": the name right before the verb, whatever its kind (a
     // country stands for its forces).
@@ -375,6 +444,36 @@ struct SentenceClaims {
   size_t mention_cursor = 0;
   uint32_t last_sentence = UINT32_MAX;  // the sentence of the latest claim, and its kind
   std::string last_kind = "";
+  uint32_t last_end = 0;                // the byte offset where the latest claim ends
+  std::string last_rule = "";           // and its rule
+
+  static bool IsCasualty(std::string_view k) {
+    return k == "killed" || k == "wounded" || k == "missing" || k == "killed_or_missing" || k == "captured";
+  }
+
+  // The number at words[start] lists people of the claim just before it in the sentence:
+  // after "including" or "among them", before "of them" right after a comma, or joined by
+  // "and" to the claim's words with at most two words between ("60 Afghans and 13 US
+  // troops"; a person noun only).
+  bool ListedWithLast(const std::vector<Word>& w, size_t start, const Number& n, bool person) const {
+    if (start == 0) return false;
+    const std::string_view prev = w[start - 1].folded;
+    if (prev == "including") return true;
+    if (start >= 2 && w[start - 2].folded == "among" && (prev == "them" || prev == "whom")) return true;
+    if (prev == "," && n.last + 1 < w.size() && w[n.last].folded == "of" &&
+        (w[n.last + 1].folded == "them" || w[n.last + 1].folded == "whom")) {
+      return true;
+    }
+    if (prev == "and" && person) {  // "captured 20 soldiers and 3 villages" lists no people
+      size_t words = 0;
+      for (size_t k = start - 1; k-- > 0 && w[k].span.start >= last_end;) {
+        if (w[k].kind != TokenKind::kWord) return false;
+        ++words;
+      }
+      return words <= 2 && w[start - 1].span.start >= last_end && last_rule.rfind("casualty-before", 0) == 0;
+    }
+    return false;
+  }
 
   void Run(uint32_t sentence, const std::vector<Word>& w, const Party& claimant, std::vector<Claim>* out) {
     size_t i = 0;
@@ -397,8 +496,11 @@ struct SentenceClaims {
       if (Build(sentence, w, start, mod, mod_len, n, &c)) {
         last_sentence = sentence;
         last_kind = c.kind;
+        last_end = c.span.end;
+        last_rule = c.rule;
         c.claimed_by = claimant;
-        c.about = AboutParty(doc, doc.sentences[sentence].span, c.span, mentions, &mention_cursor);
+        c.about = AboutParty(doc, doc.sentences[sentence].span, c.span,
+                             c.rule.rfind("casualty-before", 0) == 0, mentions, &mention_cursor);
         if (c.about.empty()) c.about = GroupOfNoun(sentence, c, *out);
         while (next < w.size() && w[next].span.start < c.span.end) ++next;  // calibre, noun
         out->push_back(std::move(c));
@@ -474,7 +576,7 @@ struct SentenceClaims {
              const Number& n, Claim* c) {
     Span number{w[n.first].span.start, w[n.last - 1].span.end};
     const time::Timex* tx = InTimex(number, timexes, &timex_cursor);
-    if (IsAge(w, n)) return false;
+    if (IsAge(w, n) || IsLabel(w, n)) return false;
     size_t j = n.last;
     if (j < w.size() && IsCalibreUnit(w[j])) return false;  // "122 mm" names a calibre
     // Calibre after a count: "6 of 122 / 7 guns", "7 of 23 guns".
@@ -547,7 +649,14 @@ struct SentenceClaims {
           // ", including five children,", ", most of them women,": any aside up to the next
           // comma when an auxiliary or a casualty word follows it.
           size_t j = k + 1;
-          while (j < w.size() && j < k + 12 && w[j].folded != "," && w[j].kind != TokenKind::kNumber) ++j;
+          // A number inside it only as "51 of them ...".
+          auto inner_count = [&](size_t x) {
+            return x + 2 < w.size() && w[x + 1].folded == "of" && (w[x + 2].folded == "them" || w[x + 2].folded == "whom");
+          };
+          while (j < w.size() && j < k + 12 && w[j].folded != "," &&
+                 (w[j].kind != TokenKind::kNumber || (j == k + 1 && inner_count(j)))) {
+            ++j;
+          }
           const bool listed = w[k + 1].folded == "including" || w[k + 1].folded == "among" ||
                               w[k + 1].folded == "mostly" || w[k + 1].folded == "mainly";
           size_t l = 0;
@@ -571,6 +680,10 @@ struct SentenceClaims {
       const size_t gap_from = k;
       if (noun != nullptr && !part_of) k = PastModifiers(w, k);
       const bool gapped = k != gap_from;
+      // A noun claim_kinds does not know ("four aid workers were killed"): the predicate
+      // decides, and an active verb with an object ("two gunmen killed the mayor") does not.
+      if (noun == nullptr && !part_of && kind.empty()) k = PastUnknownNoun(res, w, k);
+      const bool unknown_noun = !gapped && k != gap_from;
       const size_t after_from = k;
       while (k < w.size() && k < after_from + 4 && Auxiliaries().count(w[k].folded)) ++k;
       size_t len = 0;
@@ -578,6 +691,12 @@ struct SentenceClaims {
       if (after != nullptr && k == after_from) {
         const bool intransitive = w[k].folded == "died" || w[k].folded == "perished";
         if (gapped ? !intransitive : Transitive(w, k, len)) after = nullptr;
+        // "30 rebels detained the mayor", "rebels abducted Chibok girls": a one-word verb of
+        // capture with no auxiliary counts the captured only when no object follows.
+        if (after != nullptr && after->kind == "captured" && len == 1 && k + 1 < w.size() &&
+            w[k + 1].kind == TokenKind::kWord && !AfterCapture().count(w[k + 1].folded)) {
+          after = nullptr;
+        }
       }
       const ClaimKindWord* before = MatchKindEndingAt(res, w, start, &before_start);
       if (before == nullptr && start >= 2 && (w[start - 1].folded == "some" || w[start - 1].folded == "the")) {
@@ -588,11 +707,21 @@ struct SentenceClaims {
         rule = rule.empty() ? "casualty-after" : "noun+casualty-after";
         // Across a parenthetical the claim keeps its own words, so the numbers inside it
         // are claims of their own.
-        if (after_from == end_word || after_from <= end_word + 2 || gapped) end_word = k + len;
+        if (after_from == end_word || after_from <= end_word + 2 || gapped || unknown_noun) end_word = k + len;
+        if (unknown_noun) rule = "phrase+casualty-after";
       } else if (before != nullptr && (before->kind != "captured" || noun != nullptr)) {
         kind = before->kind;
         rule = rule.empty() ? "casualty-before" : "casualty-before+noun";
         start = before_start;
+      }
+    }
+    // "took 7,000 soldiers prisoner", "held 30 civilians hostage".
+    if ((kind.empty() || IsPersonKind(kind)) && noun != nullptr && end_word < w.size()) {
+      static const WordSet held = {"prisoner", "prisoners", "captive", "captives", "hostage", "hostages"};
+      if (held.count(w[end_word].folded)) {
+        kind = "captured";
+        rule = "noun+held";
+        ++end_word;
       }
     }
     // "the death toll from a week of bombardment has risen to 112": a toll verb before the
@@ -611,10 +740,27 @@ struct SentenceClaims {
         ++end_word;
       }
     }
+    // "killed 12 civilians, including five children", "32 people, among them seven
+    // civilians, were killed", "42 civilians have died, two of them children", "killed 60
+    // Afghans and 13 US troops": people listed inside or beside a toll share its kind.
+    if ((kind.empty() || IsPersonKind(kind)) && last_sentence == sentence && IsCasualty(last_kind) &&
+        ListedWithLast(w, start, n, IsPersonKind(kind))) {
+      kind = last_kind;
+      rule = "listed";
+    }
     if (kind.empty()) return false;
+    // "93% of the city" is a share of ground; "shrank by 25 percent" is a change of
+    // something else.
+    if (kind == "territory_share" && !(end_word < w.size() && w[end_word].folded == "of")) return false;
+    // "11 square kilometres" is an area, not a distance.
+    if (kind == "distance" && noun != nullptr && noun_at > n.last &&
+        (w[noun_at - 1].folded == "square" || w[noun_at - 1].folded == "sq")) {
+      return false;
+    }
     // A time expression over the number vetoes it, except a clock reading of a bare number
     // that a counted noun follows ("around 250 soldiers" is no time of day).
-    if (tx != nullptr && !(tx->type == time::TimexType::kTime && noun != nullptr)) {
+    // Nor is a toll ("put the number of people killed at 23").
+    if (tx != nullptr && !(tx->type == time::TimexType::kTime && (noun != nullptr || rule == "toll"))) {
       return false;
     }
     // A bare four-digit year-like number with no noun is never a count.

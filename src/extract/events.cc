@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <span>
 #include <unordered_set>
 
 #include "extract/attribution.h"
@@ -31,6 +32,25 @@ namespace {
 using lexicon::Mention;
 using lexicon::MentionKind;
 using Set = WordSet;
+
+// The word sets that Ctx tests word by word, as bits of a word's class (Classes(), built
+// from the sets below): each word of a sentence with a trigger is looked up once.
+enum : uint64_t {
+  kAux = 1u << 0,
+  kPassiveAux = 1u << 1,
+  kObjectSkip = 1u << 2,
+  kDeterminers = 1u << 3,
+  kSupportWords = 1u << 4,
+  kForceNouns = 1u << 5,
+  kPlaceNouns = 1u << 6,
+  kNotParty = 1u << 7,
+  kAfterStops = 1u << 8,
+  kNounObjectSkip = 1u << 9,
+  kDenials = 1u << 10,
+  kConditions = 1u << 11,  // "if", "unless"
+  kUntil = 1u << 12,
+  kAfterSince = 1u << 13,  // "after", "since"
+};
 
 const Set& Aux() {
   static const Set s = {"had", "has", "have", "was", "were", "is", "are", "been", "being", "be",
@@ -151,6 +171,34 @@ const Set& NotParty() {
   return s;
 }
 
+// Words that end the search for a party after a trigger ("attack by X", "recaptured from X").
+const Set& AfterStops() {
+  static const Set s = {"by", "of", "from", "to", "in", "on", "at", "with", "for", "into", "near",
+                        "and", "or", "after", "before", "as", "than", "that", "which", "who"};
+  return s;
+}
+// Words between an event noun and its object ("attacks on X", "the siege of X").
+const Set& NounObjectSkip() {
+  static const Set s = {"on", "in", "of", "against", "near", "at", "around", "over", "the", "a", "an"};
+  return s;
+}
+
+// Words that deny what a sentence reports (StatusOf).
+const Set& Denials() {
+  static const Set s = {"denied", "denies", "deny", "denying", "dismissed", "rejected"};
+  return s;
+}
+
+// One lookup for all the sets of the k-bits above, in their order.
+const WordClasses& Classes() {
+  static const Set conditions = {"if", "unless"}, until = {"until"}, after_since = {"after", "since"};
+  static const WordClasses c{&Aux(),        &PassiveAux(),     &ObjectSkip(), &Determiners(),
+                             &SupportWords(), &ForceNouns(),    &PlaceNouns(), &NotParty(),
+                             &AfterStops(),  &NounObjectSkip(), &Denials(),    &conditions,
+                             &until,         &after_since};
+  return c;
+}
+
 bool Capitalised(const Document& doc, const Word& w) {
   unsigned char c = static_cast<unsigned char>(doc.text[w.span.start]);
   return (c >= 'A' && c <= 'Z') || c >= 0xC0;  // non-ASCII letters: leave to the word test
@@ -160,9 +208,13 @@ struct Ctx {
   const Document& doc;
   const std::vector<Mention>& mentions;
   const std::vector<Word>& w;
-  std::vector<uint32_t> in_sentence;  // mention indices inside the sentence
-  std::vector<const time::Timex*> times;  // date and time expressions of the sentence
+  const std::vector<uint32_t>& in_sentence;  // mention indices inside the sentence
+  const std::vector<const time::Timex*>& times;  // date and time expressions of the sentence
+  const std::vector<uint64_t>& cls;  // Classes().Of() of each word
   bool headline = false;
+
+  // Whether word k is in one of the sets `bits` (k-bit flags above).
+  bool Is(size_t k, uint64_t bits) const { return (cls[k] & bits) != 0; }
 
   // The mention covering word k (actor, person or place), or kNoRef.
   uint32_t MentionAt(size_t k) const {
@@ -176,9 +228,9 @@ struct Ctx {
 
   bool PartyWord(size_t k) const {
     if (w[k].kind != TokenKind::kWord) return false;
-    if (ForceNouns().count(w[k].folded) > 0 || PlaceNouns().count(w[k].folded) > 0) return true;
+    if (Is(k, kForceNouns | kPlaceNouns)) return true;
     // Headlines capitalise every word: only mentions and force nouns count there.
-    if (headline || NotParty().count(w[k].folded) > 0) return false;
+    if (headline || Is(k, kNotParty)) return false;
     for (const time::Timex* t : times) {
       if (t->span.start <= w[k].span.start && w[k].span.start < t->span.end) return false;
     }
@@ -190,22 +242,22 @@ struct Ctx {
   }
 
   // An auxiliary or adverb, not an acronym that folds like one ("IS" is no "is").
-  bool IsAux(int k, const Set& set) const {
-    if (w[k].kind != TokenKind::kWord || !set.count(w[k].folded)) return false;
+  bool IsAux(int k, uint64_t set) const {
+    if (w[k].kind != TokenKind::kWord || !Is(static_cast<size_t>(k), set)) return false;
     std::string_view t = doc.view(w[k].span);
     return !(t.size() >= 2 && t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' && t[1] <= 'Z');
   }
 
   // The party ending at word `end` (inclusive), walking back.
   Party Before(int end, const char* how) const {
-    while (end >= 0 && IsAux(end, Aux())) --end;
+    while (end >= 0 && IsAux(end, kAux)) --end;
     // "forces backed by Russian warplanes recaptured": the supporter is not the subject
     // (but "Russian" in "backed by Russian warplanes" is the warplanes' own modifier).
     const bool subject = std::string_view(how) != "noun-modifier";
     for (int k = end; subject && k >= 1 && k >= end - 6; --k) {
-      if (w[k].folded == "by" && SupportWords().count(w[k - 1].folded)) {
+      if (w[k].folded == "by" && Is(k - 1, kSupportWords)) {
         end = k - 2;
-        while (end >= 0 && (w[end].folded == "," || IsAux(end, Aux()))) --end;
+        while (end >= 0 && (w[end].folded == "," || IsAux(end, kAux))) --end;
         break;
       }
       if (w[k].kind != TokenKind::kWord && w[k].folded != "-") break;
@@ -218,47 +270,46 @@ struct Ctx {
     if (!PartyWord(end)) return {};
     int b = end;
     while (b - 1 >= 0 && end - b < 5 && (PartyWord(b - 1) || w[b - 1].folded == "-")) --b;
-    if (b - 1 >= 0 && Determiners().count(w[b - 1].folded)) --b;
+    if (b - 1 >= 0 && Is(b - 1, kDeterminers)) --b;
     return MakeParty(doc, Span{w[b].span.start, w[end].span.end}, mentions, how);
   }
 
   // "the city of Izium", "the northern town of Kunduz": the named place after a place noun
   // ending at word `e`, or an empty party.
   Party NamedAfter(size_t e, const char* how) const {
-    if (e + 2 >= w.size() || !PlaceNouns().count(w[e].folded) || w[e + 1].folded != "of") return {};
+    if (e + 2 >= w.size() || !Is(e, kPlaceNouns) || w[e + 1].folded != "of") return {};
     uint32_t mi = MentionAt(e + 2);
     if (mi != Mention::kNoRef && mentions[mi].kind == MentionKind::kPlace) return FromMention(mi, how);
     return {};
   }
 
   // The party starting at word `start`, skipping object words; stops at `limit` words.
-  Party After(size_t start, const char* how, const Set& skip) const {
+  // (`skip`: a set bit, kObjectSkip, kDeterminers or kNounObjectSkip.)
+  Party After(size_t start, const char* how, uint64_t skip) const {
     size_t k = start;
-    while (k < w.size() && k < start + 6 && w[k].kind == TokenKind::kWord && skip.count(w[k].folded)) {
+    while (k < w.size() && k < start + 6 && w[k].kind == TokenKind::kWord && Is(k, skip)) {
       if (MentionAt(k) != Mention::kNoRef) break;
       ++k;
     }
     if (k >= w.size()) return {};
     uint32_t mi = MentionAt(k);
     if (mi != Mention::kNoRef) return FromMention(mi, how);
-    if (Determiners().count(w[k].folded) && k + 1 < w.size()) ++k;
+    if (Is(k, kDeterminers) && k + 1 < w.size()) ++k;
     if (!PartyWord(k)) {
       // "coalition-backed forces", "the presidential palace", "the northern city of Kunduz":
-      // lower-case words before a force or place noun.
-      static const Set preps = {"by", "of", "from", "to", "in", "on", "at", "with", "for", "into", "near",
-                                "and", "or", "after", "before", "as", "than", "that", "which", "who"};
-      if (preps.count(w[k].folded)) return {};
+      // lower-case words before a force or place noun (up to a word of AfterStops()).
+      if (Is(k, kAfterStops)) return {};
       for (size_t j = k + 1; j < w.size() && j <= k + 3 && w[j].kind == TokenKind::kWord; ++j) {
-        if (preps.count(w[j].folded)) break;
-        if (ForceNouns().count(w[j].folded) || PlaceNouns().count(w[j].folded)) {
+        if (Is(j, kAfterStops)) break;
+        if (Is(j, kForceNouns | kPlaceNouns)) {
           if (Party named = NamedAfter(j, how); !named.empty()) return named;
-          size_t b = k > start && Determiners().count(w[k - 1].folded) ? k - 1 : k;
+          size_t b = k > start && Is(k - 1, kDeterminers) ? k - 1 : k;
           return MakeParty(doc, Span{w[b].span.start, w[j].span.end}, mentions, how);
         }
       }
       return {};
     }
-    size_t b = k > start && Determiners().count(w[k - 1].folded) ? k - 1 : k;
+    size_t b = k > start && Is(k - 1, kDeterminers) ? k - 1 : k;
     size_t e = k;
     while (e + 1 < w.size() && e - k < 5 && PartyWord(e + 1)) ++e;
     if (Party named = NamedAfter(e, how); !named.empty()) return named;
@@ -269,7 +320,7 @@ struct Ctx {
   Party ByAfter(size_t from, size_t window) const {
     for (size_t k = from; k < w.size() && k < from + window; ++k) {
       if (w[k].kind == TokenKind::kPunct && w[k].folded != "-") break;
-      if (w[k].folded == "by") return After(k + 1, "by-agent", Determiners());
+      if (w[k].folded == "by") return After(k + 1, "by-agent", kDeterminers);
     }
     return {};
   }
@@ -306,11 +357,20 @@ bool Locative(const Ctx& ctx, const Mention& pm) {
 }
 
 // Words before the trigger in its clause (up to 5), folded, nearest first.
-std::vector<std::string_view> ClauseBefore(const std::vector<Word>& w, size_t first) {
-  std::vector<std::string_view> out;
-  for (size_t k = first; k-- > 0 && out.size() < 5;) {
+// (A fixed array, not a vector: it is asked for several times per trigger.)
+struct ClauseWords {
+  std::string_view words[5];
+  size_t n = 0;
+  size_t size() const { return n; }
+  std::string_view operator[](size_t i) const { return words[i]; }
+  const std::string_view* begin() const { return words; }
+  const std::string_view* end() const { return words + n; }
+};
+ClauseWords ClauseBefore(const std::vector<Word>& w, size_t first) {
+  ClauseWords out;
+  for (size_t k = first; k-- > 0 && out.n < 5;) {
     if (w[k].kind == TokenKind::kPunct && w[k].folded != "-" && w[k].folded != "'") break;
-    out.push_back(w[k].folded);
+    out.words[out.n++] = w[k].folded;
   }
   return out;
 }
@@ -409,7 +469,7 @@ Party SubjectAcross(const Ctx& ctx, int before, const Party& claimant, const std
     for (int j = 0; j < k && j < 6; ++j) {
       if (w[j].kind != TokenKind::kWord) break;
       if (ctx.MentionAt(j) != Mention::kNoRef || ctx.PartyWord(j)) {
-        Party p = ctx.After(j, "pronoun-subject", Determiners());
+        Party p = ctx.After(j, "pronoun-subject", kDeterminers);
         if (!p.empty() && p.span.end < w[k].span.start) return p;
         break;
       }
@@ -557,7 +617,30 @@ bool ClaimantElsewhere(const std::vector<Word>& w, const TriggerMatch& m, const 
   return false;
 }
 
-EventStatus StatusOf(const std::vector<Word>& w, const TriggerMatch& m, const Trigger& trig, bool has_claimant) {
+// What StatusOf and Recalled look for anywhere in a sentence, found once per sentence
+// rather than once per trigger (the answers are the same; most sentences have none).
+struct SentenceFacts {
+  size_t first_condition = 0;  // index of the first "if" / "unless"; w.size() when none
+  bool denial = false;         // a word of Denials()
+  bool until = false;          // an "until"
+  bool after_since = false;    // an "after" or "since"
+};
+
+// (`cls`: Classes().Of() of each word of the sentence.)
+SentenceFacts FactsOf(const std::vector<uint64_t>& cls) {
+  SentenceFacts f;
+  f.first_condition = cls.size();
+  for (size_t k = cls.size(); k-- > 0;) {
+    if (cls[k] & kConditions) f.first_condition = k;
+    f.until |= (cls[k] & kUntil) != 0;
+    f.after_since |= (cls[k] & kAfterSince) != 0;
+    f.denial |= (cls[k] & kDenials) != 0;
+  }
+  return f;
+}
+
+EventStatus StatusOf(const std::vector<Word>& w, const SentenceFacts& facts, const TriggerMatch& m,
+                     const Trigger& trig, bool has_claimant) {
   auto before = ClauseBefore(w, m.first);
   static const Set negators = {"not", "never", "didn't", "no", "wasn't", "weren't", "hasn't", "haven't", "n't"};
   for (auto b : before) if (negators.count(b)) return EventStatus::kNegated;
@@ -574,15 +657,12 @@ EventStatus StatusOf(const std::vector<Word>& w, const TriggerMatch& m, const Tr
   static const Set attempted = {"fail", "failed", "fails", "attempt", "attempted", "attempting",
                                 "tried", "try", "trying", "attempts", "sought", "seeking", "bid"};
   for (auto b : before) if (attempted.count(b)) return EventStatus::kAttempted;
-  for (size_t k = 0; k < m.first; ++k) {
-    if (w[k].folded == "if" || w[k].folded == "unless") return EventStatus::kConditional;
-  }
+  if (facts.first_condition < m.first) return EventStatus::kConditional;  // "if", "unless" before it
   // A denial governs what follows it ("Kyiv denied that the city had fallen"), and what came
   // before only when it points back ("X said it captured Y, but the government denied it").
-  static const Set deny = {"denied", "denies", "deny", "denying", "dismissed", "rejected"};
   static const Set back = {"it", "this", "that", "the", "these", "those", "such"};
-  for (size_t k = 0; k < w.size(); ++k) {
-    if (!deny.count(w[k].folded)) continue;
+  for (size_t k = 0; facts.denial && k < w.size(); ++k) {
+    if (!Denials().count(w[k].folded)) continue;
     if (k < m.first) return EventStatus::kDenied;
     if (k + 1 < w.size() && back.count(w[k + 1].folded) &&
         (k + 2 >= w.size() || w[k + 1].folded == "it" || w[k + 1].folded == "this" ||
@@ -619,7 +699,7 @@ const Set& ClauseOpeners() {
 //     and killed Y on Sunday" keeps Sunday for both; "recapture the site lost to the group
 //     last May": May dates the loss);
 //   - "said on Wednesday" dates the trigger last of all, across any clause.
-bool TimeGoverns(const Resources& res, const std::vector<Word>& w, const std::vector<TriggerMatch>& all,
+bool TimeGoverns(const Resources& res, const std::vector<Word>& w, std::span<const TriggerMatch> all,
                  const TriggerMatch& m,
                  const time::Timex& t, uint32_t* distance) {
   if (t.span.start < m.span.end && m.span.start < t.span.end) return false;
@@ -717,7 +797,7 @@ bool TimeGoverns(const Resources& res, const std::vector<Word>& w, const std::ve
 // Words that mark a trigger as recalled rather than reported as news: "the town, which
 // rebels had held until they lost it in", "once held", "previously captured", "after the
 // city was recaptured the first time", "ten months after the militants overran it".
-bool Recalled(const std::vector<Word>& w, const TriggerMatch& m) {
+bool Recalled(const std::vector<Word>& w, const SentenceFacts& facts, const TriggerMatch& m) {
   static const Set before_words = {"previously", "formerly", "once", "originally", "initially"};
   for (auto b : ClauseBefore(w, m.first)) {
     if (before_words.count(b)) return true;
@@ -732,7 +812,7 @@ bool Recalled(const std::vector<Word>& w, const TriggerMatch& m) {
   // "retaking the city ten months after the militants overran it": months or years
   // before the event the sentence tells.
   static const Set long_units = {"months", "month", "years", "year", "decades"};
-  for (size_t k = 1; k < m.first && k < w.size(); ++k) {
+  for (size_t k = 1; facts.after_since && k < m.first && k < w.size(); ++k) {
     if ((w[k].folded == "after" || w[k].folded == "since") && long_units.count(w[k - 1].folded)) {
       bool comma = false;
       for (size_t j = k + 1; j < m.first; ++j) comma |= w[j].kind == TokenKind::kPunct && w[j].folded == ",";
@@ -741,7 +821,7 @@ bool Recalled(const std::vector<Word>& w, const TriggerMatch& m) {
   }
   // "X had held the town until it lost it": an event bounded by a past perfect before it.
   bool had = false;
-  for (size_t k = 0; k < m.first; ++k) {
+  for (size_t k = 0; facts.until && k < m.first; ++k) {
     if (w[k].folded == "had") had = true;
     if (had && w[k].folded == "until") return true;
   }
@@ -752,7 +832,9 @@ bool Recalled(const std::vector<Word>& w, const TriggerMatch& m) {
 // few words after the verb. Adds a match of the `fired rockets` trigger (a shelling verb)
 // over the verb and the weapon, unless another match covers any of those words. The
 // contiguous forms are plain triggers; this finds the ones with words between.
-void AddFiredWeapon(const Resources& res, const std::vector<Word>& w, std::vector<TriggerMatch>* matches) {
+// `matches` from index `begin` on are this sentence's, in order.
+void AddFiredWeapon(const Resources& res, const std::vector<Word>& w, std::vector<TriggerMatch>* matches,
+                    size_t begin) {
   static const Set verbs = {"fired", "fire", "fires", "firing", "launched", "launch", "launches", "launching"};
   static const Set weapons = {"rockets", "rocket", "missiles", "missile", "shells", "mortars", "mortar",
                               "projectiles", "rounds", "grads", "howitzers"};
@@ -774,14 +856,14 @@ void AddFiredWeapon(const Resources& res, const std::vector<Word>& w, std::vecto
     if (j >= w.size() || j > k + 6 || !weapons.count(w[j].folded)) continue;
     // "rounds" alone is the weapon only after a number or "artillery"/"mortar"/"tank".
     bool covered = false;
-    for (const TriggerMatch& m : *matches) covered |= m.first <= j && k < m.last;
+    for (size_t i = begin; i < matches->size(); ++i) covered |= (*matches)[i].first <= j && k < (*matches)[i].last;
     if (covered) continue;
     TriggerMatch m;
     m.trigger = trigger;
     m.first = static_cast<uint32_t>(k);
     m.last = static_cast<uint32_t>(j + 1);
     m.span = Span{w[k].span.start, w[j].span.end};
-    matches->insert(std::upper_bound(matches->begin(), matches->end(), m,
+    matches->insert(std::upper_bound(matches->begin() + static_cast<std::ptrdiff_t>(begin), matches->end(), m,
                                      [](const TriggerMatch& a, const TriggerMatch& b) { return a.first < b.first; }),
                     m);
   }
@@ -810,50 +892,70 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
     if (r.ok()) doc_time = r->time, has_doc_time = true;
   }
   const int looting_type = res.FindEventType("looting");
+  // The triggers of every sentence first (most sentences have none and cost no more than
+  // this), so that `out` is sized once: an Event is about a kilobyte, and growing the
+  // vector moved each one several times.
+  std::vector<TriggerMatch> all_matches;
+  std::vector<uint32_t> match_begin(n + 1, 0);
+  for (uint32_t s = 0; s < n; ++s) {
+    const std::vector<Word>& w = words[s];
+    match_begin[s] = static_cast<uint32_t>(all_matches.size());
+    AppendTriggers(res, w, &all_matches);
+    AddFiredWeapon(res, w, &all_matches, match_begin[s]);
+    all_matches.erase(std::remove_if(all_matches.begin() + match_begin[s], all_matches.end(),
+                                     [&](const TriggerMatch& m) {
+                                       const Trigger& trig = res.triggers()[m.trigger];
+                                       if (m.last < w.size() && IdiomNext().count(w[m.last].folded)) return true;
+                                       // "in advance" is no advance; workers "on strike" strike nobody.
+                                       if (m.first > 0 && w[m.first - 1].folded == "on" && trig.words[0] == "strike") return true;
+                                       if (m.first > 0 && w[m.first - 1].folded == "in" && trig.words[0] == "advance") return true;
+                                       // "assault units", "attack helicopters", "strike drones": a noun
+                                       // naming a kind of unit or weapon, no event.
+                                       if (m.last < w.size() && (ForceNouns().count(w[m.last].folded) ||
+                                                                 EquipmentNouns().count(w[m.last].folded))) {
+                                         const std::string& last = trig.words.back();
+                                         if (last == "assault" || last == "attack" || last == "strike" || last == "raid" ||
+                                             last == "combat" || last == "siege") {
+                                           return true;
+                                         }
+                                       }
+                                       // "3 warplanes", "two drones": aircraft counted are a claim.
+                                       return trig.words.size() == 1 && trig.words[0] == "warplanes" && m.first > 0 &&
+                                              (IsNumberWord(w[m.first - 1]) || CountWords().count(w[m.first - 1].folded));
+                                     }),
+                      all_matches.end());
+  }
+  match_begin[n] = static_cast<uint32_t>(all_matches.size());
+  out.reserve(all_matches.size());
+
+  std::vector<uint32_t> in_sentence;
+  std::vector<const time::Timex*> times;
+  std::vector<uint64_t> cls;
   size_t mcur = 0, tcur = 0;
   for (uint32_t s = 0; s < n; ++s) {
+    if (match_begin[s] == match_begin[s + 1]) continue;  // no trigger: nothing to do
     const Span ss = doc.sentences[s].span;
     const std::vector<Word>& w = words[s];
-    Ctx ctx{doc, mentions, w, {}, {}, doc.sentences[s].kind == LineKind::kHeadline};
+    in_sentence.clear();
+    times.clear();
     while (mcur < mentions.size() && mentions[mcur].span.start < ss.start) ++mcur;
     for (size_t k = mcur; k < mentions.size() && mentions[k].span.start < ss.end; ++k) {
-      ctx.in_sentence.push_back(static_cast<uint32_t>(k));
+      in_sentence.push_back(static_cast<uint32_t>(k));
     }
     while (tcur < timexes.size() && timexes[tcur].sentence < s) ++tcur;
-    std::vector<const time::Timex*> times;
     for (size_t k = tcur; k < timexes.size() && timexes[k].sentence == s; ++k) {
       const time::Timex& t = timexes[k].timex;
       if (t.type == time::TimexType::kDate || t.type == time::TimexType::kTime) times.push_back(&t);
     }
-    ctx.times = times;
+    Classes().Classify(w, &cls);
+    Ctx ctx{doc, mentions, w, in_sentence, times, cls, doc.sentences[s].kind == LineKind::kHeadline};
+    const SentenceFacts facts = FactsOf(cls);
 
     uint32_t last_control_verb_end = 0;
     bool have_control_verb = false;
     const size_t sentence_begin = out.size();
-    std::vector<TriggerMatch> matches = MatchTriggers(res, w);
-    AddFiredWeapon(res, w, &matches);
-    matches.erase(std::remove_if(matches.begin(), matches.end(),
-                                 [&](const TriggerMatch& m) {
-                                   const Trigger& trig = res.triggers()[m.trigger];
-                                   if (m.last < w.size() && IdiomNext().count(w[m.last].folded)) return true;
-                                   // "in advance" is no advance; workers "on strike" strike nobody.
-                                   if (m.first > 0 && w[m.first - 1].folded == "on" && trig.words[0] == "strike") return true;
-                                   if (m.first > 0 && w[m.first - 1].folded == "in" && trig.words[0] == "advance") return true;
-                                   // "assault units", "attack helicopters", "strike drones": a noun
-                                   // naming a kind of unit or weapon, no event.
-                                   if (trig.frame == Frame::kNoun || trig.words.size() == 1) {
-                                     if (m.last < w.size() && (ForceNouns().count(w[m.last].folded) ||
-                                                               EquipmentNouns().count(w[m.last].folded))) {
-                                       return trig.words.back() == "assault" || trig.words.back() == "attack" ||
-                                              trig.words.back() == "strike" || trig.words.back() == "raid" ||
-                                              trig.words.back() == "combat" || trig.words.back() == "siege";
-                                     }
-                                   }
-                                   // "3 warplanes", "two drones": aircraft counted are a claim.
-                                   return trig.words.size() == 1 && trig.words[0] == "warplanes" && m.first > 0 &&
-                                          (IsNumberWord(w[m.first - 1]) || CountWords().count(w[m.first - 1].folded));
-                                 }),
-                  matches.end());
+    const std::span<const TriggerMatch> matches(all_matches.data() + match_begin[s],
+                                                match_begin[s + 1] - match_begin[s]);
     for (const TriggerMatch& m : matches) {
       const Trigger& trig = res.triggers()[m.trigger];
       const bool is_control = res.event_types()[trig.type].id.rfind("control_", 0) == 0;
@@ -908,8 +1010,8 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           bool passive = PassiveAux().count(trig.words[0]) > 0;
           const std::string& w0 = trig.words[0];
           const bool progressive = w0.size() > 4 && w0.compare(w0.size() - 3, 3, "ing") == 0;
-          for (int k = before; k >= 0 && before - k < 3 && ctx.IsAux(k, Aux()); --k) {
-            if (ctx.IsAux(k, PassiveAux()) && !progressive) passive = true;
+          for (int k = before; k >= 0 && before - k < 3 && ctx.IsAux(k, kAux); --k) {
+            if (ctx.IsAux(k, kPassiveAux) && !progressive) passive = true;
           }
           if (passive) {
             e.target = ctx.Before(before, "passive-subject");
@@ -917,7 +1019,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
             // place, party or equipment as the subject of a passive control verb.
             if (e.target.empty() && res.event_types()[trig.type].id.rfind("control_", 0) == 0) {
               int k = before;
-              while (k >= 0 && ctx.IsAux(k, Aux())) --k;
+              while (k >= 0 && ctx.IsAux(k, kAux)) --k;
               if (k >= 0 && w[k].kind == TokenKind::kWord && !Capitalised(doc, w[k]) &&
                   !PlaceNouns().count(w[k].folded) && !ForceNouns().count(w[k].folded) &&
                   !EquipmentNouns().count(w[k].folded) && !Pronouns().count(w[k].folded) &&
@@ -926,7 +1028,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
               }
             }
             e.agent = ctx.ByAfter(m.last, 10);
-            Party from = ctx.After(m.last, "passive-from", ObjectSkip());
+            Party from = ctx.After(m.last, "passive-from", kObjectSkip);
             if (from.span != e.agent.span && (IsPlace(from) || from.kind.empty())) e.place = from;
             // "Y was captured": Y is the place taken; "Y was driven out": Y is the party that lost.
             passive_frame = res.event_types()[trig.type].id == "control_lost";
@@ -938,13 +1040,12 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
               Party head = SubjectMention(ctx, m.first);
               if (!head.empty()) e.agent = head;
             }
-            e.target = ctx.After(m.last, "active-object", ObjectSkip());
+            e.target = ctx.After(m.last, "active-object", kObjectSkip);
             e.rule = "verb active";
           }
           break;
         }
         case Frame::kNoun: {
-          static const Set preps = {"on", "in", "of", "against", "near", "at", "around", "over", "the", "a", "an"};
           e.agent = ctx.Before(before, "noun-modifier");
           // "the army is in full control of X", "rebels in control of the town": who is in
           // control stands before "in".
@@ -954,13 +1055,13 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
             while (k >= 0 && degree.count(w[k].folded)) --k;
             if (k >= 1 && w[k].folded == "in") {
               int j = k - 1;
-              while (j >= 0 && (ctx.IsAux(j, Aux()) || w[j].folded == "now")) --j;
+              while (j >= 0 && (ctx.IsAux(j, kAux) || w[j].folded == "now")) --j;
               if (j >= 0) e.agent = ctx.Before(j, "in-control");
             }
           }
           if (e.agent.empty()) e.agent = ctx.ByAfter(m.last, 6);
           if (e.agent.empty()) e.agent = LightVerbSubject(ctx, before, claimants[s], out, sentence_begin);
-          e.target = ctx.After(m.last, "noun-object", preps);
+          e.target = ctx.After(m.last, "noun-object", kNounObjectSkip);
           if (m.last < w.size() && w[m.last].folded == "by") e.target = {};
           // "the Palmyra offensive": a place before the noun is where, not who.
           if (IsPlace(e.agent)) {
@@ -972,7 +1073,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         }
         case Frame::kFall:
           e.target = ctx.Before(before, "fall-subject");
-          e.agent = ctx.After(m.last, "fall-gainer", Determiners());
+          e.agent = ctx.After(m.last, "fall-gainer", kDeterminers);
           e.rule = "fall";
           // "Lashio fell on Saturday": the bare verb names no gainer.
           if (trig.words.size() == 1) e.agent = {};
@@ -991,8 +1092,8 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           }
           if (counted) break;
           bool passive = false;
-          for (int k = before; k >= 0 && before - k < 3 && ctx.IsAux(k, Aux()); --k) {
-            if (ctx.IsAux(k, PassiveAux())) passive = true;
+          for (int k = before; k >= 0 && before - k < 3 && ctx.IsAux(k, kAux); --k) {
+            if (ctx.IsAux(k, kPassiveAux)) passive = true;
           }
           if (passive) {
             // "the town had been lost": the place is the subject.
@@ -1005,13 +1106,13 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
             const int gained = res.FindEventType("control_gained");
             if (gained >= 0) e.type = static_cast<uint16_t>(gained);
             e.target = ctx.Before(before, "lose-subject");
-            e.agent = ctx.After(m.last + 1, "fall-gainer", Determiners());
+            e.agent = ctx.After(m.last + 1, "fall-gainer", kDeterminers);
             e.rule = "lost to";
           } else {
             e.agent = ctx.Before(before, "lose-subject");
             // "X had held the town until it lost it", "the army admitted it had lost Y".
             if (e.agent.empty()) e.agent = SubjectAcross(ctx, before, claimants[s], out, sentence_begin);
-            e.target = ctx.After(m.last, "lose-object", ObjectSkip());
+            e.target = ctx.After(m.last, "lose-object", kObjectSkip);
             e.rule = "lose";
           }
           break;
@@ -1163,7 +1264,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         e.time_source = "none";
       }
       e.claimed_by = ClaimantElsewhere(w, m, claimants[s]) ? Party() : claimants[s];
-      e.status = StatusOf(w, m, trig, !e.claimed_by.empty());
+      e.status = StatusOf(w, facts, m, trig, !e.claimed_by.empty());
       if (e.status == EventStatus::kAsserted || e.status == EventStatus::kReported) {
         // A past perfect is background only with a time well before the document ("had
         // seized the town in March"); in reported speech it is mere backshift ("said on
@@ -1189,7 +1290,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
                    (best_t->interval.end < doc_time - 7 * 86400 ||
                     (points_back && best_t->interval.begin < doc_time - 7 * 86400))) {
           e.status = EventStatus::kBackground;
-        } else if (Recalled(w, m)) {
+        } else if (Recalled(w, facts, m)) {
           e.status = EventStatus::kBackground;
         }
       }

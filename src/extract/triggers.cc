@@ -13,20 +13,28 @@ TriggerMatch Make(const std::vector<Word>& words, uint32_t trig, size_t at, size
   return m;
 }
 
+// True when words[at + 1..] continue `phrase` (whose first word is known to match).
+bool RestMatches(const std::vector<Word>& words, size_t at, const std::vector<std::string>& phrase) {
+  if (at + phrase.size() > words.size()) return false;
+  for (size_t k = 1; k < phrase.size(); ++k) {
+    if (words[at + k].folded != phrase[k]) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
-std::vector<TriggerMatch> MatchTriggers(const Resources& res, const std::vector<Word>& words) {
-  std::vector<TriggerMatch> out;
+void AppendTriggers(const Resources& res, const std::vector<Word>& words, std::vector<TriggerMatch>* out) {
   size_t i = 0;
   while (i < words.size()) {
-    const std::vector<uint32_t>* cands =
-        words[i].kind == TokenKind::kWord ? res.TriggersStartingWith(words[i].folded) : nullptr;
+    const Resources::WordEntry* entry = words[i].kind == TokenKind::kWord ? res.Lookup(words[i].folded) : nullptr;
+    const std::vector<uint32_t>* cands = entry != nullptr ? entry->triggers : nullptr;
     bool hit = false;
     if (cands != nullptr) {
       for (uint32_t c : *cands) {  // longest first
         const auto& phrase = res.triggers()[c].words;
-        if (MatchesAt(words, i, phrase)) {
-          out.push_back(Make(words, c, i, phrase.size()));
+        if (RestMatches(words, i, phrase)) {
+          out->push_back(Make(words, c, i, phrase.size()));
           i += phrase.size();
           hit = true;
           break;
@@ -35,6 +43,11 @@ std::vector<TriggerMatch> MatchTriggers(const Resources& res, const std::vector<
     }
     if (!hit) ++i;
   }
+}
+
+std::vector<TriggerMatch> MatchTriggers(const Resources& res, const std::vector<Word>& words) {
+  std::vector<TriggerMatch> out;
+  AppendTriggers(res, words, &out);
   return out;
 }
 

@@ -23,6 +23,10 @@ struct TriggerMatch {
 // The triggers in `words`, left to right.
 std::vector<TriggerMatch> MatchTriggers(const Resources& res, const std::vector<Word>& words);
 
+// The same, appended to `*out` (which keeps what it held): for a caller collecting the
+// triggers of many sentences in one buffer.
+void AppendTriggers(const Resources& res, const std::vector<Word>& words, std::vector<TriggerMatch>* out);
+
 // The same result found by trying every trigger at every position. For tests.
 std::vector<TriggerMatch> MatchTriggersSlow(const Resources& res, const std::vector<Word>& words);
 

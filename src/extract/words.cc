@@ -47,6 +47,33 @@ void SentenceWords(const Document& doc, uint32_t sentence, std::vector<Word>* ou
   FoldAll(doc, out);
 }
 
+WordClasses::WordClasses(std::initializer_list<const WordSet*> sets) {
+  std::vector<std::string_view> words;
+  std::vector<uint64_t> masks;
+  uint64_t bit = 1;
+  for (const WordSet* set : sets) {
+    const lexicon::WordTable& t = set->table();
+    for (uint32_t i = 0; i < t.size(); ++i) {
+      std::string_view w = t.word(i);
+      auto at = std::find(words.begin(), words.end(), w);
+      if (at == words.end()) {
+        words.push_back(w);
+        masks.push_back(bit);
+      } else {
+        masks[static_cast<size_t>(at - words.begin())] |= bit;
+      }
+    }
+    bit <<= 1;
+  }
+  table_ = lexicon::WordTable(words);
+  masks_ = std::move(masks);
+}
+
+void WordClasses::Classify(const std::vector<Word>& words, std::vector<uint64_t>* out) const {
+  out->resize(words.size());
+  for (size_t k = 0; k < words.size(); ++k) (*out)[k] = Of(words[k].folded);
+}
+
 bool MatchesAt(const std::vector<Word>& words, size_t at, const std::vector<std::string>& phrase) {
   if (at + phrase.size() > words.size()) return false;
   for (size_t k = 0; k < phrase.size(); ++k) {

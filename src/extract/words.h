@@ -37,9 +37,30 @@ class WordSet {
  public:
   WordSet(std::initializer_list<std::string_view> words) : table_(words) {}
   size_t count(std::string_view w) const { return table_.Has(w) ? 1 : 0; }
+  const lexicon::WordTable& table() const { return table_; }
 
  private:
   lexicon::WordTable table_;
+};
+
+// Up to 64 WordSets answered by one probe: Of(w) has bit i set exactly when sets[i] holds
+// w. A rule that tests the words of a sentence against several sets classifies each word
+// once (Classify) and then tests bits. The words are copied (the sets need not outlive
+// it). Immutable after construction; safe to share between threads.
+class WordClasses {
+ public:
+  explicit WordClasses(std::initializer_list<const WordSet*> sets);
+  uint64_t Of(std::string_view w) const {
+    const uint32_t i = table_.Find(w);
+    return i == lexicon::WordTable::kNone ? 0 : masks_[i];
+  }
+  // (*out)[k] = Of(words[k].folded) for every word, of any kind of token; *out is resized
+  // to words.size().
+  void Classify(const std::vector<Word>& words, std::vector<uint64_t>* out) const;
+
+ private:
+  lexicon::WordTable table_;
+  std::vector<uint64_t> masks_;
 };
 
 // True when words[at..] starts with `phrase` (folded words).

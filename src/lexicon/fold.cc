@@ -1,6 +1,8 @@
 // Folding text into match keys; see fold.h for the rules and why.
 #include "lexicon/fold.h"
 
+#include "lexicon/fold_slow.h"
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -138,9 +140,11 @@ void NormalizeKey(std::string* keys, size_t off, int32_t terminator) {
   }
 }
 
-}  // namespace
-
-void PieceBuffer::Split(std::string_view text, uint32_t base) {
+// PieceBuffer::Split, with or without its ASCII fast path (SplitSlow, fold_slow.h).
+template <bool kAsciiFastPath>
+void SplitPieces(PieceBuffer* buf, std::string_view text, uint32_t base) {
+  std::vector<Piece>& pieces = buf->pieces;
+  std::string& keys = buf->keys;
   bool pending_break = true;
   bool in_piece = false;
   Piece cur;
@@ -170,6 +174,45 @@ void PieceBuffer::Split(std::string_view text, uint32_t base) {
   size_t i = 0;
   const size_t n = text.size();
   while (i < n) {
+    // ASCII fast path: a run of ASCII letters and digits, and a plain space, handled as the
+    // general code below would handle them one code point at a time.
+    if constexpr (kAsciiFastPath) {
+      const unsigned char a = static_cast<unsigned char>(text[i]);
+      if (a == ' ') {
+        finish(i, ' ');
+        ++i;
+        continue;
+      }
+      const bool lo = a >= 'a' && a <= 'z', up = a >= 'A' && a <= 'Z', dg = a >= '0' && a <= '9';
+      if (lo || up || dg) {
+        if (!in_piece) {
+          start(i);
+          if (up) cur.flags |= kUpperInitial;
+        }
+        size_t j = i;
+        const size_t at = keys.size();
+        for (; j < n; ++j) {
+          const unsigned char b = static_cast<unsigned char>(text[j]);
+          if (b >= 'a' && b <= 'z') {
+            saw_letter = true;
+            all_upper = false;
+          } else if (b >= 'A' && b <= 'Z') {
+            saw_letter = true;
+          } else if (b >= '0' && b <= '9') {
+            cur.flags |= kHasDigit;
+          } else {
+            break;
+          }
+        }
+        keys.append(text.data() + i, j - i);
+        for (size_t k = at; k < keys.size(); ++k) {
+          const char b = keys[k];
+          if (b >= 'A' && b <= 'Z') keys[k] = static_cast<char>(b + 32);
+        }
+        i = j;
+        continue;
+      }
+    }
     int len = 1;
     int32_t cp = Decode(text, i, &len);
     unsigned char c = static_cast<unsigned char>(text[i]);
@@ -256,6 +299,13 @@ void PieceBuffer::Split(std::string_view text, uint32_t base) {
     i += len;
   }
   finish(n, ' ');
+}
+
+}  // namespace
+
+void PieceBuffer::Split(std::string_view text, uint32_t base) { SplitPieces<true>(this, text, base); }
+void SplitSlow(PieceBuffer* buf, std::string_view text, uint32_t base) {
+  SplitPieces<false>(buf, text, base);
 }
 
 std::string FoldPhrase(std::string_view name) {

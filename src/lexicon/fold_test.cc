@@ -1,4 +1,5 @@
 #include "lexicon/fold.h"
+#include "lexicon/fold_slow.h"
 
 #include <gtest/gtest.h>
 
@@ -48,6 +49,40 @@ TEST(Fold, InvalidBytesBreak) {
   buf.Split(text, 0);
   ASSERT_EQ(buf.size(), 2u);
   EXPECT_TRUE(buf.pieces[1].flags & kBreakBefore);
+}
+
+// Split's ASCII fast path against the one-code-point-at-a-time version, on texts built
+// from fragments that exercise every branch (accents, apostrophes, possessives, hyphens,
+// articles, doubled letters, digits, strong punctuation, invalid bytes).
+TEST(Fold, SplitMatchesSlowVersion) {
+  const char* kFragments[] = {
+      "Deir ez-Zor", " ", "  ", "\n", "ALEPPO", "Raqqah", "Ma'arrat", "army's", "X's", "'s",
+      "\xE2\x80\x99s", "Ḥomṣ", "Straße", "Łódź", "Ar Raqqa", "el", "-", "—", ",", ".", "\"",
+      "'", "12", "3rd", "km", "\xff", "\xC3", "al-", "Ash-Sham", "é", "e\xCC\x81", "\xC2\xAD",
+      "mIxEd", "AA", "all", "aah", "Beth", "\t", "(", "?", "Kyiv's", "O'Brien", "`", "x"};
+  const size_t kCount = sizeof(kFragments) / sizeof(kFragments[0]);
+  uint64_t seed = 12345;
+  auto next = [&] {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<size_t>(seed >> 33);
+  };
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const size_t parts = 1 + next() % 12;
+    for (size_t p = 0; p < parts; ++p) text += kFragments[next() % kCount];
+    PieceBuffer fast, slow;
+    fast.Split(text, 7);
+    SplitSlow(&slow, text, 7);
+    ASSERT_EQ(fast.size(), slow.size()) << text;
+    EXPECT_EQ(fast.keys, slow.keys) << text;
+    for (size_t i = 0; i < fast.size(); ++i) {
+      EXPECT_EQ(fast.pieces[i].span.start, slow.pieces[i].span.start) << text;
+      EXPECT_EQ(fast.pieces[i].span.end, slow.pieces[i].span.end) << text;
+      EXPECT_EQ(fast.pieces[i].key_off, slow.pieces[i].key_off) << text;
+      EXPECT_EQ(fast.pieces[i].key_len, slow.pieces[i].key_len) << text;
+      EXPECT_EQ(fast.pieces[i].flags, slow.pieces[i].flags) << text;
+    }
+  }
 }
 
 }  // namespace

@@ -18,9 +18,11 @@
 #include "lexicon/word_table.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -65,10 +67,11 @@ bool In(std::string_view k, std::initializer_list<std::string_view> set) {
 class KeySet {
  public:
   KeySet(std::initializer_list<std::string_view> words) : table_(Fold(words)) {}
+  explicit KeySet(std::span<const std::string_view> words) : table_(Fold(words)) {}
   bool has(std::string_view k) const { return table_.Has(k); }
 
  private:
-  static std::vector<std::string_view> Fold(std::initializer_list<std::string_view> words) {
+  static std::vector<std::string_view> Fold(std::span<const std::string_view> words) {
     // The folded keys live as long as the process (KeySets are function-local statics).
     auto* keys = new std::vector<std::string>();
     for (auto w : words) keys->push_back(FoldPhrase(w));
@@ -77,18 +80,18 @@ class KeySet {
   WordTable table_;
 };
 
-bool IsSpeechVerb(std::string_view k) {
-  static const KeySet kSet = {"said", "says", "told", "added", "adds", "noted", "warned", "stressed",
+constexpr std::string_view kSpeechVerbs[] = {"said", "says", "told", "added", "adds", "noted", "warned", "stressed",
                 "explained", "concluded", "recalled", "claimed", "claims", "claiming", "saying", "insisting", "insisted",
                 "argued", "wrote", "tweeted", "declared", "announced", "confirmed",
                 "denied", "asked", "urged", "pointed", "suggested", "acknowledged",
                 "admitted", "estimated", "reported", "described", "believes", "thinks"};
+[[maybe_unused]] bool IsSpeechVerb(std::string_view k) {
+  static const KeySet kSet(kSpeechVerbs);
   return kSet.has(k);
 }
 
 // Verbs after which a capital stands for its government ("Moscow said").
-bool IsGovernmentVerb(std::string_view k) {
-  static const KeySet kSet = {"has", "had", "have", "is", "was", "will", "would", "could", "should", "must",
+constexpr std::string_view kGovernmentVerbs[] = {"has", "had", "have", "is", "was", "will", "would", "could", "should", "must",
                 "accused", "accuses", "accusing", "denying", "warning", "threatening", "wants", "wanted", "sees", "saw", "backed", "backs",
                 "supports", "supported", "sent", "sends", "launched", "responded", "condemned",
                 "condemns", "rejected", "rejects", "demanded", "demands", "called", "calls",
@@ -96,19 +99,21 @@ bool IsGovernmentVerb(std::string_view k) {
                 "blamed", "blames", "hopes", "hoped", "fears", "feared", "considers", "plans",
                 "planned", "refused", "refuses", "vowed", "vows", "threatened", "threatens",
                 "expelled", "recognised", "recognized", "welcomed", "welcomes"};
+[[maybe_unused]] bool IsGovernmentVerb(std::string_view k) {
+  static const KeySet kSet(kGovernmentVerbs);
   return IsSpeechVerb(k) || kSet.has(k);
 }
 
-bool IsParticle(std::string_view k) {
-  static const KeySet kSet = {"al", "bin", "ibn", "abu", "abd", "abdel", "abdul", "de", "da", "di", "van",
+constexpr std::string_view kParticles[] = {"al", "bin", "ibn", "abu", "abd", "abdel", "abdul", "de", "da", "di", "van",
                 "von", "der", "den", "le", "la", "du", "dos", "das", "ul", "bint", "ben", "ould",
                 "ag"};
+[[maybe_unused]] bool IsParticle(std::string_view k) {
+  static const KeySet kSet(kParticles);
   return kSet.has(k);
 }
 
 // Words that may precede a place name in capitals without being part of it.
-bool IsPlaceLeadIn(std::string_view k) {
-  static const KeySet kSet = {"eastern", "western", "northern", "southern", "central", "east", "west", "north",
+constexpr std::string_view kPlaceLeadIns[] = {"eastern", "western", "northern", "southern", "central", "east", "west", "north",
                 "south", "greater", "upper", "lower", "rural", "downtown", "in", "on", "at",
                 "from", "to", "the", "near", "outside", "inside", "around", "across", "both",
                 "and", "but", "while", "as", "since", "after", "before", "despite", "like",
@@ -118,20 +123,73 @@ bool IsPlaceLeadIn(std::string_view k) {
                 "even", "only", "just", "meanwhile", "elsewhere", "earlier", "later", "today",
                 "yesterday", "last", "next", "however", "moreover", "besides", "beirut", "cairo",
                 "moscow", "reuters", "afp"};
+[[maybe_unused]] bool IsPlaceLeadIn(std::string_view k) {
+  static const KeySet kSet(kPlaceLeadIns);
   return kSet.has(k);
 }
 
 // Words that may follow a place name in capitals without making it part of a longer name.
-bool IsPlaceTail(std::string_view k) {
-  static const KeySet kSet = {"province", "governorate", "region", "district", "city", "town", "village",
+constexpr std::string_view kPlaceTails[] = {"province", "governorate", "region", "district", "city", "town", "village",
                 "oblast", "state", "county", "valley", "desert", "countryside", "front", "axis",
                 "road", "highway", "border", "offensive", "operation", "battle", "campaign",
                 "pocket", "frontline", "front-line", "is", "was", "has", "had", "said", "and",
                 "or", "the", "in", "on", "at", "to", "for", "of", "from", "with", "by", "as",
                 "after", "since", "before", "during", "until", "while", "where", "when", "which",
                 "who", "that", "this", "earlier", "today", "yesterday", "on", "last", "this"};
+[[maybe_unused]] bool IsPlaceTail(std::string_view k) {
+  static const KeySet kSet(kPlaceTails);
   return kSet.has(k);
 }
+
+// The word classes of a folded piece, all answered by one lookup per piece (the Is*
+// functions above ask one set each, several times per piece); Finder keeps them per piece.
+enum WordClass : uint8_t {
+  kWordSpeech = 1,       // IsSpeechVerb
+  kWordGovernment = 2,   // IsGovernmentVerb
+  kWordParticle = 4,     // IsParticle
+  kWordLeadIn = 8,       // IsPlaceLeadIn
+  kWordTail = 16,        // IsPlaceTail
+  kWordStop = 32,        // Lexicon::IsPlaceStopword (added by the Finder when first asked)
+  kWordStopKnown = 64,   // kWordStop has been looked up
+};
+
+class WordClasses {
+ public:
+  static const WordClasses& Get() {
+    static const WordClasses kClasses;
+    return kClasses;
+  }
+  uint8_t Of(std::string_view folded) const {
+    uint32_t i = table_.Find(folded);
+    return i == WordTable::kNone ? 0 : classes_[i];
+  }
+
+ private:
+  WordClasses() {
+    std::vector<std::pair<std::string, uint8_t>> all;
+    auto add = [&](std::span<const std::string_view> words, uint8_t c) {
+      for (auto w : words) all.emplace_back(FoldPhrase(w), c);
+    };
+    add(kSpeechVerbs, kWordSpeech | kWordGovernment);
+    add(kGovernmentVerbs, kWordGovernment);
+    add(kParticles, kWordParticle);
+    add(kPlaceLeadIns, kWordLeadIn);
+    add(kPlaceTails, kWordTail);
+    std::sort(all.begin(), all.end());
+    for (const auto& [w, c] : all) {
+      if (!words_.empty() && words_.back() == w) {
+        classes_.back() |= c;
+      } else {
+        words_.push_back(w);
+        classes_.push_back(c);
+      }
+    }
+    table_ = WordTable(std::vector<std::string_view>(words_.begin(), words_.end()));
+  }
+  std::vector<std::string> words_;
+  std::vector<uint8_t> classes_;
+  WordTable table_;
+};
 
 std::string Slug(std::string_view s) {
   std::string out;
@@ -174,7 +232,47 @@ enum class CandType : uint8_t { kEntity, kPlace, kDescriptor, kTitle, kMetonym, 
 struct Cand {
   uint32_t first, end;
   CandType type;
-  std::vector<uint32_t> values;  // gazetteer name values, or lexicon phrase values
+  // Gazetteer name values, or lexicon phrase values: [voff, voff + vlen) of the Finder's
+  // value pool (one pool per document instead of a vector per candidate).
+  uint32_t voff, vlen;
+};
+
+// Countries with a weight of evidence, few per document: a flat list searched in order
+// (a std::map<std::string, double> cost an allocation per country and string compares per
+// lookup). Keys view strings of the gazetteer or the lexicon, which outlive the Finder.
+class CountryWeights {
+ public:
+  void clear() { v_.clear(); }
+  void Add(std::string_view cc, double w) {
+    for (auto& [k, x] : v_) {
+      if (k == cc) {
+        x += w;
+        return;
+      }
+    }
+    v_.emplace_back(cc, w);
+  }
+  // The weight of `cc`, or nullptr when it has none.
+  const double* Find(std::string_view cc) const {
+    for (const auto& [k, x] : v_) if (k == cc) return &x;
+    return nullptr;
+  }
+  // The country of the largest weight; at equal weights the first in byte order (as
+  // iterating a std::map would pick). Empty when none has a positive weight.
+  std::string_view Best() const {
+    std::string_view best;
+    double bw = 0;
+    for (const auto& [k, x] : v_) {
+      if (x > bw || (x == bw && bw > 0 && k < best)) {
+        bw = x;
+        best = k;
+      }
+    }
+    return best;
+  }
+
+ private:
+  std::vector<std::pair<std::string_view, double>> v_;
 };
 
 // A mention under construction.
@@ -182,8 +280,8 @@ struct Work {
   Work(uint32_t f, uint32_t e, MentionKind k) : first(f), end(e), kind(k) {}
   uint32_t first, end;  // pieces
   MentionKind kind;
-  // Places: candidate name values. Entities: entity index.
-  std::vector<uint32_t> places;
+  // Places: candidate name values (a view of the Finder's value pool). Entities: entity index.
+  std::span<const uint32_t> places;
   uint32_t entity = kNone;
   uint32_t descriptor = kNone;
   bool pronoun = false;
@@ -201,10 +299,49 @@ struct Work {
   uint32_t person_entity = kNone;  // known person in the lexicon
 };
 
+// The buffers of one Finder, kept by each calling thread between documents so that a
+// document reuses the capacity the last one grew (no allocation and no fresh pages for
+// the per-piece arrays once a thread has seen a document of the size). Cleared at start.
+// The part of a place candidate's score that is the same in both passes of ResolvePlaces.
+struct Prior {
+  double s;            // kind, size, name, focus country, country weight
+  bool same_sentence;  // its country is named in the mention's sentence (+2, added last)
+};
+
+struct Scratch {
+  void Clear() {
+    buf.Clear();
+    sentence.clear();
+    owner.clear();
+    cands.clear();
+    values.clear();
+    first_off.clear();
+    first_idx.clear();
+    end_off.clear();
+    end_idx.clear();
+    work.clear();
+    matches.clear();
+    tokens.clear();
+    word.clear();
+  }
+  PieceBuffer buf;
+  std::vector<uint32_t> sentence, owner;
+  std::vector<Cand> cands;
+  std::vector<uint32_t> values;
+  std::vector<uint32_t> first_off, first_idx, end_off, end_idx;
+  std::vector<Work> work;
+  std::vector<PhraseMatch> matches;
+  std::vector<uint32_t> tokens;
+  std::vector<uint8_t> word;  // piece -> WordClass bits
+  std::vector<Prior> priors;  // value pool position -> prior score
+};
+
 class Finder {
  public:
-  Finder(const Document& doc, const Lexicon& lex, const MentionOptions& opt)
-      : doc_(doc), lex_(lex), gaz_(lex.gazetteer()), opt_(opt) {}
+  Finder(const Document& doc, const Lexicon& lex, const MentionOptions& opt, Scratch* s)
+      : doc_(doc), lex_(lex), gaz_(lex.gazetteer()), opt_(opt), s_(*s), buf_(s->buf),
+        sentence_(s->sentence), owner_(s->owner), cands_(s->cands), values_(s->values),
+        work_(s->work) {}
   std::vector<Mention> Run();
 
  private:
@@ -227,9 +364,19 @@ class Finder {
   void ApplyRelative();
   std::vector<Mention> Emit();
 
-  std::string_view key(uint32_t i) const { return buf_.key(i); }
+  std::string_view key(uint32_t i) const {
+    const Piece& p = buf_.pieces[i];
+    return std::string_view(buf_.keys.data() + p.key_off, p.key_len);
+  }
   uint8_t flags(uint32_t i) const { return buf_.pieces[i].flags; }
   bool Cap(uint32_t i) const { return flags(i) & (kUpperInitial | kAllUpper); }
+  bool Is(uint32_t i, uint8_t word_class) const {
+    // The place stop words are a large table: looked up only for the pieces asked about.
+    if ((word_class & kWordStop) && !(s_.word[i] & kWordStopKnown)) {
+      s_.word[i] |= kWordStopKnown | (lex_.IsPlaceStopword(key(i)) ? kWordStop : 0);
+    }
+    return s_.word[i] & word_class;
+  }
   bool Free(uint32_t a, uint32_t b) const {
     for (uint32_t i = a; i < b; ++i) if (owner_[i] != kNone) return false;
     return true;
@@ -247,9 +394,25 @@ class Finder {
   bool CaseOk(const PhraseInfo& info, uint32_t a, uint32_t b) const;
   bool PlaceCaseOk(uint32_t value, uint32_t a, uint32_t b) const;
   bool PlaceShapeOk(const Cand& c) const;
+  std::span<const uint32_t> Values(const Cand& c) const { return {values_.data() + c.voff, c.vlen}; }
+  // Candidates starting / ending at piece p, in cands_ order.
+  std::span<const uint32_t> ByFirst(uint32_t p) const {
+    return {s_.first_idx.data() + s_.first_off[p], s_.first_off[p + 1] - s_.first_off[p]};
+  }
+  std::span<const uint32_t> ByEnd(uint32_t p) const {
+    return {s_.end_idx.data() + s_.end_off[p], s_.end_off[p + 1] - s_.end_off[p]};
+  }
   Resolved PlaceResolved(uint32_t rec, int precision) const;
   Resolved EntityResolved(uint32_t entity) const;
-  double Score(uint32_t value, const Work& w, uint32_t self) const;
+  // A candidate's score, in two parts: what stays the same in both passes of ResolvePlaces
+  // (kind, size, name, focus and named countries; computed once), then containers and
+  // nearness, added in the same order as one function would add them.
+  Prior ScorePrior(uint32_t value, const Work& w) const;
+  double Score(uint32_t value, const Work& w, const Prior& prior) const;
+  double Near(uint32_t rec) const;      // nearness of a record to the anchors, 0..3
+  // The focus country counted from the places chosen (work_[].chosen) and actor_weight_.
+  std::string_view FocusFromPlaces() const;
+  [[maybe_unused]] double NearSlow(uint32_t rec) const;  // the same by scanning every anchor
   uint32_t EntityBefore(uint32_t piece) const;  // entity Work ending right before piece
   void AddPerson(uint32_t a, uint32_t b, std::string org, std::string role, std::string how);
 
@@ -257,17 +420,30 @@ class Finder {
   const Lexicon& lex_;
   const Gazetteer& gaz_;
   const MentionOptions& opt_;
-  PieceBuffer buf_;
-  std::vector<uint32_t> sentence_;  // piece -> sentence number
-  std::vector<uint32_t> owner_;     // piece -> Work index
-  std::vector<Cand> cands_;
-  std::vector<std::vector<uint32_t>> by_first_, by_end_;  // piece -> cands_ indices
-  std::vector<Work> work_;
-  std::unordered_map<std::string, uint32_t> surnames_;  // folded surname -> Work of the person
-  std::map<std::string, double> country_weight_;
+  Scratch& s_;
+  PieceBuffer& buf_;
+  std::vector<uint32_t>& sentence_;  // piece -> sentence number
+  std::vector<uint32_t>& owner_;     // piece -> Work index
+  std::vector<Cand>& cands_;
+  std::vector<uint32_t>& values_;    // pool of the candidates' values
+  std::vector<Work>& work_;
+  // Folded surname (a view of buf_.keys) -> Work of the person.
+  std::unordered_map<std::string_view, uint32_t> surnames_;
+  CountryWeights country_weight_;  // countries the document names (place scoring)
+  CountryWeights focus_weight_;    // where the document is (the focus country); InferFocus
+  CountryWeights actor_weight_;    // the part of focus_weight_ from actors and demonyms
   std::string focus_;
-  std::vector<uint32_t> anchors_;  // distinct places chosen in the first pass (no countries)
-  std::unordered_map<uint32_t, std::unordered_set<std::string>> sentence_country_;  // sentence -> countries named in it
+  // Distinct places chosen in the first pass (no countries): sorted by latitude, so that
+  // Score looks only at those within reach, and their records sorted for membership.
+  struct Anchor {
+    double lat, lon;
+    uint32_t rec;
+    bool operator<(const Anchor& o) const { return lat < o.lat || (lat == o.lat && rec < o.rec); }
+  };
+  std::vector<Anchor> anchors_;
+  std::vector<uint32_t> anchor_recs_;
+  // (sentence, country) pairs of countries named in a sentence, sorted and unique.
+  std::vector<std::pair<uint32_t, std::string_view>> sentence_country_;
 };
 
 void Finder::BuildPieces() {
@@ -282,14 +458,15 @@ void Finder::BuildPieces() {
         sentence_.push_back(sent);
         continue;
       }
-      if (i > before) {
+      // Only a capitalised piece after . ! ? can start a sentence; test that first.
+      if (i > before && (buf_.pieces[i].flags & (kUpperInitial | kAllUpper))) {
         uint32_t gap_a = buf_.pieces[i - 1].span.end, gap_b = buf_.pieces[i].span.start;
         std::string_view gap = std::string_view(doc_.text).substr(gap_a, gap_b - gap_a);
         bool end_mark = gap.find_first_of(".!?") != std::string_view::npos;
-        bool abbrev = buf_.pieces[i - 1].key_len <= 1 ||
-                      In(buf_.key(i - 1), {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "st",
-                                           "prof", "sen", "rep", "capt", "maj", "sgt"});
-        if (end_mark && !abbrev && (buf_.pieces[i].flags & (kUpperInitial | kAllUpper))) {
+        bool abbrev = end_mark && (buf_.pieces[i - 1].key_len <= 1 ||
+                                   In(buf_.key(i - 1), {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "st",
+                                                        "prof", "sen", "rep", "capt", "maj", "sgt"}));
+        if (end_mark && !abbrev) {
           buf_.pieces[i].flags |= kSentenceStart | kBreakBefore;
           ++sent;
         }
@@ -316,6 +493,19 @@ void Finder::BuildPieces() {
     }
   }
   owner_.assign(buf_.size(), kNone);
+  const WordClasses& classes = WordClasses::Get();
+  s_.word.resize(buf_.size());
+  for (uint32_t i = 0; i < buf_.size(); ++i) {
+    const std::string_view k = key(i);
+    const uint8_t c = classes.Of(k);
+    s_.word[i] = c;
+    // The one lookup answers as the sets asked one by one would (checked in test builds).
+    assert(((c & kWordSpeech) != 0) == IsSpeechVerb(k));
+    assert(((c & kWordGovernment) != 0) == IsGovernmentVerb(k));
+    assert(((c & kWordParticle) != 0) == IsParticle(k));
+    assert(((c & kWordLeadIn) != 0) == IsPlaceLeadIn(k));
+    assert(((c & kWordTail) != 0) == IsPlaceTail(k));
+  }
 }
 
 bool Finder::CaseOk(const PhraseInfo& info, uint32_t a, uint32_t b) const {
@@ -341,37 +531,43 @@ bool Finder::PlaceCaseOk(uint32_t value, uint32_t a, uint32_t b) const {
   return true;
 }
 
+CandType TypeOf(PhraseKind k) {
+  return k == PhraseKind::kEntity       ? CandType::kEntity
+         : k == PhraseKind::kDescriptor ? CandType::kDescriptor
+         : k == PhraseKind::kTitle      ? CandType::kTitle
+                                        : CandType::kMetonym;
+}
+
 void Finder::Collect() {
-  std::vector<uint32_t> scratch;
-  std::vector<PhraseMatch> matches;
-  lex_.phrases().FindAll(buf_, 0, buf_.size(), &scratch, &matches);
+  std::vector<PhraseMatch>& matches = s_.matches;
+  lex_.phrases().FindAll(buf_, 0, buf_.size(), &s_.tokens, &matches);
   for (const auto& m : matches) {
-    // Values by candidate type, emitted in CandType order (as a std::map would).
-    std::vector<uint32_t> by[6];
-    for (uint32_t v : lex_.phrases().Values(m.node)) {
-      const PhraseInfo& info = lex_.phrase_info(v);
-      if (!CaseOk(info, m.first, m.end)) continue;
-      CandType t = info.kind == PhraseKind::kEntity       ? CandType::kEntity
-                   : info.kind == PhraseKind::kDescriptor ? CandType::kDescriptor
-                   : info.kind == PhraseKind::kTitle      ? CandType::kTitle
-                                                          : CandType::kMetonym;
-      by[static_cast<int>(t)].push_back(v);
-    }
+    // One candidate per type present, in CandType order, each holding its values in order.
+    std::span<const uint32_t> vs = lex_.phrases().Values(m.node);
     for (int t = 0; t < 6; ++t) {
-      if (!by[t].empty()) cands_.push_back({m.first, m.end, static_cast<CandType>(t), std::move(by[t])});
+      const uint32_t off = static_cast<uint32_t>(values_.size());
+      for (uint32_t v : vs) {
+        const PhraseInfo& info = lex_.phrase_info(v);
+        if (static_cast<int>(TypeOf(info.kind)) != t || !CaseOk(info, m.first, m.end)) continue;
+        values_.push_back(v);
+      }
+      const uint32_t len = static_cast<uint32_t>(values_.size()) - off;
+      if (len > 0) cands_.push_back({m.first, m.end, static_cast<CandType>(t), off, len});
     }
   }
   matches.clear();
-  gaz_.names().FindAll(buf_, 0, buf_.size(), &scratch, &matches);
+  gaz_.names().FindAll(buf_, 0, buf_.size(), &s_.tokens, &matches);
   for (const auto& m : matches) {
-    std::vector<uint32_t> places, demonyms;
-    for (uint32_t v : gaz_.names().Values(m.node)) {
-      if (!PlaceCaseOk(v, m.first, m.end)) continue;
-      if (NameFlags(v) & kNameDemonym) demonyms.push_back(v);
-      else places.push_back(v);
+    std::span<const uint32_t> vs = gaz_.names().Values(m.node);
+    for (int demonym = 0; demonym < 2; ++demonym) {
+      const uint32_t off = static_cast<uint32_t>(values_.size());
+      for (uint32_t v : vs) {
+        if (((NameFlags(v) & kNameDemonym) != 0) != (demonym != 0)) continue;
+        if (PlaceCaseOk(v, m.first, m.end)) values_.push_back(v);
+      }
+      const uint32_t len = static_cast<uint32_t>(values_.size()) - off;
+      if (len > 0) cands_.push_back({m.first, m.end, demonym ? CandType::kDemonym : CandType::kPlace, off, len});
     }
-    if (!places.empty()) cands_.push_back({m.first, m.end, CandType::kPlace, std::move(places)});
-    if (!demonyms.empty()) cands_.push_back({m.first, m.end, CandType::kDemonym, std::move(demonyms)});
   }
   // Longest first; at equal length entities before places before the rest; then by position.
   std::stable_sort(cands_.begin(), cands_.end(), [](const Cand& a, const Cand& b) {
@@ -380,12 +576,20 @@ void Finder::Collect() {
     if (a.type != b.type) return a.type < b.type;
     return a.first < b.first;
   });
-  by_first_.assign(buf_.size() + 1, {});
-  by_end_.assign(buf_.size() + 1, {});
-  for (uint32_t i = 0; i < cands_.size(); ++i) {
-    by_first_[cands_[i].first].push_back(i);
-    by_end_[cands_[i].end].push_back(i);
-  }
+  // Candidates by first and by end piece: counting sort into offset arrays (CSR), each
+  // bucket in cands_ order.
+  const size_t n = buf_.size();
+  auto index = [&](auto piece, std::vector<uint32_t>* off, std::vector<uint32_t>* idx) {
+    off->assign(n + 2, 0);
+    for (const Cand& c : cands_) ++(*off)[piece(c) + 1];
+    for (size_t p = 1; p < off->size(); ++p) (*off)[p] += (*off)[p - 1];
+    idx->resize(cands_.size());
+    std::vector<uint32_t>& cursor = s_.tokens;  // free again after matching
+    cursor.assign(off->begin(), off->end());
+    for (uint32_t i = 0; i < cands_.size(); ++i) (*idx)[cursor[piece(cands_[i])]++] = i;
+  };
+  index([](const Cand& c) { return c.first; }, &s_.first_off, &s_.first_idx);
+  index([](const Cand& c) { return c.end; }, &s_.end_off, &s_.end_idx);
 }
 
 bool Finder::PlaceShapeOk(const Cand& c) const {
@@ -395,11 +599,11 @@ bool Finder::PlaceShapeOk(const Cand& c) const {
   // "the Gaza Strip"); generic words after it may be lower case ("Shaer gas field").
   bool lead = Cap(c.first) || (n > 1 && In(key(c.first), {"al", "the"}) && Cap(c.first + 1));
   if (!lead) return false;
-  if (n == 1 && lex_.IsPlaceStopword(key(c.first))) return false;
+  if (n == 1 && Is(c.first, kWordStop)) return false;
   // A capitalised word sentence-initially that is a stop word cannot start a place either.
-  if (n > 1 && lex_.IsPlaceStopword(key(c.first)) && (flags(c.first) & kSentenceStart)) {
+  if (n > 1 && Is(c.first, kWordStop) && (flags(c.first) & kSentenceStart)) {
     bool all_stop = true;
-    for (uint32_t i = c.first; i < c.end; ++i) all_stop &= lex_.IsPlaceStopword(key(i));
+    for (uint32_t i = c.first; i < c.end; ++i) all_stop &= Is(i, kWordStop);
     if (all_stop) return false;
   }
   return true;
@@ -412,7 +616,7 @@ void Finder::ClaimEntities() {
     // A longer valid place name around this entity name keeps its text.
     bool inside_place = false;
     for (uint32_t s = c.first + 1; s-- > 0 && s + 12 > c.first && !inside_place;) {
-      for (uint32_t pi : by_first_[s]) {
+      for (uint32_t pi : ByFirst(s)) {
         const Cand& p = cands_[pi];
         if (p.type != CandType::kPlace || p.end - p.first <= c.end - c.first) continue;
         if (p.end >= c.end && PlaceShapeOk(p)) {
@@ -422,7 +626,7 @@ void Finder::ClaimEntities() {
       }
     }
     if (inside_place) continue;
-    uint32_t entity = lex_.phrase_info(c.values[0]).target;
+    uint32_t entity = lex_.phrase_info(values_[c.voff]).target;
     const Entity& e = lex_.entity(entity);
     Work w{c.first, c.end,
            e.kind == EntityKind::kPerson   ? MentionKind::kPerson
@@ -444,12 +648,12 @@ uint32_t Finder::NameRun(uint32_t i, uint32_t max) const {
     if (owner_[j] != kNone) break;
     if (flags(j) & kPossessive) break;
     if (Cap(j) && !(flags(j) & kHasDigit)) {
-      if (lex_.IsPlaceStopword(key(j)) && In(key(j), {"the", "and", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "is", "it", "he", "she", "they", "we", "said", "says"})) break;
+      if (Is(j, kWordStop) && In(key(j), {"the", "and", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "is", "it", "he", "she", "they", "we", "said", "says"})) break;
       last_cap = j + 1;
       ++j;
       continue;
     }
-    if (IsParticle(key(j)) && j + 1 < n && !(flags(j + 1) & kBreakBefore) && Cap(j + 1)) {
+    if (Is(j, kWordParticle) && j + 1 < n && !(flags(j + 1) & kBreakBefore) && Cap(j + 1)) {
       ++j;
       continue;
     }
@@ -497,7 +701,7 @@ void Finder::AddPerson(uint32_t a, uint32_t b, std::string org, std::string role
   w.how = std::move(how);
   uint32_t idx = AddWork(std::move(w));
   Claim(a, b, idx);
-  if (b - a >= 2 && Cap(b - 1) && key(b - 1).size() >= 3) surnames_.emplace(std::string(key(b - 1)), idx);
+  if (b - a >= 2 && Cap(b - 1) && key(b - 1).size() >= 3) surnames_.emplace(key(b - 1), idx);
 }
 
 // The organisation a title hangs on: an entity right before it ("Kremlin spokesman",
@@ -505,17 +709,17 @@ void Finder::AddPerson(uint32_t a, uint32_t b, std::string org, std::string role
 // it ("director of the Observatory").
 void Finder::FindPersons() {
   // Head nouns of entities mentioned anywhere: "the Observatory" -> its full name.
-  std::unordered_map<std::string, uint32_t> heads;
+  std::unordered_map<std::string_view, uint32_t> heads;  // views of buf_.keys
   for (uint32_t wi = 0; wi < work_.size(); ++wi) {
     const Work& w = work_[wi];
     if (w.entity == kNone || w.end - w.first < 2) continue;
     // Every capitalised word of a multi-word name: "the Observatory", "Network director".
     for (uint32_t i = w.first; i < w.end; ++i) {
       if (Cap(i) && key(i).size() >= 4) {
-        heads.emplace(std::string(key(i)), w.entity);
+        heads.emplace(key(i), w.entity);
       }
     }
-    heads.emplace(std::string(key(w.end - 1)), w.entity);
+    heads.emplace(key(w.end - 1), w.entity);
   }
   auto org_of_work = [&](uint32_t wi) -> std::string {
     if (wi == kNone || wi >= work_.size()) return "";
@@ -529,7 +733,7 @@ void Finder::FindPersons() {
     for (int guard = 0; guard < 4 && piece > 0; ++guard) {
       uint32_t q = piece - 1;
       bool title_end = false;
-      for (uint32_t ci : by_end_[q + 1]) {
+      for (uint32_t ci : ByEnd(q + 1)) {
         if (cands_[ci].type == CandType::kTitle) {
           title_end = true;
           piece = cands_[ci].first;
@@ -555,15 +759,15 @@ void Finder::FindPersons() {
     }
     if (flags(p) & kPossessive && p > 0) --p;
     // Demonym or country right before the title.
-    for (uint32_t ci : by_end_[p + 1]) {
+    for (uint32_t ci : ByEnd(p + 1)) {
       const Cand& c = cands_[ci];
       if (c.type != CandType::kDemonym && c.type != CandType::kPlace) continue;
-      uint32_t rec = NameRecord(c.values[0]);
+      uint32_t rec = NameRecord(values_[c.voff]);
       if (gaz_.record(rec).kind != PlaceKind::kCountry) continue;
       std::string id = std::string(head_title ? "gov:" : "gov:") + std::string(gaz_.CountryCode(rec));
       if (lex_.FindEntity(id) != kNone) return id;
     }
-    auto it = heads.find(std::string(key(p)));
+    auto it = heads.find(key(p));
     if (it != heads.end() && Cap(p)) return lex_.entity(it->second).id;
     return "";
   };
@@ -575,7 +779,7 @@ void Finder::FindPersons() {
         std::string org = org_of_work(owner_[i]);
         if (!org.empty()) return org;
       }
-      auto it = heads.find(std::string(key(i)));
+      auto it = heads.find(key(i));
       if (it != heads.end() && Cap(i) && i > 0 && key(i - 1) == "the") return lex_.entity(it->second).id;
     }
     return "";
@@ -584,7 +788,7 @@ void Finder::FindPersons() {
   const uint32_t n = static_cast<uint32_t>(buf_.size());
   for (const Cand& c : cands_) {
     if (c.type != CandType::kTitle) continue;
-    const Title& t = lex_.title(lex_.phrase_info(c.values[0]).target);
+    const Title& t = lex_.title(lex_.phrase_info(values_[c.voff]).target);
     uint32_t b = c.end;
     if (b >= n) continue;
     // "the Governor of Nineveh province, Najm al-Jubouri"
@@ -600,10 +804,10 @@ void Finder::FindPersons() {
       std::string org = org_after(b + 1, k - b - 1);
       if (org.empty()) {
         // A place: the government of its country.
-        for (uint32_t s = b + 1; s < k && org.empty(); ++s) for (uint32_t pi : by_first_[s]) {
+        for (uint32_t s = b + 1; s < k && org.empty(); ++s) for (uint32_t pi : ByFirst(s)) {
           const Cand& p = cands_[pi];
           if (p.type == CandType::kPlace && p.end <= k) {
-            std::string id = "gov:" + std::string(gaz_.CountryCode(NameRecord(p.values[0])));
+            std::string id = "gov:" + std::string(gaz_.CountryCode(NameRecord(values_[p.voff])));
             if (lex_.FindEntity(id) != kNone) { org = id; break; }
           }
         }
@@ -619,13 +823,13 @@ void Finder::FindPersons() {
     // One capitalised word after a title is a name only when it is not itself a place or title.
     if (e - b == 1) {
       bool other = false;
-      for (uint32_t pi : by_first_[b]) {
+      for (uint32_t pi : ByFirst(b)) {
         const Cand& p = cands_[pi];
         if (p.type == CandType::kPlace || p.type == CandType::kTitle || p.type == CandType::kDemonym) {
           other = true;
         }
       }
-      if (other || lex_.IsPlaceStopword(key(b))) continue;
+      if (other || Is(b, kWordStop)) continue;
     }
     std::string org = org_before(c.first, t.head);
     if (org.empty()) org = org_after(e, 8);
@@ -634,7 +838,7 @@ void Finder::FindPersons() {
   }
   // "said Name", "according to Name", "Name said".
   for (uint32_t i = 0; i + 1 < n; ++i) {
-    bool intro = IsSpeechVerb(key(i)) || (key(i) == "to" && i > 0 && key(i - 1) == "acording");
+    bool intro = Is(i, kWordSpeech) || (key(i) == "to" && i > 0 && key(i - 1) == "acording");
     if (intro && !(flags(i + 1) & kBreakBefore) && Free(i + 1, i + 2)) {
       uint32_t e = NameRun(i + 1, 5);
       if (e - (i + 1) >= 2) {
@@ -647,10 +851,10 @@ void Finder::FindPersons() {
   for (uint32_t i = 0; i < n; ++i) {
     if (!Free(i, i + 1) || !Cap(i)) continue;
     uint32_t e = NameRun(i, 5);
-    if (e - i >= 2 && e < n && IsSpeechVerb(key(e)) && !(flags(e) & kBreakBefore)) {
+    if (e - i >= 2 && e < n && Is(e, kWordSpeech) && !(flags(e) & kBreakBefore)) {
       // Not a place or a demonym phrase ("Syrian Army said" is an entity already).
       bool place = false;
-      for (uint32_t pi : by_first_[i]) {
+      for (uint32_t pi : ByFirst(i)) {
         const Cand& p = cands_[pi];
         if ((p.type == CandType::kPlace || p.type == CandType::kDemonym) && p.end == e) {
           place = true;
@@ -664,7 +868,7 @@ void Finder::FindPersons() {
   // Surnames alone after the full name.
   for (uint32_t i = 0; i < n; ++i) {
     if (!Free(i, i + 1) || !Cap(i)) continue;
-    auto it = surnames_.find(std::string(key(i)));
+    auto it = surnames_.find(key(i));
     if (it == surnames_.end() || work_[it->second].first > i) continue;
     if (i + 1 < n && !(flags(i + 1) & kBreakBefore) && Cap(i + 1) && !(flags(i + 1) & kPossessive)) continue;
     Work w{i, i + 1, MentionKind::kPerson};
@@ -684,20 +888,20 @@ uint32_t Finder::MetonymGovernment(uint32_t first, uint32_t end) const {
                                  "position", "policy", "forces", "military", "officials", "decision",
                                  "strategy", "stance", "response", "plan", "plans", "claims", "claim",
                                  "statement", "statements", "involvement", "objective", "official"};
-  for (uint32_t mi : by_first_[first]) {
+  for (uint32_t mi : ByFirst(first)) {
     const Cand& m = cands_[mi];
     if (m.type != CandType::kMetonym || m.end != end) continue;
     bool gov = false;
-    if (end < n && !(flags(end) & kBreakBefore) && IsGovernmentVerb(key(end))) gov = true;
+    if (end < n && !(flags(end) & kBreakBefore) && Is(end, kWordGovernment)) gov = true;
     if (end + 1 < n && (flags(end) & kPossessive) && kPolicy.has(key(end + 1))) gov = true;
     if (end + 1 < n && In(key(end), {"and", "or"})) {
-      for (uint32_t oi : by_first_[end + 1]) gov |= cands_[oi].type == CandType::kMetonym;
+      for (uint32_t oi : ByFirst(end + 1)) gov |= cands_[oi].type == CandType::kMetonym;
     }
     if (first >= 2 && In(key(first - 1), {"and", "or"})) {
-      for (uint32_t oi : by_end_[first - 1]) gov |= cands_[oi].type == CandType::kMetonym;
+      for (uint32_t oi : ByEnd(first - 1)) gov |= cands_[oi].type == CandType::kMetonym;
     }
     if (!gov) return kNone;
-    return lex_.FindEntity(lex_.metonym(lex_.phrase_info(m.values[0]).target).gov_id);
+    return lex_.FindEntity(lex_.metonym(lex_.phrase_info(values_[m.voff]).target).gov_id);
   }
   return kNone;
 }
@@ -709,25 +913,25 @@ void Finder::ClaimPlaces() {
     // Part of a longer capitalised name?
     if (c.first > 0 && !(flags(c.first) & kBreakBefore)) {
       uint32_t p = c.first - 1;
-      if (Cap(p) && !(flags(p) & kSentenceStart) && owner_[p] == kNone && !IsPlaceLeadIn(key(p))) {
+      if (Cap(p) && !(flags(p) & kSentenceStart) && owner_[p] == kNone && !Is(p, kWordLeadIn)) {
         continue;
       }
-      if (Cap(p) && (flags(p) & kSentenceStart) && owner_[p] == kNone && !IsPlaceLeadIn(key(p)) &&
-          !lex_.IsPlaceStopword(key(p))) {
+      if (Cap(p) && (flags(p) & kSentenceStart) && owner_[p] == kNone && !Is(p, kWordLeadIn) &&
+          !Is(p, kWordStop)) {
         // "Rami Palmyra said": a sentence-initial unknown capital word glued to the name.
         bool known = false;
-        for (uint32_t oi : by_first_[p]) known |= cands_[oi].type != CandType::kTitle;
+        for (uint32_t oi : ByFirst(p)) known |= cands_[oi].type != CandType::kTitle;
         if (!known) continue;
       }
     }
     if (c.end < n && !(flags(c.end) & kBreakBefore)) {
       uint32_t q = c.end;
-      if (Cap(q) && !(flags(q) & kPossessive) && owner_[q] == kNone && !IsPlaceTail(key(q))) {
+      if (Cap(q) && !(flags(q) & kPossessive) && owner_[q] == kNone && !Is(q, kWordTail)) {
         continue;
       }
     }
     Work w{c.first, c.end, MentionKind::kPlace};
-    w.places = c.values;
+    w.places = Values(c);
     w.how = "gazetteer";
     static const KeySet kLocative = {"in", "near", "at", "from", "into", "outside", "around", "towards",
                                      "toward", "across", "to", "through", "inside", "entered", "captured",
@@ -739,7 +943,7 @@ void Finder::ClaimPlaces() {
     if (gov != kNone) {
       w.kind = MentionKind::kActor;
       w.entity = gov;
-      w.places.clear();
+      w.places = {};
       w.how = "metonymy: capital for its government";
     }
     uint32_t idx = AddWork(std::move(w));
@@ -759,9 +963,13 @@ void Finder::ClaimPlaces() {
   // Demonyms are evidence for the focus country.
   for (const Cand& c : cands_) {
     if (c.type != CandType::kDemonym || !Cap(c.first)) continue;
-    uint32_t rec = NameRecord(c.values[0]);
-    std::string cc(gaz_.CountryCode(rec));
-    if (!cc.empty()) country_weight_[cc] += 1;
+    uint32_t rec = NameRecord(values_[c.voff]);
+    std::string_view cc = gaz_.CountryCode(rec);
+    if (!cc.empty()) {
+      country_weight_.Add(cc, 1);
+      focus_weight_.Add(cc, 1);
+      actor_weight_.Add(cc, 1);
+    }
   }
 }
 
@@ -776,7 +984,7 @@ void Finder::ClaimUnknownPlaces() {
   for (uint32_t i = 2; i < n; ++i) {
     if (!Free(i, i + 1) || !Cap(i) || (flags(i) & kSentenceStart)) continue;
     uint32_t e = NameRun(i, 4);
-    if (e == i || lex_.IsPlaceStopword(key(i))) continue;
+    if (e == i || Is(i, kWordStop)) continue;
     bool pattern = key(i - 1) == "of" && kKinds.has(key(i - 2)) && !(flags(i) & kBreakBefore);
     uint32_t container = kNone;
     if (e + 1 < n && key(e) == "in" && !(flags(e) & kBreakBefore) && owner_[e + 1] != kNone) {
@@ -810,7 +1018,7 @@ void Finder::ClaimDescriptorsAndPronouns() {
       if (owner_[c.end] != kNone && work_[owner_[c.end]].kind != MentionKind::kPlace) continue;
     }
     // "Syrian government forces": preceded by a demonym, it is a state's forces.
-    uint32_t d = lex_.phrase_info(c.values[0]).target;
+    uint32_t d = lex_.phrase_info(values_[c.voff]).target;
     Work w{c.first, c.end, MentionKind::kActor};
     const Descriptor& desc = lex_.descriptor(d);
     w.kind = desc.kind == "place" ? MentionKind::kPlace
@@ -823,9 +1031,9 @@ void Finder::ClaimDescriptorsAndPronouns() {
   }
   for (uint32_t i = 0; i < n; ++i) {
     if (!Free(i, i + 1) || !In(key(i), {"he", "she"})) continue;
-    bool speech = (i + 1 < n && !(flags(i + 1) & kBreakBefore) && IsSpeechVerb(key(i + 1)) &&
+    bool speech = (i + 1 < n && !(flags(i + 1) & kBreakBefore) && Is(i + 1, kWordSpeech) &&
                    sentence_[i + 1] == sentence_[i]) ||
-                  (i > 0 && !(flags(i) & kBreakBefore) && IsSpeechVerb(key(i - 1)) &&
+                  (i > 0 && !(flags(i) & kBreakBefore) && Is(i - 1, kWordSpeech) &&
                    sentence_[i - 1] == sentence_[i]);
     if (!speech) continue;
     Work w{i, i + 1, MentionKind::kPerson};
@@ -840,44 +1048,71 @@ void Finder::InferFocus() {
   for (const Cand& c : cands_) {
     if (c.type != CandType::kDemonym && c.type != CandType::kPlace) continue;
     if (!Cap(c.first)) continue;
-    uint32_t rec = NameRecord(c.values[0]);
-    if (gaz_.record(rec).kind != PlaceKind::kCountry || c.values.size() > 1) continue;
-    sentence_country_[sentence_[c.first]].insert(std::string(gaz_.CountryCode(rec)));
+    uint32_t rec = NameRecord(values_[c.voff]);
+    if (gaz_.record(rec).kind != PlaceKind::kCountry || c.vlen > 1) continue;
+    sentence_country_.emplace_back(sentence_[c.first], gaz_.CountryCode(rec));
   }
   for (const Work& w : work_) {
     if (w.entity != kNone && !lex_.entity(w.entity).country.empty()) {
-      sentence_country_[sentence_[w.first]].insert(lex_.entity(w.entity).country);
+      sentence_country_.emplace_back(sentence_[w.first], lex_.entity(w.entity).country);
     }
     if (w.kind == MentionKind::kPlace && !w.places.empty()) {
-      std::unordered_set<std::string> ccs;
+      // The one country of the strong candidates (distinct == 1), if there is one; and the
+      // one country of all candidates, if the name is found in one country only.
+      std::string_view one, only;
+      int distinct = 0, distinct_all = 0;
       bool strong = false;
       for (uint32_t v : w.places) {
         const PlaceRecord& r = gaz_.record(NameRecord(v));
+        std::string_view cc = gaz_.CountryCode(NameRecord(v));
+        if (distinct_all == 0) {
+          only = cc;
+          distinct_all = 1;
+        } else if (cc != only) {
+          distinct_all = 2;
+        }
         if (r.kind == PlaceKind::kCountry || r.kind == PlaceKind::kAdmin1 ||
             r.population >= 100000 || r.geonameid == 0) {
-          ccs.insert(std::string(gaz_.CountryCode(NameRecord(v))));
+          if (distinct == 0) {
+            one = cc;
+            distinct = 1;
+          } else if (cc != one) {
+            distinct = 2;
+          }
           strong |= r.kind == PlaceKind::kCountry;
         }
       }
-      if (ccs.size() == 1 && !ccs.begin()->empty()) country_weight_[*ccs.begin()] += strong ? 2 : 1;
+      if (distinct == 1 && !one.empty()) country_weight_.Add(one, strong ? 2 : 1);
+      // Focus: a mention of a place counts toward its country, twice when the text puts
+      // something there ("in X", "near X", "shelled X"): a story happens where its places
+      // are, not in a country it names as an actor ("Iran sent advisers"), so a country's
+      // own name counts no more than any of its places. Small places count when named as
+      // locations and found in one country only; ResolvePlaces counts again from the
+      // places it chooses (FocusFromPlaces).
+      std::string_view focus_cc = distinct == 1                      ? one
+                                  : distinct_all == 1 && w.locative ? only
+                                                                    : std::string_view();
+      if (!focus_cc.empty()) focus_weight_.Add(focus_cc, w.locative ? 2 : 1);
     } else if (w.entity != kNone) {
       const Entity& e = lex_.entity(w.entity);
       if (!e.country.empty()) {
         bool state = e.type == "state-forces" || e.type == "government" || e.type == "state-media";
-        country_weight_[e.country] += state ? 1.0 : 0.5;
+        country_weight_.Add(e.country, state ? 1.0 : 0.5);
+        focus_weight_.Add(e.country, state ? 1.0 : 0.5);
+        actor_weight_.Add(e.country, state ? 1.0 : 0.5);
       }
     }
   }
-  double best = 0;
-  for (const auto& [cc, wgt] : country_weight_) {
-    if (wgt > best) { best = wgt; focus_ = cc; }
-  }
+  std::sort(sentence_country_.begin(), sentence_country_.end());
+  sentence_country_.erase(std::unique(sentence_country_.begin(), sentence_country_.end()),
+                          sentence_country_.end());
+  focus_ = std::string(focus_weight_.Best());
 }
 
-double Finder::Score(uint32_t value, const Work& w, uint32_t self) const {
+Prior Finder::ScorePrior(uint32_t value, const Work& w) const {
   uint32_t rec = NameRecord(value);
   const PlaceRecord& r = gaz_.record(rec);
-  std::string cc(gaz_.CountryCode(rec));
+  std::string_view cc = gaz_.CountryCode(rec);
   std::string_view fcode = gaz_.FeatureCode(rec);
   double s = 0;
   switch (r.kind) {
@@ -893,8 +1128,17 @@ double Finder::Score(uint32_t value, const Work& w, uint32_t self) const {
   }
   s += (NameFlags(value) & kNameMain) ? 1.5 : -1;
   if (!cc.empty() && cc == focus_) s += 4;
-  auto it = country_weight_.find(cc);
-  if (it != country_weight_.end()) s += std::min(it->second, 3.0) * (2.0 / 3.0);
+  if (const double* cw = country_weight_.Find(cc)) s += std::min(*cw, 3.0) * (2.0 / 3.0);
+  // A country named in the same sentence ("..., Libyan officials said"): added last.
+  bool same_sentence = std::binary_search(sentence_country_.begin(), sentence_country_.end(),
+                                          std::pair<uint32_t, std::string_view>(sentence_[w.first], cc));
+  return {s, same_sentence};
+}
+
+double Finder::Score(uint32_t value, const Work& w, const Prior& prior) const {
+  uint32_t rec = NameRecord(value);
+  const PlaceRecord& r = gaz_.record(rec);
+  double s = prior.s;
   for (uint32_t ci : w.containers) {
     const Work& c = work_[ci];
     if (c.chosen == kNone) continue;
@@ -903,35 +1147,30 @@ double Finder::Score(uint32_t value, const Work& w, uint32_t self) const {
     if (cr.kind == PlaceKind::kAdmin1 && r.admin1 == c.chosen) s += 8;
   }
   // Near other places the document names (first-pass choices, each counted once).
-  (void)self;
-  double near = 0;
-  for (uint32_t a : anchors_) {
-    if (a == rec) continue;
-    const PlaceRecord& orr = gaz_.record(a);
-    if (orr.kind == PlaceKind::kAdmin1 && r.admin1 == a) { near += 3; continue; }
-    if (WithinKm(r.lat, r.lon, orr.lat, orr.lon, 300)) near += 1.5;
-  }
-  s += std::min(near, 3.0);
-  // A country named in the same sentence ("..., Libyan officials said").
-  auto se = sentence_country_.find(sentence_[w.first]);
-  if (se != sentence_country_.end() && se->second.count(cc)) s += 2;
+  // Its own division among them counts 3, every other one within 300 km 1.5, at most 3 in
+  // all. NearSlow is the obvious scan of every anchor; builds with assertions (the test
+  // builds) check the two agree on every candidate of every document they see.
+  const double near = Near(rec);
+  assert(near == NearSlow(rec));
+  s += near;
+  if (prior.same_sentence) s += 2;
   return s;
 }
 
 // A candidate is plausible when it is a country, division or curated feature, a town of
 // some size, or in the document's focus country; otherwise a capitalised word that happens
 // to name a hamlet somewhere ("Gates", "Bel") is not taken for a place.
-bool Plausible(const Gazetteer& g, uint32_t value, const std::map<std::string, double>& weights,
+bool Plausible(const Gazetteer& g, uint32_t value, const CountryWeights& weights,
                const std::string& focus, bool locative) {
   uint32_t rec = NameRecord(value);
   const PlaceRecord& r = g.record(rec);
   if (r.kind != PlaceKind::kPopulated && r.kind != PlaceKind::kFeature) return true;
   if (r.geonameid == 0) return true;  // sitrep's own alias file
-  std::string cc(g.CountryCode(rec));
+  std::string_view cc = g.CountryCode(rec);
   if (!cc.empty() && cc == focus) return true;
   if (r.population >= 100000) return true;
-  auto it = weights.find(cc);
-  double w = it == weights.end() ? 0 : it->second;
+  const double* found = weights.Find(cc);
+  double w = found == nullptr ? 0 : *found;
   bool main = NameFlags(value) & kNameMain;
   // A mid-sized town needs a locative ("in Kidal") or its country named in the document;
   // so does an administrative seat of any size (GeoNames leaves some at population 0).
@@ -956,6 +1195,17 @@ void Finder::ResolvePlaces() {
     const Work& c = work_[owner_[k]];
     if (c.kind == MentionKind::kPlace && c.first == k && !c.places.empty()) w.containers.push_back(owner_[k]);
   }
+  std::vector<Prior>& priors = s_.priors;  // by position in values_
+  priors.resize(values_.size());
+  auto compute_priors = [&] {
+    for (const Work& w : work_) {
+      if (w.kind != MentionKind::kPlace || w.places.empty()) continue;
+      const size_t at = static_cast<size_t>(w.places.data() - values_.data());
+      for (size_t k = 0; k < w.places.size(); ++k) priors[at + k] = ScorePrior(w.places[k], w);
+    }
+  };
+  compute_priors();
+  bool refocused = false;
   // Two passes: the second sees the first pass's choices for proximity and containers.
   for (int pass = 0; pass < 2; ++pass) {
     std::vector<uint32_t> choice(work_.size(), kNone);
@@ -964,11 +1214,10 @@ void Finder::ResolvePlaces() {
       if (w.kind != MentionKind::kPlace || w.places.empty()) continue;
       double best = -1e9;
       uint32_t best_v = kNone;
-      for (uint32_t v : w.places) {
-        double s = Score(v, w, pass == 0 ? kNone - 1 : wi);
-        if (pass == 0) {
-          // First pass: no proximity (choices are not made yet).
-        }
+      const size_t at = static_cast<size_t>(w.places.data() - values_.data());
+      for (size_t k = 0; k < w.places.size(); ++k) {
+        const uint32_t v = w.places[k];
+        double s = Score(v, w, priors[at + k]);
         if (s > best) { best = s; best_v = v; }
       }
       if (best_v != kNone && !Plausible(gaz_, best_v, country_weight_, focus_, w.locative)) best_v = kNone;
@@ -1023,13 +1272,85 @@ void Finder::ResolvePlaces() {
       }
     }
     for (uint32_t wi = 0; wi < work_.size(); ++wi) work_[wi].chosen = choice[wi];
-    std::unordered_set<uint32_t> seen;
-    anchors_.clear();
+    anchor_recs_.clear();
     for (uint32_t c : choice) {
-      if (c == kNone || gaz_.record(c).kind == PlaceKind::kCountry || !seen.insert(c).second) continue;
-      anchors_.push_back(c);
+      if (c == kNone || gaz_.record(c).kind == PlaceKind::kCountry) continue;
+      anchor_recs_.push_back(c);
+    }
+    std::sort(anchor_recs_.begin(), anchor_recs_.end());
+    anchor_recs_.erase(std::unique(anchor_recs_.begin(), anchor_recs_.end()), anchor_recs_.end());
+    anchors_.clear();
+    for (uint32_t c : anchor_recs_) {
+      const PlaceRecord& cr = gaz_.record(c);
+      anchors_.push_back({cr.lat, cr.lon, c});
+    }
+    std::sort(anchors_.begin(), anchors_.end());
+    // After the first pass the places are known, not only their names: the focus is
+    // counted again from them (once), and if it moves the first pass runs again with it.
+    if (pass == 0 && !refocused) {
+      refocused = true;
+      std::string focus(FocusFromPlaces());
+      if (focus != focus_) {
+        focus_ = std::move(focus);
+        for (Work& w : work_) w.chosen = kNone;
+        anchors_.clear();
+        anchor_recs_.clear();
+        compute_priors();
+        pass = -1;
+      }
     }
   }
+}
+
+std::string_view Finder::FocusFromPlaces() const {
+  CountryWeights weights = actor_weight_;
+  for (const Work& w : work_) {
+    if (w.kind != MentionKind::kPlace || w.places.empty() || w.chosen == kNone) continue;
+    std::string_view cc = gaz_.CountryCode(w.chosen);
+    if (cc.empty()) continue;
+    // A choice is evidence when the text names the place as a location or the place is a
+    // country, division, city or curated place; a capitalised word that is also a hamlet
+    // somewhere ("Gates", "Bell") is not.
+    const PlaceRecord& r = gaz_.record(w.chosen);
+    bool evidence = w.locative || r.kind == PlaceKind::kCountry || r.kind == PlaceKind::kAdmin1 ||
+                    r.population >= 100000 || r.geonameid == 0;
+    if (evidence) weights.Add(cc, w.locative ? 2 : 1);
+  }
+  return weights.Best();
+}
+
+double Finder::Near(uint32_t rec) const {
+  const PlaceRecord& r = gaz_.record(rec);
+  if (r.admin1 != Gazetteer::kNone && r.admin1 != rec &&
+      gaz_.record(r.admin1).kind == PlaceKind::kAdmin1 &&
+      std::binary_search(anchor_recs_.begin(), anchor_recs_.end(), r.admin1)) {
+    return 3;
+  }
+  // WithinKm rejects any pair more than 300 km apart in latitude (2.7 degrees); the window
+  // is a little wider and every anchor in it is tested exactly.
+  constexpr double kReach = 2.75;
+  double near = 0;
+  auto it = std::lower_bound(anchors_.begin(), anchors_.end(), Anchor{r.lat - kReach, 0, 0});
+  for (; it != anchors_.end() && it->lat <= r.lat + kReach; ++it) {
+    if (it->rec == rec) continue;
+    if (WithinKm(r.lat, r.lon, it->lat, it->lon, 300)) {
+      near += 1.5;
+      if (near >= 3) return 3;
+    }
+  }
+  return near;
+}
+
+double Finder::NearSlow(uint32_t rec) const {
+  const PlaceRecord& r = gaz_.record(rec);
+  double near = 0;
+  for (uint32_t a : anchor_recs_) {
+    if (a == rec) continue;
+    const PlaceRecord& orr = gaz_.record(a);
+    if (orr.kind == PlaceKind::kAdmin1 && r.admin1 == a) { near += 3; continue; }
+    if (WithinKm(r.lat, r.lon, orr.lat, orr.lon, 300)) near += 1.5;
+  }
+  return std::min(near, 3.0);
 }
 
 Resolved Finder::PlaceResolved(uint32_t rec, int precision) const {
@@ -1101,7 +1422,7 @@ void Finder::ResolveReferences() {
   std::vector<uint32_t> order(work_.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return work_[a].first < work_[b].first; });
-  auto entity_type = [&](const Work& w) -> std::string {
+  auto entity_type = [&](const Work& w) -> std::string_view {
     if (!w.resolved) return "";
     if (w.entity != kNone) return lex_.entity(w.entity).type;
     return w.resolved->type;
@@ -1141,7 +1462,7 @@ void Finder::ResolveReferences() {
       if (d.kind == "actor") {
         if (d.refers == "nsag") {
           target = find_back([&](const Work& c) {
-            std::string t = entity_type(c);
+            std::string_view t = entity_type(c);
             return c.kind == MentionKind::kActor && (t == "nsag" || t == "militia");
           });
         } else if (d.refers == "militia") {
@@ -1322,14 +1643,13 @@ std::vector<Mention> Finder::Emit() {
   std::vector<Mention> out;
   out.reserve(order.size());
   for (uint32_t wi : order) {
-    const Work& w = work_[wi];
-    Mention m;
+    Work& w = work_[wi];
+    Mention& m = out.emplace_back();
     m.span = {buf_.pieces[w.first].span.start, buf_.pieces[w.end - 1].span.end};
     m.kind = w.kind;
-    m.resolved = w.resolved;
-    m.how = w.how;
+    m.resolved = std::move(w.resolved);  // work_ is not read after Emit
+    m.how = std::move(w.how);
     if (w.refers_to != kNone && index[w.refers_to] != kNone) m.refers_to = index[w.refers_to];
-    out.push_back(std::move(m));
   }
   return out;
 }
@@ -1356,8 +1676,12 @@ std::vector<Mention> Finder::Run() {
 
 std::vector<Mention> FindMentions(const Document& doc, const Lexicon& lex,
                                   const MentionOptions& options) {
-  Finder f(doc, lex, options);
-  return f.Run();
+  thread_local Scratch scratch;
+  scratch.Clear();
+  Finder f(doc, lex, options, &scratch);
+  std::vector<Mention> out = f.Run();
+  scratch.work.clear();  // the Works' strings are the document's; do not keep them around
+  return out;
 }
 
 }  // namespace sitrep::lexicon

@@ -199,6 +199,71 @@ TEST(Mentions, GeoparsingScore) {
   EXPECT_GE(pc, 0.95);
 }
 
+// Regression: the focus country counted only places of 100,000 people or more, and a
+// country's own name twice as much as any place, so a story set in a small town, naming
+// another state twice as an actor, resolved "the regime" to that state. Every mention of a
+// place now counts toward its country (twice when the text puts something there), and a
+// country named as an actor counts once.
+TEST(Mentions, RegressionFocusFromSmallTownNotCountryNamedAsActor) {
+  const Lexicon* lex = RealLexicon();
+  if (!lex) GTEST_SKIP() << "no GeoNames data (scripts/setup-npm.sh)";
+  Document doc;
+  doc.text =
+      "Government artillery shelled Kafr Nabl on Monday, residents said. Fighters in Kafr Nabl "
+      "said the regime had moved tanks to the hills near Kafr Nabl overnight. Iran has sent "
+      "advisers to help the regime, though Iran denies any role in the fighting. The regime did "
+      "not comment on the shelling of Kafr Nabl.";
+  auto ms = FindMentions(doc, *lex);
+  int town = 0, regime = 0, iran = 0;
+  for (const Mention& m : ms) {
+    std::string_view text = doc.view(m.span);
+    ASSERT_TRUE(m.resolved) << text;
+    if (text == "Kafr Nabl") {
+      ++town;
+      EXPECT_EQ(m.resolved->country, "SY");
+    } else if (text == "the regime" || text == "The regime") {
+      ++regime;
+      EXPECT_EQ(m.resolved->id, "gov:SY") << m.how;
+    } else if (text == "Iran") {
+      ++iran;
+      EXPECT_EQ(m.resolved->country, "IR");
+    }
+  }
+  EXPECT_EQ(town, 4) << Dump(doc, ms);
+  EXPECT_EQ(regime, 3) << Dump(doc, ms);
+  EXPECT_EQ(iran, 2) << Dump(doc, ms);
+}
+
+// The same for a city whose name is found in several countries (so its mentions count
+// once a candidate is chosen): a city named three times as the scene of fighting and
+// another state named twice as an actor.
+TEST(Mentions, RegressionFocusFromChosenPlacesOfAmbiguousNames) {
+  const Lexicon* lex = RealLexicon();
+  if (!lex) GTEST_SKIP() << "no GeoNames data (scripts/setup-npm.sh)";
+  Document doc;
+  doc.text =
+      "Fighting went on around Tripoli on Sunday as troops pushed into the southern suburbs. "
+      "Shells fell near Tripoli all night, a resident told us. Turkey said its drones had flown "
+      "dozens of sorties, and Turkey promised more. The army said it would hold Tripoli.";
+  auto ms = FindMentions(doc, *lex);
+  int city = 0, army = 0;
+  for (const Mention& m : ms) {
+    std::string_view text = doc.view(m.span);
+    ASSERT_TRUE(m.resolved) << text;
+    if (text == "Tripoli") {
+      ++city;
+      EXPECT_EQ(m.resolved->country, "LY") << m.how;
+    } else if (text == "The army") {
+      ++army;
+      EXPECT_EQ(m.resolved->id, "forces:LY") << m.how;
+    } else if (text == "Turkey") {
+      EXPECT_EQ(m.resolved->country, "TR");
+    }
+  }
+  EXPECT_EQ(city, 3) << Dump(doc, ms);
+  EXPECT_EQ(army, 1) << Dump(doc, ms);
+}
+
 TEST(Mentions, EmptyAndJunkDocumentsGiveNothing) {
   const Lexicon* lex = RealLexicon();
   if (!lex) GTEST_SKIP() << "npm data not installed";

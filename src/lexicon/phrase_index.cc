@@ -1,6 +1,9 @@
 // The hashed trie behind every lexicon lookup; see phrase_index.h.
 #include "lexicon/phrase_index.h"
 
+// Inlined: the hash of every piece of every document goes through it (same values as the
+// library's XXH3_64bits, so indexes written before stay valid).
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
@@ -40,6 +43,12 @@ std::vector<std::string_view> SplitSpaces(std::string_view s) {
   return out;
 }
 
+// Short keys: a plain loop beats a call to memcmp.
+bool SameBytes(const char* a, const char* b, size_t n) {
+  for (size_t i = 0; i < n; ++i) if (a[i] != b[i]) return false;
+  return true;
+}
+
 void Pad8(std::string* out) {
   while (out->size() % 8) out->push_back('\0');
 }
@@ -59,7 +68,7 @@ uint32_t PhraseIndex::FindToken(std::string_view key) const {
   while (true) {
     const TokSlot& s = tok_slots_[h];
     if (s.len == 0) return kNone;
-    if (s.len == key.size() && std::memcmp(tok_chars_.data() + s.off, key.data(), key.size()) == 0) {
+    if (s.len == key.size() && SameBytes(tok_chars_.data() + s.off, key.data(), key.size())) {
       return static_cast<uint32_t>(h);
     }
     h = (h + 1) & mask;
@@ -86,15 +95,21 @@ void PhraseIndex::FindAll(const PieceBuffer& buf, size_t begin, size_t end,
   if (tok_slots_.empty() || edges_.empty()) {
     for (size_t i = begin; i < end; ++i) (*tokens)[i - begin] = FindToken(buf.key(i));
   } else {
-    // The same as FindToken per piece, in three sweeps so that the cache misses of a large
+    // The same as FindToken per piece, in sweeps so that the cache misses of a large
     // (mapped) index overlap instead of following one another: hash every piece and
-    // prefetch its token slot; probe; prefetch the root edge of each token found.
+    // prefetch its token slot; probe; prefetch the root edge of each token found (and,
+    // below, the second edge of each phrase start).
     const uint64_t tmask = tok_slots_.size() - 1;
     for (size_t i = begin; i < end; ++i) {
       std::string_view k = buf.key(i);
       const uint32_t h = static_cast<uint32_t>(XXH3_64bits(k.data(), k.size()) & tmask);
       (*tokens)[i - begin] = h;
       __builtin_prefetch(&tok_slots_[h]);
+    }
+    // The characters of the slot each piece hashed to, when their length fits.
+    for (size_t i = begin; i < end; ++i) {
+      const TokSlot& slot = tok_slots_[(*tokens)[i - begin]];
+      if (slot.len != 0 && slot.len == buf.pieces[i].key_len) __builtin_prefetch(tok_chars_.data() + slot.off);
     }
     for (size_t i = begin; i < end; ++i) {
       std::string_view k = buf.key(i);
@@ -110,7 +125,7 @@ void PhraseIndex::FindAll(const PieceBuffer& buf, size_t begin, size_t end,
           t = kNone;
           break;
         }
-        if (slot.len == k.size() && std::memcmp(tok_chars_.data() + slot.off, k.data(), k.size()) == 0) {
+        if (slot.len == k.size() && SameBytes(tok_chars_.data() + slot.off, k.data(), k.size())) {
           t = static_cast<uint32_t>(h);
           break;
         }
@@ -119,13 +134,31 @@ void PhraseIndex::FindAll(const PieceBuffer& buf, size_t begin, size_t end,
       if (t != kNone) __builtin_prefetch(&edges_[Mix(t) & (edges_.size() - 1)]);  // (root << 32) | t
     }
   }
+  // Root children of every piece (their edges were prefetched above), prefetching the edge
+  // a phrase of two pieces would take next; kept after the tokens in the scratch vector.
+  const size_t count = end > begin ? end - begin : 0;
+  tokens->resize(2 * count);
+  uint32_t* tok = tokens->data();
+  uint32_t* root = tok + count;
+  const uint64_t emask = edges_.empty() ? 0 : edges_.size() - 1;
+  for (size_t i = 0; i < count; ++i) {
+    root[i] = tok[i] == kNone ? kNone : Next(0, tok[i]);
+    if (root[i] != kNone) __builtin_prefetch(&val_off_[root[i]]);
+    if (root[i] != kNone && i + 1 < count && tok[i + 1] != kNone && !edges_.empty() &&
+        !(buf.pieces[begin + i + 1].flags & kBreakBefore)) {
+      __builtin_prefetch(&edges_[Mix((static_cast<uint64_t>(root[i]) << 32) | tok[i + 1]) & emask]);
+    }
+  }
   for (size_t i = begin; i < end; ++i) {
-    uint32_t node = 0;
-    for (size_t j = i; j < end; ++j) {
-      if (j > i && (buf.pieces[j].flags & kBreakBefore)) break;
-      uint32_t tok = (*tokens)[j - begin];
-      if (tok == kNone) break;
-      node = Next(node, tok);
+    uint32_t node = root[i - begin];
+    if (node == kNone) continue;
+    if (val_off_[node + 1] > val_off_[node]) {
+      out->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1), node});
+    }
+    for (size_t j = i + 1; j < end; ++j) {
+      if (buf.pieces[j].flags & kBreakBefore) break;
+      if (tok[j - begin] == kNone) break;
+      node = Next(node, tok[j - begin]);
       if (node == kNone) break;
       if (val_off_[node + 1] > val_off_[node]) {
         out->push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j + 1), node});

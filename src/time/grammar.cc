@@ -312,6 +312,7 @@ void Parser::Run(std::vector<Expr>* out) {
   date_memo_.assign(n_, M());
   date_done_.assign(n_, 0);
   void_.assign(n_ + 1, 0);
+  if (fast_) cal_memo_.assign(n_, CalMemo());
   // next_anchor_[i]: the first token at or after i that can hold an expression together:
   // a time word, an ordinal, a year-like number, or a number next to a time word or a
   // clock or date separator. Plain counts ("40 people", "five soldiers") are not anchors.
@@ -323,7 +324,10 @@ void Parser::Run(std::vector<Expr>* out) {
       return !t_[k].space_before && k > 0 && Num(k - 1);
     return true;
   };
+  static constexpr LitSet kNumberCues({"at", "around", "about", "approximately", "until", "till", "by", "from",
+                                        "between", "since", "before", "after", "o", "oclock", "h", "every", "each"});
   auto number_cue = [&](int k) {
+    if (fast_) return (IsW(k) && kNumberCues.Contains(t_[k].hash)) || P(k, '@');
     return WAny(k, {"at", "around", "about", "approximately", "until", "till", "by", "from", "between", "since",
                     "before", "after", "o", "oclock", "h", "every", "each"}) ||
            P(k, '@');

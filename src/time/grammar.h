@@ -109,12 +109,20 @@ struct Memo {
   TimexType type = TimexType::kDate;
 };
 
+// A calendar date read at one token position (Parser::CalDate), kept so the several
+// rules that try the same position read it once. end == -2: not computed yet.
+struct CalMemo {
+  int end = -2;
+  Fields f;
+};
+
 // The per-sentence workspace: parse nodes and the parser's scratch, reused between calls.
 struct Arena {
   std::vector<Node> nodes;
   std::vector<Memo> point_memo, date_memo;
   std::vector<char> point_done, date_done, void_tokens;
   std::vector<int> next_anchor;
+  std::vector<CalMemo> cal_memo;
   int Add(const Node& n) {
     nodes.push_back(n);
     return static_cast<int>(nodes.size()) - 1;

@@ -319,6 +319,23 @@ bool Parser::MonthYear(int i, Fields* f, int* end) const {
 }
 
 bool Parser::CalDate(int i, Fields* f, int* end) const {
+  // The rules below are pure but for Void(), which is idempotent: a second read at the
+  // same position may reuse the first.
+  if (!fast_ || i < 0 || i >= n_) return CalDateUncached(i, f, end);
+  CalMemo& c = cal_memo_[i];
+  if (c.end == -2) {
+    Fields g;
+    int e = -1;
+    c.end = CalDateUncached(i, &g, &e) ? e : -1;
+    c.f = g;
+  }
+  if (c.end < 0) return false;
+  *f = c.f;
+  *end = c.end;
+  return true;
+}
+
+bool Parser::CalDateUncached(int i, Fields* f, int* end) const {
   Fields best;
   int best_end = -1;
   Fields g;

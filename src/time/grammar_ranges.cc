@@ -316,14 +316,34 @@ bool Parser::SetExpr(int i, M* m) {
   n.kind = NodeKind::kSet;
   n.n = 1;
   int e = -1;
+  // The adverbs, compared by hash (the reference parse compares the strings).
+  struct Adverb {
+    Lit w;
+    Grain g;
+  };
+  static constexpr Adverb kAdverbLits[] = {
+      {"hourly", Grain::kHour}, {"daily", Grain::kDay},     {"weekly", Grain::kWeek},
+      {"monthly", Grain::kMonth}, {"yearly", Grain::kYear}, {"annually", Grain::kYear},
+      {"quarterly", Grain::kQuarter}, {"nightly", Grain::kDay}};
   static const std::pair<std::string_view, Grain> kAdverbs[] = {
       {"hourly", Grain::kHour}, {"daily", Grain::kDay},     {"weekly", Grain::kWeek},
       {"monthly", Grain::kMonth}, {"yearly", Grain::kYear}, {"annually", Grain::kYear},
       {"quarterly", Grain::kQuarter}, {"nightly", Grain::kDay}};
-  for (const auto& [w, g] : kAdverbs) {
-    if (WStr(i, w)) {
-      n.unit = g;
-      e = i + 1;
+  if (fast_) {
+    if (IsW(i)) {
+      for (const Adverb& a : kAdverbLits) {
+        if (t_[i].hash == a.w.hash) {
+          n.unit = a.g;
+          e = i + 1;
+        }
+      }
+    }
+  } else {
+    for (const auto& [w, g] : kAdverbs) {
+      if (WStr(i, w)) {
+        n.unit = g;
+        e = i + 1;
+      }
     }
   }
   if (W(i, "biweekly") || W(i, "fortnightly")) {

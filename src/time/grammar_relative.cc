@@ -844,30 +844,91 @@ bool Parser::DatePoint(int i, M* m) {
   return r.end >= 0;
 }
 
+// Which of the rules below can match at token i, read off that token alone: each rule's
+// first token (after its optional prefix words) must be one of these. A gate only skips a
+// rule that would have failed there without side effects; the reference parse
+// (TagOptions::reference_parse) tries every rule, and fast_parse_test.cc compares the two.
+namespace {
+
+struct DateGates {
+  bool cal, weekday, relday, now, cycle, weekday_cycle, month_cycle, shift, nth, quarter, season, decade, holiday,
+      weekend, the_day, closest, year, month;
+};
+
+constexpr LitSet kRelDayStarts({"the", "day", "today", "todays", "tomorrow", "tomorrows", "tmrw", "tmr", "yesterday",
+                                "tonight", "tonite"});
+constexpr LitSet kNowStarts({"right", "just", "now", "atm", "at", "currently", "presently", "nowadays", "these",
+                             "recently", "lately", "formerly", "previously", "in"});
+// CycleUnit's words, with "the" and "upcoming".
+constexpr LitSet kCycleStarts({"the", "this", "current", "present", "last", "past", "previous", "prior", "preceding",
+                               "next", "coming", "upcoming", "following", "subsequent", "that", "same"});
+constexpr LitSet kMonthCycleStarts({"last", "past", "previous", "next", "coming", "this"});
+constexpr LitSet kShiftStarts({"in", "within", "the", "half", "a", "an"});
+constexpr LitSet kSeasonStarts({"this", "current", "last", "past", "previous", "next", "coming", "the"});
+constexpr LitSet kHolidayStarts({"this", "last", "past", "previous", "next", "coming", "upcoming"});
+constexpr LitSet kWeekendStarts({"this", "current", "last", "past", "previous", "next", "coming", "upcoming", "the"});
+
+DateGates GatesAt(const Tok& t, bool all) {
+  DateGates g;
+  if (all) {
+    g = {true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true};
+    return g;
+  }
+  const bool num = t.kind == TokKind::kNumber;
+  const bool word = t.kind == TokKind::kWord;
+  const uint32_t fl = word && t.lex ? t.lex->flags : 0;
+  const uint64_t h = word ? t.hash : 0;
+  const bool the = h == Lit("the").hash;
+  const bool punct = t.kind == TokKind::kPunct;
+  g.cal = num || (fl & (kLexMonth | kLexOrdinal | kLexTens)) || the;
+  g.weekday = g.cal || (fl & kLexWeekday);
+  g.relday = kRelDayStarts.Contains(h);
+  g.now = kNowStarts.Contains(h);
+  g.cycle = num || (fl & kLexCardinal) || kCycleStarts.Contains(h);
+  g.weekday_cycle = (fl & kLexWeekday) || kCycleStarts.Contains(h);
+  g.month_cycle = (fl & kLexMonth) || kMonthCycleStarts.Contains(h);
+  g.shift = num || (punct && (t.punct == '+' || t.punct == '-')) || (fl & (kLexCardinal | kLexVague | kLexUnit)) ||
+            kShiftStarts.Contains(h);
+  g.nth = num || (fl & (kLexOrdinal | kLexTens)) || the || h == Lit("last").hash;
+  g.quarter = num || (fl & (kLexOrdinal | kLexTens)) || the || h == Lit("q").hash;
+  g.season = (fl & kLexSeason) || kSeasonStarts.Contains(h);
+  g.decade = num || the || (punct && t.punct == '\'');
+  g.holiday = (fl & kLexHolidayStart) || kHolidayStarts.Contains(h);
+  g.weekend = kWeekendStarts.Contains(h);
+  g.the_day = the || h == Lit("on").hash;
+  g.closest = the;
+  g.year = num || (punct && t.punct == '\'') || (fl & kLexCardinal);
+  g.month = fl & kLexMonth;
+  return g;
+}
+
+}  // namespace
+
 bool Parser::DatePointUncached(int i, M* m) {
   M best;
   M c;
   Fields f;
   int e;
-  if (CalDate(i, &f, &e)) Longest({e, AddFields(f)}, &best);
-  if (DateWithWeekday(i, &c)) Longest(c, &best);
-  if (WeekdayDay(i, &c)) Longest(c, &best);
-  if (RelDay(i, &c)) Longest(c, &best);
-  if (NowWords(i, &c)) Longest(c, &best);
-  if (CycleExpr(i, &c)) Longest(c, &best);
-  if (WeekdayCycle(i, &c)) Longest(c, &best);
-  if (MonthCycle(i, &c)) Longest(c, &best);
-  if (ShiftExpr(i, &c)) Longest(c, &best);
-  if (NthOf(i, &c)) Longest(c, &best);
-  if (QuarterExpr(i, &c)) Longest(c, &best);
-  if (SeasonExpr(i, &c)) Longest(c, &best);
-  if (DecadeExpr(i, &c)) Longest(c, &best);
-  if (HolidayExpr(i, &c)) Longest(c, &best);
-  if (WeekendExpr(i, &c)) Longest(c, &best);
-  if (TheDayOrdinal(i, &c)) Longest(c, &best);
-  if (ClosestExpr(i, &c)) Longest(c, &best);
+  const DateGates g = GatesAt(t_[i], !fast_);
+  if (g.cal && CalDate(i, &f, &e)) Longest({e, AddFields(f)}, &best);
+  if (g.weekday && DateWithWeekday(i, &c)) Longest(c, &best);
+  if (g.weekday && WeekdayDay(i, &c)) Longest(c, &best);
+  if (g.relday && RelDay(i, &c)) Longest(c, &best);
+  if (g.now && NowWords(i, &c)) Longest(c, &best);
+  if (g.cycle && CycleExpr(i, &c)) Longest(c, &best);
+  if (g.weekday_cycle && WeekdayCycle(i, &c)) Longest(c, &best);
+  if (g.month_cycle && MonthCycle(i, &c)) Longest(c, &best);
+  if (g.shift && ShiftExpr(i, &c)) Longest(c, &best);
+  if (g.nth && NthOf(i, &c)) Longest(c, &best);
+  if (g.quarter && QuarterExpr(i, &c)) Longest(c, &best);
+  if (g.season && SeasonExpr(i, &c)) Longest(c, &best);
+  if (g.decade && DecadeExpr(i, &c)) Longest(c, &best);
+  if (g.holiday && HolidayExpr(i, &c)) Longest(c, &best);
+  if (g.weekend && WeekendExpr(i, &c)) Longest(c, &best);
+  if (g.the_day && TheDayOrdinal(i, &c)) Longest(c, &best);
+  if (g.closest && ClosestExpr(i, &c)) Longest(c, &best);
   // A year, when a cue word precedes ("in 2014", "mid-2015", "the 2014 offensive").
-  {
+  if (g.year) {
     bool cued = i > 0 && IsYearCue(i - 1);
     if (i > 1 && P(i - 1, '-') && Glued(i - 1) && IsW(i - 2) && WAny(i - 2, {"mid", "pre", "post", "early", "late"}))
       cued = true;
@@ -883,7 +944,7 @@ bool Parser::DatePointUncached(int i, M* m) {
   {
     int month;
     bool amb;
-    if (MonthAt(i, &month, &e, &amb) && e > best.end) {
+    if (g.month && MonthAt(i, &month, &e, &amb) && e > best.end) {
       const bool cue = i > 0 && IsW(i - 1) &&
                        WAny(i - 1, {"in", "since", "until", "till", "by", "from", "during", "before", "after", "of",
                                     "through", "throughout", "early", "late", "mid", "to", "and", "between", "last",

@@ -374,7 +374,20 @@ bool Parser::Point(int i, M* m) {
   return r.end >= 0;
 }
 
+namespace {
+
+// First tokens of TimeOfDay (ClockTime, or minutes past/to an hour) and of DayPartExpr,
+// besides numbers, number words and part-of-day words: gates as in DatePointUncached.
+constexpr LitSet kTimeStarts({"noon", "midday", "mid", "midnight", "a", "an", "quarter", "half"});
+constexpr LitSet kDayPartStarts({"overnight", "this", "last", "in", "at", "the"});
+
+}  // namespace
+
 bool Parser::PointUncached(int i, M* m) {
+  const Tok& ti = t_[i];
+  const uint32_t fl = ti.kind == TokKind::kWord && ti.lex ? ti.lex->flags : 0;
+  const bool time_gate = !fast_ || ti.kind == TokKind::kNumber || (fl & kLexCardinal) || kTimeStarts.Contains(ti.hash);
+  const bool part_gate = !fast_ || (fl & kLexDayPart) || kDayPartStarts.Contains(ti.hash);
   M best;
   const auto& parts = lex_.day_parts();
   // A date, maybe with a time or a part of the day.
@@ -450,7 +463,7 @@ bool Parser::PointUncached(int i, M* m) {
                               WAny(i - 1, {"around", "about", "approximately", "until", "till", "from", "between",
                                            "before", "after", "since", "by"}));
   M t;
-  if (TimeOfDay(i, &t, cued)) {
+  if (time_gate && TimeOfDay(i, &t, cued)) {
     Fields tf = ar_[t.node].f;
     int k = t.end;
     // "3 in the afternoon", "11 at night", "8 this evening", "11 tonight"
@@ -497,7 +510,7 @@ bool Parser::PointUncached(int i, M* m) {
   }
   // Parts of the day: "this morning", "tonight at 8", "morning of christmas 2013".
   M dp;
-  if (DayPartExpr(i, &dp)) {
+  if (part_gate && DayPartExpr(i, &dp)) {
     Longest(dp, &best);
     int k = dp.end;
     if (W(k, "at") || P(k, '@') || P(k, ',')) ++k;

@@ -412,14 +412,4 @@ void Lexicon::BuildTriggers() {
   }
 }
 
-bool Lexicon::IsTrigger(std::string_view word) const {
-  const uint64_t h = LowerHash(word);
-  size_t i = h & trigger_mask_;
-  while (trigger_table_[i] != 0) {
-    if (trigger_table_[i] == h) return true;
-    i = (i + 1) & trigger_mask_;
-  }
-  return false;
-}
-
 }  // namespace sitrep::time

@@ -46,6 +46,8 @@ enum LexFlag : uint32_t {
   kLexHolidayAnchor = 1u << 25,  // first word of a long holiday name ("martin luther king's day")
 };
 
+uint64_t LowerHash(std::string_view s);
+
 // What the lexicon knows of one lowercase word. A word may have several roles
 // ("second": unit and ordinal; "may": month, ambiguous).
 struct LexEntry {
@@ -109,7 +111,14 @@ class Lexicon {
   const std::vector<Phrase>* HolidayNames(std::string_view first) const;
 
   // The pre-filter's question for one ASCII word of any case: is it a trigger?
-  bool IsTrigger(std::string_view word) const;
+  bool IsTrigger(std::string_view word) const { return IsTriggerHash(LowerHash(word)); }
+  // The same given LowerHash(word).
+  bool IsTriggerHash(uint64_t h) const {
+    for (size_t i = h & trigger_mask_;; i = (i + 1) & trigger_mask_) {
+      if (trigger_table_[i] == h) return true;
+      if (trigger_table_[i] == 0) return false;
+    }
+  }
 
  private:
   struct Hash {

@@ -45,6 +45,7 @@ class Parser {
   Parser(const Scan& s, const Lexicon& lex, const TagOptions& opts, Arena* arena)
       : s_(s),
         t_(s.toks),
+        tk_(s.toks.data()),
         n_(static_cast<int>(s.toks.size())),
         lex_(lex),
         o_(opts),
@@ -54,29 +55,35 @@ class Parser {
         date_memo_(arena->date_memo),
         date_done_(arena->date_done),
         next_anchor_(arena->next_anchor),
+        cal_memo_(arena->cal_memo),
+        fast_(!opts.reference_parse),
         void_(arena->void_tokens) {}
 
   void Run(std::vector<Expr>* out);
 
  private:
   // ---- token predicates ----
-  bool IsW(int i) const { return i >= 0 && i < n_ && t_[i].kind == TokKind::kWord; }
-  std::string_view Low(int i) const { return s_.Low(t_[i]); }
-  // Word tests compare the token's hash with the literal's, hashed at compile time.
-  bool W(int i, Lit w) const { return IsW(i) && t_[i].hash == w.hash; }
+  // `i` is a token of the sentence (one unsigned compare covers i < 0).
+  bool In(int i) const { return static_cast<unsigned>(i) < static_cast<unsigned>(n_); }
+  bool IsW(int i) const { return In(i) && tk_[i].kind == TokKind::kWord; }
+  std::string_view Low(int i) const { return s_.Low(tk_[i]); }
+  // Word tests compare the token's hash with the literal's, hashed at compile time. Only
+  // words carry a hash (others hold 0, which no literal hashes to), so no kind test.
+  bool W(int i, Lit w) const { return In(i) && tk_[i].hash == w.hash; }
   bool WAny(int i, std::initializer_list<Lit> ws) const {
-    if (!IsW(i)) return false;
-    const uint64_t h = t_[i].hash;
+    if (!In(i)) return false;
+    const uint64_t h = tk_[i].hash;
+    if (h == 0) return false;
     for (const Lit& w : ws)
       if (h == w.hash) return true;
     return false;
   }
   bool WStr(int i, std::string_view w) const { return IsW(i) && Low(i) == w; }
-  bool P(int i, char c) const { return i >= 0 && i < n_ && t_[i].kind == TokKind::kPunct && t_[i].punct == c; }
-  bool IsP(int i) const { return i >= 0 && i < n_ && t_[i].kind == TokKind::kPunct; }
-  bool Num(int i) const { return i >= 0 && i < n_ && t_[i].kind == TokKind::kNumber; }
-  bool Glued(int i) const { return i >= 0 && i < n_ && !t_[i].space_before; }
-  const LexEntry* Lex(int i) const { return IsW(i) ? t_[i].lex : nullptr; }
+  bool P(int i, char c) const { return In(i) && tk_[i].kind == TokKind::kPunct && tk_[i].punct == c; }
+  bool IsP(int i) const { return In(i) && tk_[i].kind == TokKind::kPunct; }
+  bool Num(int i) const { return In(i) && tk_[i].kind == TokKind::kNumber; }
+  bool Glued(int i) const { return In(i) && !tk_[i].space_before; }
+  const LexEntry* Lex(int i) const { return IsW(i) ? tk_[i].lex : nullptr; }
   bool Flag(int i, uint32_t f) const {
     const LexEntry* e = Lex(i);
     return e && (e->flags & f);
@@ -84,6 +91,12 @@ class Parser {
   bool AtEnd(int i) const { return i >= n_; }
   // Words before a bare year that make it one: "in 2014", "the 2014 offensive", "mid-2015".
   bool IsYearCue(int k) const {
+    static constexpr LitSet kCues({"in", "since", "during", "from", "by", "until", "till", "before", "after", "of", "through",
+                    "throughout", "the", "early", "late", "mid", "its", "a", "an", "s", "year", "circa", "around",
+                    "about", "fiscal", "this", "that", "between", "for", "spring", "summer", "autumn", "winter",
+                    "end", "start", "beginning", "middle", "his", "her", "their", "our", "pre", "post", "c", "ca",
+                    "as", "on", "at", "within"});
+    if (fast_) return IsW(k) && kCues.Contains(t_[k].hash);
     return WAny(k, {"in", "since", "during", "from", "by", "until", "till", "before", "after", "of", "through",
                     "throughout", "the", "early", "late", "mid", "its", "a", "an", "s", "year", "circa", "around",
                     "about", "fiscal", "this", "that", "between", "for", "spring", "summer", "autumn", "winter",
@@ -157,7 +170,9 @@ class Parser {
   int EraSuffix(int i, int* year) const;
 
   // ---- dates ----
+  // Memoised per position (cal_memo_) unless o_.reference_parse.
   bool CalDate(int i, Fields* f, int* end) const;
+  bool CalDateUncached(int i, Fields* f, int* end) const;
   bool MonthDayYear(int i, Fields* f, int* end) const;
   bool DayMonthYear(int i, Fields* f, int* end) const;
   bool NumericDate(int i, Fields* f, int* end) const;
@@ -215,6 +230,7 @@ class Parser {
 
   const Scan& s_;
   const std::vector<Tok>& t_;
+  const Tok* const tk_;  // t_.data(): the predicates read through it
   const int n_;
   const Lexicon& lex_;
   const TagOptions& o_;
@@ -224,6 +240,8 @@ class Parser {
   std::vector<M>& date_memo_;
   std::vector<char>& date_done_;
   std::vector<int>& next_anchor_;
+  std::vector<CalMemo>& cal_memo_;
+  const bool fast_;  // memo tables and literal sets on (not o_.reference_parse)
   int words_ = 0;  // non-punctuation tokens in the sentence
   // Tokens of a date that was written but cannot exist ("June 10 - 31, 2022"): no
   // expression may use them.

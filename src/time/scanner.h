@@ -51,6 +51,34 @@ struct Lit {
   consteval Lit(const char (&s)[N]) : hash(WordHash(s, N - 1)) {}  // NOLINT: implicit by design
 };
 
+// A fixed set of lowercase literals, hashed at compile time into an open-addressing
+// table: one or two probes instead of a compare per word. Contains(h) is true exactly when
+// some literal's WordHash equals h (what a chain of Lit compares would answer).
+template <size_t N>
+class LitSet {
+ public:
+  consteval LitSet(const Lit (&words)[N]) {  // NOLINT: implicit by design
+    for (size_t i = 0; i < kSlots; ++i) slots_[i] = 0;
+    for (size_t w = 0; w < N; ++w) {
+      size_t i = Slot(words[w].hash);
+      while (slots_[i] != 0 && slots_[i] != words[w].hash) i = (i + 1) & (kSlots - 1);
+      slots_[i] = words[w].hash;
+    }
+  }
+  bool Contains(uint64_t h) const {
+    for (size_t i = Slot(h);; i = (i + 1) & (kSlots - 1)) {
+      if (slots_[i] == h) return h != 0;
+      if (slots_[i] == 0) return false;
+    }
+  }
+
+ private:
+  static constexpr size_t Pow2(size_t n) { return n <= 1 ? 1 : 2 * Pow2((n + 1) / 2); }
+  static constexpr size_t kSlots = Pow2(4 * N);
+  static constexpr size_t Slot(uint64_t h) { return static_cast<size_t>(h ^ (h >> 29)) & (kSlots - 1); }
+  uint64_t slots_[kSlots];
+};
+
 struct Scan {
   std::vector<Tok> toks;
   std::string lower;  // lowercase words, concatenated

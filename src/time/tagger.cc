@@ -128,10 +128,18 @@ bool Tagger::MayContainTime(std::string_view text) const {
     const unsigned char c = static_cast<unsigned char>(*p);
     if (c >= '0' && c <= '9') return true;
     if (((c | 32) >= 'a' && (c | 32) <= 'z')) {
+      // LowerHash (lexicon.h) of the letter run, computed on the way: every byte is an
+      // ASCII letter, so `| 32` lowercases it.
+      uint64_t h = (1469598103934665603ull ^ (c | 32)) * 1099511628211ull;
       const char* q = p + 1;
-      while (q < end && ((static_cast<unsigned char>(*q) | 32) >= 'a' && (static_cast<unsigned char>(*q) | 32) <= 'z')) ++q;
+      while (q < end) {
+        const unsigned char b = static_cast<unsigned char>(*q) | 32;
+        if (b < 'a' || b > 'z') break;
+        h = (h ^ b) * 1099511628211ull;
+        ++q;
+      }
       const size_t len = static_cast<size_t>(q - p);
-      if (len >= 2 && len <= 16 && lex_->IsTrigger(std::string_view(p, len))) return true;
+      if (len >= 2 && len <= 16 && lex_->IsTriggerHash(h | 1)) return true;
       p = q;
       continue;
     }

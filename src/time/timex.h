@@ -197,6 +197,10 @@ struct TagOptions {
   uint8_t types = 0x0f;
   // Skip the cheap pre-filter (for tests that compare with and without it).
   bool skip_prefilter = false;
+  // Parse the slow, obvious way: every rule re-read at every position, no per-sentence
+  // memo tables beyond the point memos, no precomputed token classes. The output is the
+  // same; tests compare the two (tagger_test.cc).
+  bool reference_parse = false;
 };
 
 class Lexicon;
