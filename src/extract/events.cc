@@ -1017,7 +1017,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
             e.target = ctx.Before(before, "passive-subject");
             // "the decision had been taken", "no steps were taken": a common noun that is no
             // place, party or equipment as the subject of a passive control verb.
-            if (e.target.empty() && res.event_types()[trig.type].id.rfind("control_", 0) == 0) {
+            if (e.target.empty() && (trig.words[0] == "taken" || trig.words[0] == "took" || trig.words[0] == "take")) {
               int k = before;
               while (k >= 0 && ctx.IsAux(k, kAux)) --k;
               if (k >= 0 && w[k].kind == TokenKind::kWord && !Capitalised(doc, w[k]) &&
