@@ -802,6 +802,18 @@ bool Recalled(const std::vector<Word>& w, const SentenceFacts& facts, const Trig
   for (auto b : ClauseBefore(w, m.first)) {
     if (before_words.count(b)) return true;
   }
+  // "has conducted raids against the regime in the past", "over the years": habitual,
+  // recalled, not news.
+  // ("in the past week" is a span of time, not the past.)
+  for (size_t k = m.last; k + 2 < w.size(); ++k) {
+    if (w[k].kind == TokenKind::kPunct && w[k].folded != "-") break;
+    const bool ends = k + 3 >= w.size() || w[k + 3].kind == TokenKind::kPunct;
+    if ((w[k].folded == "in" && w[k + 1].folded == "the" && w[k + 2].folded == "past" && ends) ||
+        (w[k].folded == "over" && w[k + 1].folded == "the" && w[k + 2].folded == "years") ||
+        (w[k].folded == "in" && w[k + 1].folded == "recent" && w[k + 2].folded == "years")) {
+      return true;
+    }
+  }
   // "the first time" right after the trigger's object ("for the first time" is news).
   for (size_t k = m.last; k + 2 < w.size() && k < m.last + 5; ++k) {
     if (w[k].kind == TokenKind::kPunct) break;
@@ -1229,7 +1241,18 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         e.place = e.target;
       }
       // ("repelled five attacks": counted, it is a noun and needs nothing more.)
-      if (NeedsObject().count(trig.words[0]) && trig.words.size() == 1 && e.target.empty() && e.place.empty() &&
+      // ("the garrison surrendered": an armed party needs no object to give up.)
+      bool armed_subject = e.agent.kind == "actor";
+      if (trig.words[0] == "surrendered" || trig.words[0] == "surrender") {
+        for (const Word& x : w) {
+          if (!e.agent.empty() && x.span.start >= e.agent.span.start && x.span.end <= e.agent.span.end) {
+            armed_subject |= ForceNouns().count(x.folded) > 0;
+          }
+        }
+      } else {
+        armed_subject = false;
+      }
+      if (!armed_subject && NeedsObject().count(trig.words[0]) && trig.words.size() == 1 && e.target.empty() && e.place.empty() &&
           e.type == trig.type && !(before >= 0 && (IsNumberWord(w[before]) || CountWords().count(w[before].folded)))) {
         continue;
       }
@@ -1317,6 +1340,16 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       if (tid != "control_gained" && tid != "control_lost" && tid != "agreement" && tid != "policy" &&
           tid != "deployment") {
         e.instrument = InstrumentOf(res, doc, w, m, e.agent, tid == "air_strike" || tid == "shelling");
+      }
+      // "an LNA warplane bombed the airport ... the raid": a raid made from the air is an
+      // air strike.
+      if (tid == "armed_clash" && (trig.words[0] == "raid" || trig.words[0] == "raids" || trig.words[0] == "raided")) {
+        const std::string by = InstrumentOf(res, doc, w, m, e.agent, true);
+        const int air = res.FindEventType("air_strike");
+        if ((by == "aircraft" || by == "drones" || by == "helicopters") && air >= 0) {
+          e.type = static_cast<uint16_t>(air);
+          e.instrument = by;
+        }
       }
       // "struck", "targeted": a strike from the air only when aircraft or drones do it, a
       // shelling when missiles or artillery do, else no event ("the earthquake struck").
