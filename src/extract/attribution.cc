@@ -1,5 +1,6 @@
 #include "extract/attribution.h"
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_set>
 
@@ -47,10 +48,19 @@ const WordSet& Pronouns() {
 
 
 // Index of the mention that best covers `span` (inside it or overlapping), or kNoRef.
+// Mentions are in text order (lexicon::FindMentions), so none from the first one that
+// starts at or after span.end can overlap it.
+uint32_t FirstStartingAt(const std::vector<Mention>& mentions, uint32_t offset) {
+  auto it = std::lower_bound(mentions.begin(), mentions.end(), offset,
+                             [](const Mention& m, uint32_t x) { return m.span.start < x; });
+  return static_cast<uint32_t>(it - mentions.begin());
+}
+
 uint32_t BestMention(Span span, const std::vector<Mention>& mentions) {
   uint32_t best = Mention::kNoRef;
   int best_rank = 99;
-  for (uint32_t i = 0; i < mentions.size(); ++i) {
+  const uint32_t hi = FirstStartingAt(mentions, span.end);
+  for (uint32_t i = 0; i < hi; ++i) {
     const Mention& m = mentions[i];
     if (m.span.end <= span.start || m.span.start >= span.end) continue;
     int rank = m.kind == MentionKind::kSource ? 0 : m.kind == MentionKind::kPerson ? 1
@@ -98,7 +108,7 @@ void ResolvePronouns(const Document& doc, const std::vector<Mention>& mentions, 
   };
   auto latest_person = [&](uint32_t from, uint32_t to) {
     uint32_t best = Mention::kNoRef;
-    for (uint32_t i = 0; i < mentions.size() && mentions[i].span.start < to; ++i) {
+    for (uint32_t i = FirstStartingAt(mentions, from); i < mentions.size() && mentions[i].span.start < to; ++i) {
       if (mentions[i].kind == MentionKind::kPerson && mentions[i].span.start >= from) best = i;
     }
     return best;
@@ -303,9 +313,14 @@ Party PartyForWords(const Document& doc, const std::vector<Word>& w, int b, int 
 
 // "X put the toll at 43", "X gave its daily tally of losses": a verb of giving figures
 // whose object (within four words) is a toll, tally, count or estimate.
+const WordSet& FigureVerbs() {
+  static const WordSet s = {"put", "puts", "gave", "gives", "released", "releases", "published",
+                            "publishes", "issued", "issues", "revised", "raised", "updated"};
+  return s;
+}
+
 bool FigureVerb(const std::vector<Word>& w, int v) {
-  static const WordSet verbs = {"put", "puts", "gave", "gives", "released", "releases", "published",
-                                "publishes", "issued", "issues", "revised", "raised", "updated"};
+  const WordSet& verbs = FigureVerbs();
   static const WordSet figures = {"toll", "tally", "tallies", "figures", "figure", "count", "estimate",
                                   "estimates", "number", "numbers", "breakdown"};
   if (!verbs.count(w[v].folded)) return false;
@@ -340,14 +355,20 @@ bool CoordinatedSubject(const Document& doc, const std::vector<Word>& w, int con
 
 Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::vector<Mention>& mentions) {
   const int n = static_cast<int>(w.size());
+  // One probe a word: only "according", a speech verb or a verb of giving figures can
+  // open an attribution.
+  static const WordSet according = {"according"};
+  static const WordClasses openers({&according, &SpeechVerbs(), &FigureVerbs()});
   for (int v = 0; v < n; ++v) {
     if (w[v].kind != TokenKind::kWord) continue;
-    if (w[v].folded == "according" && v + 2 < n && w[v + 1].folded == "to") {
+    const uint64_t cls = openers.Of(w[v].folded);
+    if (cls == 0) continue;
+    if ((cls & 1) && v + 2 < n && w[v + 1].folded == "to") {
       int e = PhraseEnd(doc, w, v + 2);
       if (e >= v + 2) return PartyForWords(doc, w, v + 2, e, mentions, "according-to");
       continue;
     }
-    if (!(SpeechVerbs().count(w[v].folded) || FigureVerb(w, v)) || NounUse(doc, w, v)) continue;
+    if (!((cls & 2) || ((cls & 4) && FigureVerb(w, v))) || NounUse(doc, w, v)) continue;
     int k = v - 1;
     while (k >= 0 && w[k].kind == TokenKind::kWord && Adverbs().count(w[k].folded)) --k;
     bool inverted = k < 0 || w[k].kind == TokenKind::kPunct;

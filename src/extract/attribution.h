@@ -9,6 +9,9 @@
 // A claimant covered by a mention (source, person, actor) is resolved to it (following
 // `refers_to` for descriptors and pronouns the lexicon already linked); otherwise the
 // words are kept as text ("Russian news agencies", "a military source").
+//
+// `mentions` must be in text order (by span.start, as lexicon::FindMentions returns them):
+// lookups binary-search them.
 #pragma once
 
 #include <cstdint>
