@@ -17,7 +17,7 @@ const WordSet& SpeechVerbs() {
   static const WordSet s = {
       "said", "says", "say", "told", "tells", "reported", "reports", "claimed", "claims",
       "claiming", "announced", "announces", "stated", "states", "added", "confirmed",
-      "confirms", "insisted", "estimated", "estimates", "wrote", "tweeted", "acknowledged", "admitted", "denied", "denies", "quoted", "cited",
+      "confirms", "insisted", "estimated", "estimates", "estimate", "wrote", "tweeted", "acknowledged", "admitted", "denied", "denies", "quoted", "cited",
       "documented", "recorded", "suggest", "suggests", "suggested"};
   return s;
 }
@@ -396,8 +396,12 @@ Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::v
     // and the sentence (or its clause) ends after it: "said X." "said X in a statement".
     // "X (Y), a group that ..., said regime forces were expected to": the words after the
     // verb are the clause it introduces, never the speaker.
+    // "..., said more than 30 fighters were taken": a number opens the clause, no speaker.
+    static const WordSet amounts = {"more", "over", "about", "around", "nearly", "some", "up", "as", "dozens",
+                                    "hundreds", "thousands", "scores", "several", "almost", "roughly",
+                                    "fewer", "less", "least", "only", "just", "two", "three", "four", "five"};
     if (v + 1 < n && w[v + 1].kind == TokenKind::kWord && w[v + 1].folded != "that" &&
-        !SubjectStops().count(w[v + 1].folded)) {
+        !SubjectStops().count(w[v + 1].folded) && !amounts.count(w[v + 1].folded)) {
       int e = PhraseEnd(doc, w, v + 1);
       static const WordSet verbish = {"were", "was", "is", "are", "had", "has", "have", "will", "would",
                                       "could", "may", "might", "be", "been", "being", "that", "did", "do",
@@ -414,6 +418,14 @@ Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::v
       if (d > 0 && w[d].folded == ")") {
         while (d >= 0 && w[d].folded != "(") --d;
         --d;
+      }
+      // "A spokesman, Mohamed X, said": the name in apposition speaks.
+      if (c >= 0 && k - c >= 2 && k - c <= 5) {
+        bool name = true;
+        for (int x = c + 1; x < k && name; ++x) name = w[x].kind == TokenKind::kWord && Capitalised(doc, w[x]);
+        if (name && c > 0 && w[c - 1].kind == TokenKind::kWord) {
+          return PartyForWords(doc, w, c + 1, k - 1, mentions, "said-apposition-name");
+        }
       }
       if (c > 0 && d >= 0 && w[d].kind == TokenKind::kWord) {
         int b = SubjectStart(doc, w, d);

@@ -235,10 +235,15 @@ size_t PastUnknownNoun(const Resources& res, const std::vector<Word>& w, size_t 
   }
   size_t count = 0;
   size_t len = 0;
+  auto quote = [&](size_t x) {
+    return w[x].folded == "\"" || w[x].folded == "\u201c" || w[x].folded == "\u201d";
+  };
+  while (j < w.size() && count < 3 && quote(j)) ++j;  // hundreds of "bandits"
   while (j < w.size() && count < 3 && w[j].kind == TokenKind::kWord && !NounStops().count(w[j].folded) &&
          !Auxiliaries().count(w[j].folded) && !breakers.count(w[j].folded) &&
          MatchKind(res, w, j, KindRole::kAfter, &len) == nullptr) {
     ++j, ++count;
+    while (j < w.size() && quote(j)) ++j;
   }
   return count > 0 ? j : k;
 }
@@ -630,6 +635,7 @@ struct SentenceClaims {
         ++k;
         continue;
       }
+      if (w[k].folded == "\"" || w[k].folded == "\u201c" || w[k].folded == "\u201d") continue;  // hundreds of "terrorists"
       if (w[k].kind != TokenKind::kWord || NounStops().count(w[k].folded)) break;
       if (MatchKind(res, w, k, KindRole::kAfter, &noun_len) != nullptr) break;
     }
@@ -709,13 +715,18 @@ struct SentenceClaims {
         if (gapped ? !intransitive : Transitive(w, k, len)) after = nullptr;
         // "30 rebels detained the mayor", "rebels abducted Chibok girls": a one-word verb of
         // capture with no auxiliary counts the captured only when no object follows.
-        if (after != nullptr && after->kind == "captured" && len == 1 && k + 1 < w.size() &&
+        static const WordSet transitive_capture = {"detained", "arrested", "abducted", "kidnapped", "captured"};
+        if (after != nullptr && after->kind == "captured" && len == 1 && transitive_capture.count(w[k].folded) &&
+            k + 1 < w.size() &&
             w[k + 1].kind == TokenKind::kWord && !AfterCapture().count(w[k + 1].folded)) {
           after = nullptr;
         }
       }
       const ClaimKindWord* before = MatchKindEndingAt(res, w, start, &before_start);
-      if (before == nullptr && start >= 2 && (w[start - 1].folded == "some" || w[start - 1].folded == "the")) {
+      // "killed some 40", "killed the 12", 'killed "hundreds"'.
+      if (before == nullptr && start >= 2 &&
+          (w[start - 1].folded == "some" || w[start - 1].folded == "the" || w[start - 1].folded == "\"" ||
+           w[start - 1].folded == "\u201c")) {
         before = MatchKindEndingAt(res, w, start - 1, &before_start);
       }
       if (after != nullptr) {
