@@ -480,6 +480,11 @@ std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std
     }
     in_quote[s] = touched ? 1 : 0;
   }
+  // "We recorded 127 fatalities" outside a quotation: the outlet speaks for itself.
+  for (size_t s = 0; s < n; ++s) {
+    const std::string& t = out[s].text;
+    if (!in_quote[s] && out[s].how == "pronoun" && (t == "we" || t == "We" || t == "I")) out[s] = Party{};
+  }
   ResolvePronouns(doc, mentions, &out);
   // A list: "Unofficial reports suggest that the spoils amount to the following:" then
   // bullet lines ("• 30 tanks"). Each bullet without a claimant of its own takes the

@@ -651,6 +651,8 @@ struct SentenceClaims {
     size_t before_start = 0;
     if (kind.empty() || IsPersonKind(kind)) {
       size_t k = end_word;
+      // Past a closing quote: 'hundreds of "terrorists" had been killed'.
+      if (k < w.size() && k > n.last && (w[k].folded == "\"" || w[k].folded == "\u201d")) ++k;
       // Past a parenthetical: "36 civilians, including five children, were killed" (both
       // numbers are the dead).
       if (k + 1 < w.size() && w[k].folded == ",") {
