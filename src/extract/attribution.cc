@@ -438,6 +438,10 @@ Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::v
 
 }  // namespace
 
+Party AttributeWords(const Document& doc, const std::vector<Word>& words, const std::vector<Mention>& mentions) {
+  return words.empty() ? Party{} : AttributeOne(doc, words, mentions);
+}
+
 Party MakeParty(const Document& doc, Span span, const std::vector<Mention>& mentions, std::string how) {
   Party p;
   p.span = span;

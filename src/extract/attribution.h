@@ -29,6 +29,11 @@ namespace sitrep::extract {
 std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std::vector<Word>>& words,
                                       const std::vector<lexicon::Mention>& mentions);
 
+// The claimant the words of one clause name ("the ministry says 35 were killed"), with no
+// pronoun resolution and no look at other sentences; empty when they name none.
+Party AttributeWords(const Document& doc, const std::vector<Word>& words,
+                     const std::vector<lexicon::Mention>& mentions);
+
 // The folded words of every sentence of `doc` and their claimants (AttributeSentences).
 void PrepareSentences(const Document& doc, const std::vector<lexicon::Mention>& mentions,
                       std::vector<std::vector<Word>>* words, std::vector<Party>* claimants);

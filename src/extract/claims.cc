@@ -481,6 +481,17 @@ struct SentenceClaims {
   }
 
   void Run(uint32_t sentence, const std::vector<Word>& w, const Party& claimant, std::vector<Claim>* out) {
+    // "The UN says 2,800 people have fled; the health ministry says 35 were killed": a
+    // clause after a semicolon that names its own claimant speaks for the numbers in it.
+    size_t clause_from = w.size();
+    Party clause_claimant;
+    for (size_t k = 0; k + 1 < w.size(); ++k) {
+      if (w[k].folded != ";") continue;
+      std::vector<Word> rest(w.begin() + static_cast<std::ptrdiff_t>(k + 1), w.end());
+      clause_claimant = AttributeWords(doc, rest, mentions);
+      if (!clause_claimant.empty() && clause_claimant.how != "pronoun") clause_from = k + 1;
+      break;
+    }
     size_t i = 0;
     while (i < w.size()) {
       // One lookup decides most words: a word that starts no modifier, quantity or number
@@ -519,7 +530,7 @@ struct SentenceClaims {
         last_kind = c.kind;
         last_end = c.span.end;
         last_rule = c.rule;
-        c.claimed_by = claimant;
+        c.claimed_by = start >= clause_from ? clause_claimant : claimant;
         c.about = AboutParty(doc, doc.sentences[sentence].span, c.span,
                              c.rule.rfind("casualty-before", 0) == 0, mentions, &mention_cursor);
         if (c.about.empty()) c.about = GroupOfNoun(sentence, c, *out, out->size() - 1);
