@@ -226,6 +226,9 @@ void ExtendToHead(const Document& doc, const std::vector<Word>& w, int* b, int* 
     if (q < 0 || w[q].kind != TokenKind::kWord || SubjectStops().count(w[q].folded)) break;
     const int nb = SubjectStart(doc, w, q);
     if (nb < 0 || nb > q) break;
+    // "figures released by the health office": the body that gave the figures speaks.
+    static const WordSet figures = {"figures", "data", "tally", "statistics", "records", "numbers", "estimates"};
+    if (w[p].folded == "by" && figures.count(w[nb].folded)) return;
     bb = nb;
     head_b = nb, head_e = q;
     const bool opens = nb == 0 || w[nb - 1].kind != TokenKind::kWord || clause.count(w[nb - 1].folded);
@@ -332,6 +335,18 @@ bool FigureVerb(const std::vector<Word>& w, int v) {
   return false;
 }
 
+// "Figures released by the health office show": a noun of figures among the eight words
+// before a verb of showing makes it a statement of the figures' source.
+bool FiguresBefore(const std::vector<Word>& w, int v) {
+  static const WordSet figures = {"figures", "data", "tally", "tallies", "statistics", "records", "numbers",
+                                  "count", "toll", "estimates"};
+  for (int k = v - 1; k >= 0 && k >= v - 8; --k) {
+    if (w[k].kind != TokenKind::kWord) return false;
+    if (figures.count(w[k].folded)) return true;
+  }
+  return false;
+}
+
 // The subject that opens the sentence when a speech verb follows "but"/"and" at `conj`:
 // the words before the sentence's first auxiliary or past-tense verb, at most five plain
 // words with a capital first ("Azerbaijan has not disclosed ... but says").
@@ -358,7 +373,8 @@ Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::v
   // One probe a word: only "according", a speech verb or a verb of giving figures can
   // open an attribution.
   static const WordSet according = {"according"};
-  static const WordClasses openers({&according, &SpeechVerbs(), &FigureVerbs()});
+  static const WordSet show = {"show", "shows", "showed", "indicate", "indicates", "indicated"};
+  static const WordClasses openers({&according, &SpeechVerbs(), &FigureVerbs(), &show});
   for (int v = 0; v < n; ++v) {
     if (w[v].kind != TokenKind::kWord) continue;
     const uint64_t cls = openers.Of(w[v].folded);
@@ -368,7 +384,9 @@ Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::v
       if (e >= v + 2) return PartyForWords(doc, w, v + 2, e, mentions, "according-to");
       continue;
     }
-    if (!((cls & 2) || ((cls & 4) && FigureVerb(w, v))) || NounUse(doc, w, v)) continue;
+    if (!((cls & 2) || ((cls & 4) && FigureVerb(w, v)) || ((cls & 8) && FiguresBefore(w, v))) || NounUse(doc, w, v)) {
+      continue;
+    }
     int k = v - 1;
     while (k >= 0 && w[k].kind == TokenKind::kWord && Adverbs().count(w[k].folded)) --k;
     bool inverted = k < 0 || w[k].kind == TokenKind::kPunct;
