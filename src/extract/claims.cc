@@ -789,6 +789,12 @@ struct SentenceClaims {
       rule = "listed";
     }
     if (kind.empty()) return false;
+    // "One of the soldiers said": a person picked out, not a count, unless a casualty.
+    if (IsPersonKind(kind) && n.low == 1 && n.high == 1 && w[n.first].kind == TokenKind::kWord &&
+        n.last + 1 < w.size() && w[n.last].folded == "of") {
+      static const WordSet dets = {"the", "its", "their", "his", "her", "our", "those", "these", "them"};
+      if (dets.count(w[n.last + 1].folded)) return false;
+    }
     // "93% of the city" is a share of ground; "shrank by 25 percent" is a change of
     // something else.
     if (kind == "territory_share" && !(end_word < w.size() && w[end_word].folded == "of")) return false;
