@@ -18,7 +18,10 @@ const WordSet& SpeechVerbs() {
       "said", "says", "say", "told", "tells", "reported", "reports", "claimed", "claims",
       "claiming", "announced", "announces", "stated", "states", "added", "confirmed",
       "confirms", "insisted", "estimated", "estimates", "estimate", "wrote", "tweeted", "acknowledged", "admitted", "denied", "denies", "quoted", "cited",
-      "documented", "recorded", "suggest", "suggests", "suggested"};
+      "documented", "recorded", "suggest", "suggests", "suggested",
+      // Session 4: more verbs that give a figure as somebody's word.
+      "alleged", "alleges", "boasted", "warned", "warns", "noted", "revealed", "disclosed",
+      "asserted", "explained"};
   return s;
 }
 

@@ -277,6 +277,10 @@ bool Transitive(const std::vector<Word>& w, size_t k, size_t len) {
 // A toll verb ending right before words[start] ("has risen to", "reached") with "toll"
 // among the 12 words before it.
 bool TollBefore(const std::vector<Word>& w, size_t start) {
+  // "revised the toll to 19", "bringing the death toll to 30".
+  if (start >= 2 && w[start - 1].folded == "to" && (w[start - 2].folded == "toll" || w[start - 2].folded == "tolls")) {
+    return true;
+  }
   static const std::vector<std::vector<std::string_view>> verbs = {
       {"has", "risen", "to"}, {"had", "risen", "to"}, {"rose", "to"}, {"risen", "to"}, {"climbed", "to"},
       {"reached"}, {"has", "reached"}, {"stands", "at"}, {"stood", "at"}, {"jumped", "to"}, {"increased", "to"},
