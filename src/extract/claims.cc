@@ -276,15 +276,21 @@ bool Transitive(const std::vector<Word>& w, size_t k, size_t len) {
 
 // A toll verb ending right before words[start] ("has risen to", "reached") with "toll"
 // among the 12 words before it.
-bool TollBefore(const std::vector<Word>& w, size_t start) {
+// The kind of a toll verb ending right before words[start] ("has risen to", "reached",
+// "stood at") with "toll" among the 12 words before it ("killed"), or "the number of
+// dead / wounded ... at": "killed" or "wounded"; empty when there is none. Commas may sit
+// between ("The toll, given by the civil defence, stood at 31").
+std::string_view TollBefore(const std::vector<Word>& w, size_t start) {
   // "revised the toll to 19", "bringing the death toll to 30".
   if (start >= 2 && w[start - 1].folded == "to" && (w[start - 2].folded == "toll" || w[start - 2].folded == "tolls")) {
-    return true;
+    return "killed";
   }
   static const std::vector<std::vector<std::string_view>> verbs = {
       {"has", "risen", "to"}, {"had", "risen", "to"}, {"rose", "to"}, {"risen", "to"}, {"climbed", "to"},
       {"reached"}, {"has", "reached"}, {"stands", "at"}, {"stood", "at"}, {"jumped", "to"}, {"increased", "to"},
       {"is"}, {"was"}, {"now", "stands", "at"}, {"at"}};
+  static const WordSet dead = {"dead", "deaths", "killed", "fatalities", "victims"};
+  static const WordSet hurt = {"wounded", "injured", "hurt", "injuries"};
   for (const auto& v : verbs) {
     if (start < v.size()) continue;
     size_t b = start - v.size();
@@ -292,18 +298,19 @@ bool TollBefore(const std::vector<Word>& w, size_t start) {
     for (size_t i = 0; i < v.size() && ok; ++i) ok = w[b + i].folded == v[i];
     if (!ok) continue;
     for (size_t k = b; k-- > 0 && b - k <= 12;) {
-      if (w[k].folded == "toll" || w[k].folded == "tolls") return true;
-      // "put the number of dead ... at 62", "the number of people killed at 23".
+      if (w[k].folded == "toll" || w[k].folded == "tolls") return "killed";
+      // "put the number of dead ... at 62", "the number of people killed at 23", "the
+      // number of wounded at more than 50".
       if (w[k].folded == "number" && k + 1 < b && w[k + 1].folded == "of") {
-        static const WordSet dead = {"dead", "deaths", "killed", "fatalities", "victims"};
         for (size_t d = k + 2; d < b && d < k + 5; ++d) {
-          if (dead.count(w[d].folded)) return true;
+          if (dead.count(w[d].folded)) return "killed";
+          if (hurt.count(w[d].folded)) return "wounded";
         }
       }
-      if (w[k].kind == TokenKind::kPunct) break;
+      if (w[k].kind == TokenKind::kPunct && w[k].folded != ",") break;
     }
   }
-  return false;
+  return {};
 }
 
 bool IsAge(const std::vector<Word>& w, const Number& n) {
@@ -654,6 +661,16 @@ struct SentenceClaims {
       if (w[k].kind != TokenKind::kWord || NounStops().count(w[k].folded)) break;
       if (MatchKind(res, w, k, KindRole::kAfter, &noun_len) != nullptr) break;
     }
+    // "8,006 civilian deaths", "soldier casualties": the last noun of a compound counts.
+    if (noun != nullptr && noun_at + noun_len < w.size()) {
+      size_t len2 = 0;
+      const ClaimKindWord* head = MatchKind(res, w, noun_at + noun_len, KindRole::kNoun, &len2);
+      if (head != nullptr && !IsPersonKind(head->kind)) {
+        noun = head;
+        noun_at += noun_len;
+        noun_len = len2;
+      }
+    }
     std::string kind;
     std::string rule;
     size_t end_word = n.last;
@@ -770,9 +787,12 @@ struct SentenceClaims {
     }
     // "the death toll from a week of bombardment has risen to 112": a toll verb before the
     // number with "toll" earlier in the sentence.
-    if (kind.empty() && TollBefore(w, start)) {
-      kind = "killed";
-      rule = "toll";
+    if (kind.empty()) {
+      const std::string_view toll = TollBefore(w, start);
+      if (!toll.empty()) {
+        kind = std::string(toll);
+        rule = "toll";
+      }
     }
     // "destroyed 28 tanks, including eight Leopards": a count inside the list of another
     // counts the same thing.
