@@ -128,6 +128,18 @@ std::pair<std::string, DatePrecision> TimexToDate(std::string_view v) {
 }
 
 namespace {
+// "<doc>:<tag><i>" built in one allocation at most.
+std::string RecordId(const std::string& doc, const char* tag, size_t i) {
+  char num[24];
+  const int n = std::snprintf(num, sizeof num, "%s%zu", tag, i);
+  std::string id;
+  id.reserve(doc.size() + 1 + static_cast<size_t>(n));
+  id += doc;
+  id += ':';
+  id.append(num, static_cast<size_t>(n));
+  return id;
+}
+
 const std::vector<uint32_t>& Bucket(const std::vector<std::vector<uint32_t>>& b, uint32_t sentence) {
   static const std::vector<uint32_t> kNone;
   return sentence < b.size() ? b[sentence] : kNone;
@@ -149,7 +161,7 @@ void Attach(const Resources& res, const std::vector<lexicon::Mention>& mentions,
   for (size_t i = 0; i < mentions.size(); ++i) {
     const lexicon::Mention& m = mentions[i];
     MentionRecord r;
-    r.id = doc.id + ":m" + std::to_string(i);
+    r.id = RecordId(doc.id, "m", i);
     r.document = doc.id;
     r.sentence = SentenceAt(doc, m.span.start);
     r.entity = FromMention(doc, m, mentions);
@@ -162,7 +174,7 @@ void Attach(const Resources& res, const std::vector<lexicon::Mention>& mentions,
   for (size_t i = 0; i < x.events.size(); ++i) {
     Event& ev = x.events[i];
     EventRecord r;
-    r.id = doc.id + ":e" + std::to_string(i);
+    r.id = RecordId(doc.id, "e", i);
     r.document = doc.id;
     r.sentence = ev.sentence;
     r.span = ev.trigger;
@@ -207,7 +219,7 @@ void Attach(const Resources& res, const std::vector<lexicon::Mention>& mentions,
     const bool list_lead = c.claimed_by.how == "list-lead" && !c.claimed_by.span.empty();
     const uint32_t claimant_start = c.claimed_by.span.start;
     ClaimRecord r;
-    r.id = doc.id + ":c" + std::to_string(i);
+    r.id = RecordId(doc.id, "c", i);
     r.document = doc.id;
     r.sentence = c.sentence;
     r.span = c.span;

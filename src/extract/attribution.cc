@@ -1,5 +1,6 @@
 #include "extract/attribution.h"
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_set>
 
@@ -16,8 +17,11 @@ const WordSet& SpeechVerbs() {
   static const WordSet s = {
       "said", "says", "say", "told", "tells", "reported", "reports", "claimed", "claims",
       "claiming", "announced", "announces", "stated", "states", "added", "confirmed",
-      "confirms", "insisted", "estimated", "estimates", "wrote", "tweeted", "acknowledged", "admitted", "denied", "denies", "quoted", "cited",
-      "documented", "recorded", "suggest", "suggests", "suggested"};
+      "confirms", "insisted", "estimated", "estimates", "estimate", "wrote", "tweeted", "acknowledged", "admitted", "denied", "denies", "quoted", "cited",
+      "documented", "recorded", "suggest", "suggests", "suggested",
+      // Session 4: more verbs that give a figure as somebody's word.
+      "alleged", "alleges", "boasted", "warned", "warns", "noted", "revealed", "disclosed",
+      "asserted", "explained"};
   return s;
 }
 
@@ -47,10 +51,19 @@ const WordSet& Pronouns() {
 
 
 // Index of the mention that best covers `span` (inside it or overlapping), or kNoRef.
+// Mentions are in text order (lexicon::FindMentions), so none from the first one that
+// starts at or after span.end can overlap it.
+uint32_t FirstStartingAt(const std::vector<Mention>& mentions, uint32_t offset) {
+  auto it = std::lower_bound(mentions.begin(), mentions.end(), offset,
+                             [](const Mention& m, uint32_t x) { return m.span.start < x; });
+  return static_cast<uint32_t>(it - mentions.begin());
+}
+
 uint32_t BestMention(Span span, const std::vector<Mention>& mentions) {
   uint32_t best = Mention::kNoRef;
   int best_rank = 99;
-  for (uint32_t i = 0; i < mentions.size(); ++i) {
+  const uint32_t hi = FirstStartingAt(mentions, span.end);
+  for (uint32_t i = 0; i < hi; ++i) {
     const Mention& m = mentions[i];
     if (m.span.end <= span.start || m.span.start >= span.end) continue;
     int rank = m.kind == MentionKind::kSource ? 0 : m.kind == MentionKind::kPerson ? 1
@@ -98,7 +111,7 @@ void ResolvePronouns(const Document& doc, const std::vector<Mention>& mentions, 
   };
   auto latest_person = [&](uint32_t from, uint32_t to) {
     uint32_t best = Mention::kNoRef;
-    for (uint32_t i = 0; i < mentions.size() && mentions[i].span.start < to; ++i) {
+    for (uint32_t i = FirstStartingAt(mentions, from); i < mentions.size() && mentions[i].span.start < to; ++i) {
       if (mentions[i].kind == MentionKind::kPerson && mentions[i].span.start >= from) best = i;
     }
     return best;
@@ -216,6 +229,9 @@ void ExtendToHead(const Document& doc, const std::vector<Word>& w, int* b, int* 
     if (q < 0 || w[q].kind != TokenKind::kWord || SubjectStops().count(w[q].folded)) break;
     const int nb = SubjectStart(doc, w, q);
     if (nb < 0 || nb > q) break;
+    // "figures released by the health office": the body that gave the figures speaks.
+    static const WordSet figures = {"figures", "data", "tally", "statistics", "records", "numbers", "estimates"};
+    if (w[p].folded == "by" && figures.count(w[nb].folded)) return;
     bb = nb;
     head_b = nb, head_e = q;
     const bool opens = nb == 0 || w[nb - 1].kind != TokenKind::kWord || clause.count(w[nb - 1].folded);
@@ -303,14 +319,31 @@ Party PartyForWords(const Document& doc, const std::vector<Word>& w, int b, int 
 
 // "X put the toll at 43", "X gave its daily tally of losses": a verb of giving figures
 // whose object (within four words) is a toll, tally, count or estimate.
+const WordSet& FigureVerbs() {
+  static const WordSet s = {"put", "puts", "gave", "gives", "released", "releases", "published",
+                            "publishes", "issued", "issues", "revised", "raised", "updated"};
+  return s;
+}
+
 bool FigureVerb(const std::vector<Word>& w, int v) {
-  static const WordSet verbs = {"put", "puts", "gave", "gives", "released", "releases", "published",
-                                "publishes", "issued", "issues", "revised", "raised", "updated"};
+  const WordSet& verbs = FigureVerbs();
   static const WordSet figures = {"toll", "tally", "tallies", "figures", "figure", "count", "estimate",
                                   "estimates", "number", "numbers", "breakdown"};
   if (!verbs.count(w[v].folded)) return false;
   const int n = static_cast<int>(w.size());
   for (int k = v + 1; k < n && k <= v + 4; ++k) {
+    if (w[k].kind != TokenKind::kWord) return false;
+    if (figures.count(w[k].folded)) return true;
+  }
+  return false;
+}
+
+// "Figures released by the health office show": a noun of figures among the eight words
+// before a verb of showing makes it a statement of the figures' source.
+bool FiguresBefore(const std::vector<Word>& w, int v) {
+  static const WordSet figures = {"figures", "data", "tally", "tallies", "statistics", "records", "numbers",
+                                  "count", "toll", "estimates"};
+  for (int k = v - 1; k >= 0 && k >= v - 8; --k) {
     if (w[k].kind != TokenKind::kWord) return false;
     if (figures.count(w[k].folded)) return true;
   }
@@ -340,14 +373,23 @@ bool CoordinatedSubject(const Document& doc, const std::vector<Word>& w, int con
 
 Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::vector<Mention>& mentions) {
   const int n = static_cast<int>(w.size());
+  // One probe a word: only "according", a speech verb or a verb of giving figures can
+  // open an attribution.
+  static const WordSet according = {"according"};
+  static const WordSet show = {"show", "shows", "showed", "indicate", "indicates", "indicated"};
+  static const WordClasses openers({&according, &SpeechVerbs(), &FigureVerbs(), &show});
   for (int v = 0; v < n; ++v) {
     if (w[v].kind != TokenKind::kWord) continue;
-    if (w[v].folded == "according" && v + 2 < n && w[v + 1].folded == "to") {
+    const uint64_t cls = openers.Of(w[v].folded);
+    if (cls == 0) continue;
+    if ((cls & 1) && v + 2 < n && w[v + 1].folded == "to") {
       int e = PhraseEnd(doc, w, v + 2);
       if (e >= v + 2) return PartyForWords(doc, w, v + 2, e, mentions, "according-to");
       continue;
     }
-    if (!(SpeechVerbs().count(w[v].folded) || FigureVerb(w, v)) || NounUse(doc, w, v)) continue;
+    if (!((cls & 2) || ((cls & 4) && FigureVerb(w, v)) || ((cls & 8) && FiguresBefore(w, v))) || NounUse(doc, w, v)) {
+      continue;
+    }
     int k = v - 1;
     while (k >= 0 && w[k].kind == TokenKind::kWord && Adverbs().count(w[k].folded)) --k;
     bool inverted = k < 0 || w[k].kind == TokenKind::kPunct;
@@ -375,8 +417,12 @@ Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::v
     // and the sentence (or its clause) ends after it: "said X." "said X in a statement".
     // "X (Y), a group that ..., said regime forces were expected to": the words after the
     // verb are the clause it introduces, never the speaker.
+    // "..., said more than 30 fighters were taken": a number opens the clause, no speaker.
+    static const WordSet amounts = {"more", "over", "about", "around", "nearly", "some", "up", "as", "dozens",
+                                    "hundreds", "thousands", "scores", "several", "almost", "roughly",
+                                    "fewer", "less", "least", "only", "just", "two", "three", "four", "five"};
     if (v + 1 < n && w[v + 1].kind == TokenKind::kWord && w[v + 1].folded != "that" &&
-        !SubjectStops().count(w[v + 1].folded)) {
+        !SubjectStops().count(w[v + 1].folded) && !amounts.count(w[v + 1].folded)) {
       int e = PhraseEnd(doc, w, v + 1);
       static const WordSet verbish = {"were", "was", "is", "are", "had", "has", "have", "will", "would",
                                       "could", "may", "might", "be", "been", "being", "that", "did", "do",
@@ -394,6 +440,14 @@ Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::v
         while (d >= 0 && w[d].folded != "(") --d;
         --d;
       }
+      // "A spokesman, Mohamed X, said": the name in apposition speaks.
+      if (c >= 0 && k - c >= 2 && k - c <= 5) {
+        bool name = true;
+        for (int x = c + 1; x < k && name; ++x) name = w[x].kind == TokenKind::kWord && Capitalised(doc, w[x]);
+        if (name && c > 0 && w[c - 1].kind == TokenKind::kWord) {
+          return PartyForWords(doc, w, c + 1, k - 1, mentions, "said-apposition-name");
+        }
+      }
       if (c > 0 && d >= 0 && w[d].kind == TokenKind::kWord) {
         int b = SubjectStart(doc, w, d);
         if (b >= 0) return PartyForWords(doc, w, b, d, mentions, "said-subject-apposition");
@@ -404,6 +458,10 @@ Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::v
 }
 
 }  // namespace
+
+Party AttributeWords(const Document& doc, const std::vector<Word>& words, const std::vector<Mention>& mentions) {
+  return words.empty() ? Party{} : AttributeOne(doc, words, mentions);
+}
 
 Party MakeParty(const Document& doc, Span span, const std::vector<Mention>& mentions, std::string how) {
   Party p;
@@ -446,6 +504,11 @@ std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std
       }
     }
     in_quote[s] = touched ? 1 : 0;
+  }
+  // "We recorded 127 fatalities" outside a quotation: the outlet speaks for itself.
+  for (size_t s = 0; s < n; ++s) {
+    const std::string& t = out[s].text;
+    if (!in_quote[s] && out[s].how == "pronoun" && (t == "we" || t == "We" || t == "I")) out[s] = Party{};
   }
   ResolvePronouns(doc, mentions, &out);
   // A list: "Unofficial reports suggest that the spoils amount to the following:" then

@@ -9,6 +9,9 @@
 // A claimant covered by a mention (source, person, actor) is resolved to it (following
 // `refers_to` for descriptors and pronouns the lexicon already linked); otherwise the
 // words are kept as text ("Russian news agencies", "a military source").
+//
+// `mentions` must be in text order (by span.start, as lexicon::FindMentions returns them):
+// lookups binary-search them.
 #pragma once
 
 #include <cstdint>
@@ -25,6 +28,11 @@ namespace sitrep::extract {
 // words of each sentence (words[i] for doc.sentences[i]).
 std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std::vector<Word>>& words,
                                       const std::vector<lexicon::Mention>& mentions);
+
+// The claimant the words of one clause name ("the ministry says 35 were killed"), with no
+// pronoun resolution and no look at other sentences; empty when they name none.
+Party AttributeWords(const Document& doc, const std::vector<Word>& words,
+                     const std::vector<lexicon::Mention>& mentions);
 
 // The folded words of every sentence of `doc` and their claimants (AttributeSentences).
 void PrepareSentences(const Document& doc, const std::vector<lexicon::Mention>& mentions,

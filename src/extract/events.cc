@@ -904,6 +904,36 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
     if (r.ok()) doc_time = r->time, has_doc_time = true;
   }
   const int looting_type = res.FindEventType("looting");
+  // What each event type is, as bits, so that the rules below test bits rather than names.
+  enum : uint8_t {
+    kControl = 1,          // control_*
+    kGained = 2,           // control_gained
+    kLost = 4,             // control_lost
+    kViolent = 8,          // air_strike, shelling, armed_clash, bombing, attack_on_civilians
+    kAirStrike = 16,
+    kKilling = 32,
+    kNoInstrument = 64,    // control_gained, control_lost, agreement, policy, deployment
+    kRemote = 128,         // air_strike, shelling
+  };
+  std::vector<uint8_t> type_bits(res.event_types().size(), 0);
+  for (size_t i = 0; i < type_bits.size(); ++i) {
+    const std::string& id = res.event_types()[i].id;
+    uint8_t b = 0;
+    if (id.rfind("control_", 0) == 0) b |= kControl;
+    if (id == "control_gained") b |= kGained;
+    if (id == "control_lost") b |= kLost;
+    if (id == "air_strike" || id == "shelling" || id == "armed_clash" || id == "bombing" ||
+        id == "attack_on_civilians") {
+      b |= kViolent;
+    }
+    if (id == "air_strike") b |= kAirStrike;
+    if (id == "killing") b |= kKilling;
+    if (id == "control_gained" || id == "control_lost" || id == "agreement" || id == "policy" || id == "deployment") {
+      b |= kNoInstrument;
+    }
+    if (id == "air_strike" || id == "shelling") b |= kRemote;
+    type_bits[i] = b;
+  }
   // The triggers of every sentence first (most sentences have none and cost no more than
   // this), so that `out` is sized once: an Event is about a kilobyte, and growing the
   // vector moved each one several times.
@@ -970,7 +1000,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
                                                 match_begin[s + 1] - match_begin[s]);
     for (const TriggerMatch& m : matches) {
       const Trigger& trig = res.triggers()[m.trigger];
-      const bool is_control = res.event_types()[trig.type].id.rfind("control_", 0) == 0;
+      const bool is_control = (type_bits[trig.type] & kControl) != 0;
       // "during its first period in control of X", "both of its spells in control": a state
       // over a span of time, not a change of control.
       if (is_control && trig.frame == Frame::kNoun && m.first > 0 && w[m.first - 1].folded == "in") {
@@ -1043,7 +1073,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
             Party from = ctx.After(m.last, "passive-from", kObjectSkip);
             if (from.span != e.agent.span && (IsPlace(from) || from.kind.empty())) e.place = from;
             // "Y was captured": Y is the place taken; "Y was driven out": Y is the party that lost.
-            passive_frame = res.event_types()[trig.type].id == "control_lost";
+            passive_frame = (type_bits[trig.type] & kLost) != 0;
             e.rule = "verb passive";
           } else {
             e.agent = ctx.Before(before, "active-subject");
@@ -1151,7 +1181,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         }
       }
       // "captured three tanks", "seized weapons": equipment taken, not ground.
-      if (trig.frame == Frame::kVerb && res.event_types()[trig.type].id == "control_gained" && looting_type >= 0) {
+      if (trig.frame == Frame::kVerb && (type_bits[trig.type] & kGained) && looting_type >= 0) {
         static const Set stops = {"from", "in", "at", "near", "on", "to", "after", "before", "by", "with",
                                   "during", "when", "while", "as", "which", "that"};
         for (size_t k = m.last; k < w.size() && k < m.last + 6; ++k) {
@@ -1165,13 +1195,13 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       if (e.agent.span == e.target.span) e.target = {};
       // "Palmyra liberated again" (a headline's passive without its auxiliary): a place as
       // the subject of a control verb is what was taken, not who took it.
-      if (e.rule == "verb active" && IsPlace(e.agent) && res.event_types()[e.type].id.rfind("control_", 0) == 0) {
+      if (e.rule == "verb active" && IsPlace(e.agent) && (type_bits[e.type] & kControl)) {
         if (e.target.empty()) e.target = e.agent;
         e.agent = {};
       }
       // "Russia is pulling out most of its forces", "withdrew 200 troops": forces moved, not
       // ground given up, unless a place follows ("withdrew its troops from X").
-      if (e.rule == "verb active" && res.event_types()[e.type].id == "control_lost" && !e.target.empty() &&
+      if (e.rule == "verb active" && (type_bits[e.type] & kLost) && !e.target.empty() &&
           !IsPlace(e.target)) {
         bool forces = false, from = false;
         for (const Word& x : w) {
@@ -1189,7 +1219,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           e.rule += " (forces withdrawn)";
         }
       }
-      const bool control = res.event_types()[e.type].id.rfind("control_", 0) == 0;
+      const bool control = (type_bits[e.type] & kControl) != 0;
       // "the city" that the lexicon linked back to the dateline names where the story was
       // filed, not the place of the event: keep the words, drop the link.
       for (Party* p : {&e.target, &e.place}) {
@@ -1337,9 +1367,9 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         }
         if (joined) continue;
       }
-      if (tid != "control_gained" && tid != "control_lost" && tid != "agreement" && tid != "policy" &&
-          tid != "deployment") {
-        e.instrument = InstrumentOf(res, doc, w, m, e.agent, tid == "air_strike" || tid == "shelling");
+      const uint8_t tbits = type_bits[e.type];
+      if (!(tbits & kNoInstrument)) {
+        e.instrument = InstrumentOf(res, doc, w, m, e.agent, (tbits & kRemote) != 0);
       }
       // "an LNA warplane bombed the airport ... the raid": a raid made from the air is an
       // air strike.
@@ -1353,7 +1383,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       }
       // "struck", "targeted": a strike from the air only when aircraft or drones do it, a
       // shelling when missiles or artillery do, else no event ("the earthquake struck").
-      if (tid == "air_strike" && trig.words.size() == 1 &&
+      if ((tbits & kAirStrike) && trig.words.size() == 1 &&
           (trig.words[0] == "struck" || trig.words[0] == "targeted" || trig.words[0] == "strike" ||
            trig.words[0] == "strikes" || trig.words[0] == "hit" || trig.words[0] == "hits")) {
         // (The noun looks through its whole clause: "jets carried out dozens of strikes".)
@@ -1392,14 +1422,10 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
     // clashes", "shelled the town, killing two") is that attack's toll (a claim), not an
     // event of its own.
     bool violent = false;
-    for (size_t k = sentence_begin; k < out.size(); ++k) {
-      const std::string& tid = res.event_types()[out[k].type].id;
-      violent |= tid == "air_strike" || tid == "shelling" || tid == "armed_clash" || tid == "bombing" ||
-                 tid == "attack_on_civilians";
-    }
+    for (size_t k = sentence_begin; k < out.size(); ++k) violent |= (type_bits[out[k].type] & kViolent) != 0;
     // "Gunmen killed 16 soldiers in an attack on a camp": the killer is the attack's agent.
     for (size_t k = sentence_begin; k < out.size() && violent; ++k) {
-      if (res.event_types()[out[k].type].id != "killing" || out[k].agent.empty()) continue;
+      if (!(type_bits[out[k].type] & kKilling) || out[k].agent.empty()) continue;
       for (size_t j = k + 1; j < out.size(); ++j) {
         if (out[j].agent.empty() && out[j].trigger.start > out[k].trigger.end) {
           out[j].agent = out[k].agent;
@@ -1443,10 +1469,9 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       }
     }
     int air_strikes = 0;
-    for (size_t k = sentence_begin; k < out.size(); ++k) air_strikes += res.event_types()[out[k].type].id == "air_strike";
+    for (size_t k = sentence_begin; k < out.size(); ++k) air_strikes += (type_bits[out[k].type] & kAirStrike) != 0;
     auto drop = [&](const Event& e) {
-      const std::string& tid = res.event_types()[e.type].id;
-      if (tid == "killing") {
+      if (type_bits[e.type] & kKilling) {
         if (violent) return true;
         // "36 civilians were killed": a toll with nobody named who killed is a claim; a
         // killing event needs its killer ("gunmen killed a mayor") or is an assassination.
@@ -1454,7 +1479,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         return e.agent.empty() && !(t.size() >= 7 && (t.substr(0, 7) == "assassi" || t.substr(0, 7) == "Assassi"));
       }
       // "warplanes carried out air strikes": the aircraft are the strike's instrument.
-      if (tid == "air_strike" && air_strikes > 1 && ForceNouns().count(text::FoldForMatch(doc.view(e.trigger)))) {
+      if ((type_bits[e.type] & kAirStrike) && air_strikes > 1 && ForceNouns().count(text::FoldForMatch(doc.view(e.trigger)))) {
         --air_strikes;
         return true;
       }

@@ -307,20 +307,30 @@ bool Parser::Expression(int i, M* m) {
 void Parser::Run(std::vector<Expr>* out) {
   words_ = 0;
   for (const Tok& t : t_) words_ += t.kind != TokKind::kPunct;
-  point_memo_.assign(n_, M());
-  point_done_.assign(n_, 0);
-  date_memo_.assign(n_, M());
-  date_done_.assign(n_, 0);
+  // A new epoch empties the memo tables; only when the counter wraps are they refilled.
+  if (++ar_.epoch == 0) {
+    std::fill(point_done_.begin(), point_done_.end(), 0u);
+    std::fill(date_done_.begin(), date_done_.end(), 0u);
+    for (CalMemo& c : cal_memo_) c.stamp = 0;
+    ar_.epoch = 1;
+  }
+  epoch_ = ar_.epoch;
+  if (point_memo_.size() < static_cast<size_t>(n_)) {
+    point_memo_.resize(n_);
+    point_done_.resize(n_, 0);
+    date_memo_.resize(n_);
+    date_done_.resize(n_, 0);
+    cal_memo_.resize(n_);
+  }
   void_.assign(n_ + 1, 0);
-  if (fast_) cal_memo_.assign(n_, CalMemo());
   // next_anchor_[i]: the first token at or after i that can hold an expression together:
   // a time word, an ordinal, a year-like number, or a number next to a time word or a
   // clock or date separator. Plain counts ("40 people", "five soldiers") are not anchors.
   constexpr uint32_t kTimeWord = kLexMonth | kLexWeekday | kLexUnit | kLexDayPart | kLexSeason | kLexTrigger;
   // Clipped units ("s", "m") count only glued to a number ("5m"), not in "the army's".
   auto time_word = [&](int k) {
-    if (k < 0 || k >= n_ || !t_[k].lex || !(t_[k].lex->flags & kTimeWord)) return false;
-    if ((t_[k].lex->flags & kLexClipped) && !(t_[k].lex->flags & (kTimeWord & ~kLexUnit)))
+    if (k < 0 || k >= n_ || !(t_[k].flags & kTimeWord)) return false;
+    if ((t_[k].flags & kLexClipped) && !(t_[k].flags & (kTimeWord & ~kLexUnit)))
       return !t_[k].space_before && k > 0 && Num(k - 1);
     return true;
   };
@@ -335,7 +345,7 @@ void Parser::Run(std::vector<Expr>* out) {
   next_anchor_.assign(n_ + 1, n_ + 100);
   for (int k = n_ - 1; k >= 0; --k) {
     const Tok& t = t_[k];
-    bool anchor = time_word(k) || (t.lex && (t.lex->flags & (kLexOrdinal | kLexVague | kLexHolidayAnchor)));
+    bool anchor = time_word(k) || (t.flags & (kLexOrdinal | kLexVague | kLexHolidayAnchor));
     if (t.kind == TokKind::kNumber) {
       anchor = t.ordinal || (t.ndigits == 4 && t.num >= 1000 && t.num <= 2999);
       for (int d = -3; d <= 3 && !anchor; ++d) {
@@ -352,7 +362,7 @@ void Parser::Run(std::vector<Expr>* out) {
         if (d == 1 && (WAny(q, {"ad", "bc", "bce", "ce"}) || (WAny(q, {"a", "b"}) && P(q + 1, '.') && Glued(q + 1))))
           anchor = true;
       }
-    } else if (t.lex && (t.lex->flags & kLexCardinal) && !anchor) {
+    } else if ((t.flags & kLexCardinal) && !anchor) {
       for (int d = 1; d <= 3 && !anchor; ++d) anchor = time_word(k + d) || WAny(k + d, {"o", "oclock"});
       if (k > 0 && number_cue(k - 1)) anchor = true;
     }
@@ -365,7 +375,7 @@ void Parser::Run(std::vector<Expr>* out) {
     constexpr uint32_t kStartFlags = kLexMonth | kLexWeekday | kLexUnit | kLexCardinal | kLexOrdinal | kLexTens |
                                      kLexVague | kLexDayPart | kLexSeason | kLexModifierStart | kLexHolidayStart |
                                      kLexTrigger | kLexStarter | kLexScale;
-    bool can = t.kind == TokKind::kNumber || (t.kind == TokKind::kWord && t.lex && (t.lex->flags & kStartFlags)) ||
+    bool can = t.kind == TokKind::kNumber || (t.kind == TokKind::kWord && (t.flags & kStartFlags)) ||
                (t.kind == TokKind::kPunct && (t.punct == '\'' || t.punct == '+' || t.punct == '-') && Num(i + 1) &&
                 Glued(i + 1));
     // Every expression has a number or a time word within its first few tokens; starting

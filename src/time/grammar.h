@@ -110,17 +110,22 @@ struct Memo {
 };
 
 // A calendar date read at one token position (Parser::CalDate), kept so the several
-// rules that try the same position read it once. end == -2: not computed yet.
+// rules that try the same position read it once.
 struct CalMemo {
-  int end = -2;
+  uint32_t stamp = 0;  // Arena::epoch of the sentence it was read in
+  int end = -1;
   Fields f;
 };
 
 // The per-sentence workspace: parse nodes and the parser's scratch, reused between calls.
 struct Arena {
   std::vector<Node> nodes;
+  // Memo tables indexed by token, valid where their stamp equals `epoch` (one per
+  // sentence): a new sentence invalidates them without refilling them.
+  uint32_t epoch = 0;
   std::vector<Memo> point_memo, date_memo;
-  std::vector<char> point_done, date_done, void_tokens;
+  std::vector<uint32_t> point_done, date_done;
+  std::vector<char> void_tokens;
   std::vector<int> next_anchor;
   std::vector<CalMemo> cal_memo;
   int Add(const Node& n) {

@@ -323,11 +323,12 @@ bool Parser::CalDate(int i, Fields* f, int* end) const {
   // same position may reuse the first.
   if (!fast_ || i < 0 || i >= n_) return CalDateUncached(i, f, end);
   CalMemo& c = cal_memo_[i];
-  if (c.end == -2) {
+  if (c.stamp != epoch_) {
     Fields g;
     int e = -1;
     c.end = CalDateUncached(i, &g, &e) ? e : -1;
     c.f = g;
+    c.stamp = epoch_;
   }
   if (c.end < 0) return false;
   *f = c.f;

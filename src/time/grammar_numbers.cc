@@ -11,7 +11,7 @@ namespace sitrep::time {
 
 bool Parser::SmallWordNumber(int i, NumRead* r) const {
   const LexEntry* e = Lex(i);
-  if (!e || !(e->flags & kLexCardinal)) return false;
+  if (!Flag(i, kLexCardinal)) return false;
   int64_t v = e->cardinal;
   int end = i + 1;
   if (e->flags & kLexTens) {
@@ -117,8 +117,8 @@ bool Parser::Ordinal(int i, NumRead* r) const {
     r->ordinal = true;
     return true;
   }
+  if (!Flag(i, kLexOrdinal | kLexTens)) return false;
   const LexEntry* e = Lex(i);
-  if (!e) return false;
   if (e->flags & kLexOrdinal) {
     r->value = e->ordinal;
     r->end = i + 1;
@@ -162,7 +162,7 @@ bool Parser::DayNumber(int i, int* day, int* end, bool* ordinal) const {
 
 bool Parser::MonthAt(int i, int* month, int* end, bool* ambiguous) const {
   const LexEntry* e = Lex(i);
-  if (!e || !(e->flags & kLexMonth)) return false;
+  if (!Flag(i, kLexMonth)) return false;
   *month = e->month;
   *end = i + 1;
   *ambiguous = (e->flags & kLexAmbiguous) != 0;
@@ -174,7 +174,7 @@ bool Parser::MonthAt(int i, int* month, int* end, bool* ambiguous) const {
 
 bool Parser::WeekdayAt(int i, int* wd, int* end, bool* ambiguous) const {
   const LexEntry* e = Lex(i);
-  if (!e || !(e->flags & kLexWeekday)) return false;
+  if (!Flag(i, kLexWeekday)) return false;
   *wd = e->weekday;
   *end = i + 1;
   *ambiguous = (e->flags & kLexAmbiguous) != 0;
@@ -187,7 +187,7 @@ bool Parser::WeekdayAt(int i, int* wd, int* end, bool* ambiguous) const {
 
 bool Parser::UnitAt(int i, Grain* unit, int* mult, int* end, bool* plural) const {
   const LexEntry* e = Lex(i);
-  if (!e || !(e->flags & kLexUnit)) return false;
+  if (!Flag(i, kLexUnit)) return false;
   if ((e->flags & kLexClipped) && (o_.strict || !Glued(i))) {
     // Clipped units only glued to a number ("5m", "3y"), except "h" and "d" spaced
     // ("21 h") and never in strict mode.

@@ -504,7 +504,7 @@ bool Parser::SeasonExpr(int i, M* m) {
     ++k;
   }
   const LexEntry* e = Lex(k);
-  if (!e || !(e->flags & kLexSeason)) return false;
+  if (!Flag(k, kLexSeason)) return false;
   Fields f;
   f.season = e->season;
   int end = k + 1;
@@ -832,11 +832,11 @@ bool Parser::ClosestExpr(int i, M* m) {
 
 bool Parser::DatePoint(int i, M* m) {
   if (i < 0 || i >= n_) return false;
-  if (date_done_[i]) {
+  if (date_done_[i] == epoch_) {
     *m = date_memo_[i];
     return m->end >= 0;
   }
-  date_done_[i] = 1;
+  date_done_[i] = epoch_;
   M r;
   if (!DatePointUncached(i, &r)) r = M();
   date_memo_[i] = r;
@@ -876,7 +876,7 @@ DateGates GatesAt(const Tok& t, bool all) {
   }
   const bool num = t.kind == TokKind::kNumber;
   const bool word = t.kind == TokKind::kWord;
-  const uint32_t fl = word && t.lex ? t.lex->flags : 0;
+  const uint32_t fl = word ? t.flags : 0;
   const uint64_t h = word ? t.hash : 0;
   const bool the = h == Lit("the").hash;
   const bool punct = t.kind == TokKind::kPunct;

@@ -220,7 +220,7 @@ bool Parser::ClockTime(int i, Fields* f, int* end, bool cued) const {
 
 bool Parser::DayPartAt(int i, int* part, int* end) const {
   const LexEntry* e = Lex(i);
-  if (!e || !(e->flags & kLexDayPart)) return false;
+  if (!Flag(i, kLexDayPart)) return false;
   *part = e->day_part;
   *end = i + 1;
   return true;
@@ -362,11 +362,11 @@ int Parser::CombineDateTime_(int date_node, const Fields& time) { return Combine
 
 bool Parser::Point(int i, M* m) {
   if (i < 0 || i >= n_) return false;
-  if (point_done_[i]) {
+  if (point_done_[i] == epoch_) {
     *m = point_memo_[i];
     return m->end >= 0;
   }
-  point_done_[i] = 1;
+  point_done_[i] = epoch_;
   M r;
   if (!PointUncached(i, &r)) r = M();
   point_memo_[i] = r;
@@ -385,7 +385,7 @@ constexpr LitSet kDayPartStarts({"overnight", "this", "last", "in", "at", "the"}
 
 bool Parser::PointUncached(int i, M* m) {
   const Tok& ti = t_[i];
-  const uint32_t fl = ti.kind == TokKind::kWord && ti.lex ? ti.lex->flags : 0;
+  const uint32_t fl = ti.kind == TokKind::kWord ? ti.flags : 0;
   const bool time_gate = !fast_ || ti.kind == TokKind::kNumber || (fl & kLexCardinal) || kTimeStarts.Contains(ti.hash);
   const bool part_gate = !fast_ || (fl & kLexDayPart) || kDayPartStarts.Contains(ti.hash);
   M best;

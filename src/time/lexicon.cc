@@ -395,7 +395,8 @@ void Lexicon::BuildTriggers() {
       if (slots_[i].hash == h) exact_compare_ = true;  // two lexicon words share a hash
       i = (i + 1) & slot_mask_;
     }
-    slots_[i] = {h, &word, &e};
+    slots_[i] = {h, &word, &e, e.flags};
+    SetBit(word_bits_, h);
   }
   std::vector<uint64_t> hashes;
   for (const auto& [word, e] : words_) {
@@ -409,6 +410,7 @@ void Lexicon::BuildTriggers() {
     size_t i = h & trigger_mask_;
     while (trigger_table_[i] != 0 && trigger_table_[i] != h) i = (i + 1) & trigger_mask_;
     trigger_table_[i] = h;
+    SetBit(trigger_bits_, h);
   }
 }
 

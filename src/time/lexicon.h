@@ -91,14 +91,29 @@ class Lexicon {
     auto it = words_.find(lower);
     return it == words_.end() ? nullptr : &it->second;
   }
-  // The same, given the word's WordHash (scanner.h): one probe of a flat table.
-  const LexEntry* Find(std::string_view lower, uint64_t hash) const {
-    if (slots_.empty()) return Find(lower);
+  // The same, given the word's WordHash (scanner.h): a bit of a small filter (most words
+  // of running text stop there), then one probe of a flat table. Sets *flags to the
+  // entry's flags (0 when there is none) from the slot, so callers need not touch the entry.
+  const LexEntry* Find(std::string_view lower, uint64_t hash, uint32_t* flags) const {
+    *flags = 0;
+    if (slots_.empty()) {
+      const LexEntry* e = Find(lower);
+      if (e) *flags = e->flags;
+      return e;
+    }
+    if (!TestBit(word_bits_, hash)) return nullptr;
     for (size_t i = hash & slot_mask_;; i = (i + 1) & slot_mask_) {
       const Slot& s = slots_[i];
       if (!s.entry) return nullptr;
-      if (s.hash == hash && (!exact_compare_ || *s.word == lower)) return s.entry;
+      if (s.hash == hash && (!exact_compare_ || *s.word == lower)) {
+        *flags = s.flags;
+        return s.entry;
+      }
     }
+  }
+  const LexEntry* Find(std::string_view lower, uint64_t hash) const {
+    uint32_t flags;
+    return Find(lower, hash, &flags);
   }
   const std::vector<DayPart>& day_parts() const { return day_parts_; }
   const std::vector<Season>& seasons() const { return seasons_; }
@@ -114,6 +129,7 @@ class Lexicon {
   bool IsTrigger(std::string_view word) const { return IsTriggerHash(LowerHash(word)); }
   // The same given LowerHash(word).
   bool IsTriggerHash(uint64_t h) const {
+    if (!TestBit(trigger_bits_, h)) return false;
     for (size_t i = h & trigger_mask_;; i = (i + 1) & trigger_mask_) {
       if (trigger_table_[i] == h) return true;
       if (trigger_table_[i] == 0) return false;
@@ -143,7 +159,18 @@ class Lexicon {
     uint64_t hash = 0;
     const std::string* word = nullptr;
     const LexEntry* entry = nullptr;
+    uint32_t flags = 0;  // entry->flags, final once the lexicon is built
   };
+  // 4096-bit filters over the word and trigger hashes: a clear bit means "not there".
+  static constexpr size_t kFilterWords = 64;
+  static bool TestBit(const uint64_t (&bits)[kFilterWords], uint64_t h) {
+    return (bits[(h >> 40) & (kFilterWords - 1)] >> ((h >> 50) & 63)) & 1;
+  }
+  static void SetBit(uint64_t (&bits)[kFilterWords], uint64_t h) {
+    bits[(h >> 40) & (kFilterWords - 1)] |= uint64_t{1} << ((h >> 50) & 63);
+  }
+  uint64_t word_bits_[kFilterWords] = {};
+  uint64_t trigger_bits_[kFilterWords] = {};
   std::vector<Slot> slots_;  // open addressing over words_, by WordHash
   uint64_t slot_mask_ = 0;
   bool exact_compare_ = false;  // set when two words share a 64-bit hash

@@ -84,11 +84,11 @@ class Parser {
   bool Num(int i) const { return In(i) && tk_[i].kind == TokKind::kNumber; }
   bool Glued(int i) const { return In(i) && !tk_[i].space_before; }
   const LexEntry* Lex(int i) const { return IsW(i) ? tk_[i].lex : nullptr; }
-  bool Flag(int i, uint32_t f) const {
-    const LexEntry* e = Lex(i);
-    return e && (e->flags & f);
-  }
+  bool Flag(int i, uint32_t f) const { return IsW(i) && (tk_[i].flags & f); }
   bool AtEnd(int i) const { return i >= n_; }
+  // The lexicon flags of token i (0 for numbers, punctuation and unknown words), for the
+  // rules' first-token gates.
+  uint32_t FlagsAt(int i) const { return IsW(i) ? tk_[i].flags : 0; }
   // Words before a bare year that make it one: "in 2014", "the 2014 offensive", "mid-2015".
   bool IsYearCue(int k) const {
     static constexpr LitSet kCues({"in", "since", "during", "from", "by", "until", "till", "before", "after", "of", "through",
@@ -236,12 +236,13 @@ class Parser {
   const TagOptions& o_;
   Arena& ar_;
   std::vector<M>& point_memo_;
-  std::vector<char>& point_done_;
+  std::vector<uint32_t>& point_done_;  // stamps: done in this sentence when == epoch_
   std::vector<M>& date_memo_;
-  std::vector<char>& date_done_;
+  std::vector<uint32_t>& date_done_;
   std::vector<int>& next_anchor_;
   std::vector<CalMemo>& cal_memo_;
   const bool fast_;  // memo tables and literal sets on (not o_.reference_parse)
+  uint32_t epoch_ = 0;  // this sentence's Arena::epoch
   int words_ = 0;  // non-punctuation tokens in the sentence
   // Tokens of a date that was written but cannot exist ("June 10 - 31, 2022"): no
   // expression may use them.

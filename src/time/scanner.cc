@@ -211,7 +211,7 @@ void ScanText(std::string_view text, const Lexicon& lex, Scan* out) {
     t.low_begin = static_cast<uint32_t>(low_begin);
     t.low_len = static_cast<uint32_t>(nlow - low_begin);
     t.hash = h;
-    t.lex = lex.Find(std::string_view(low + low_begin, nlow - low_begin), h);
+    t.lex = lex.Find(std::string_view(low + low_begin, nlow - low_begin), h, &t.flags);
     p = q;
   }
   out->lower.resize(nlow);

@@ -32,6 +32,7 @@ struct Tok {
   uint32_t low_begin = 0;    // lowercase text in Scan::lower
   uint32_t low_len = 0;
   const LexEntry* lex = nullptr;
+  uint32_t flags = 0;  // lex->flags (0 without an entry), kept here to spare a pointer chase
 };
 
 // FNV-1a of lowercase word bytes; constexpr so grammar literals hash at compile time.

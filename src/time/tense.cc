@@ -14,6 +14,9 @@ bool IsClauseBoundary(const Tok& t) {
          t.punct == '!' || (t.punct == '.' && t.space_before == false && false);
 }
 
+constexpr LitSet kDeterminers({"the", "a", "an", "its", "their", "his", "her"});
+constexpr LitSet kAuxiliaries({"be", "been", "have", "being"});
+
 // 0 none, else a cue with its strength in the low bits: future 3, past 3 or 2, present 1.
 struct Cue {
   Tense tense = Tense::kUnknown;
@@ -26,29 +29,24 @@ Cue CueAt(const Scan& s, int i) {
   Cue c;
   if (tok.kind != TokKind::kWord) return c;
   const std::string_view w = s.Low(tok);
-  const LexEntry* e = tok.lex;
-  const bool next_to = i + 1 < static_cast<int>(t.size()) && t[i + 1].kind == TokKind::kWord &&
-                       s.Low(t[i + 1]) == "to";
+  // Words compare by hash, as in the grammar (only word tokens carry one).
+  const bool next_to = i + 1 < static_cast<int>(t.size()) && t[i + 1].hash == Lit("to").hash;
   // "'ll", "'d" come as an apostrophe then "ll"/"d"
-  if ((w == "ll") && i > 0 && t[i - 1].kind == TokKind::kPunct && t[i - 1].punct == '\'') return {Tense::kFuture, 3};
-  if (e) {
-    if (e->flags & kLexFuture) return {Tense::kFuture, 3};
-    if ((e->flags & kLexFutureTo) && next_to) return {Tense::kFuture, 3};
-    if (e->flags & kLexPast) return {Tense::kPast, 3};
-    if (e->flags & kLexNotPast) return c;
-  }
+  if (tok.hash == Lit("ll").hash && i > 0 && t[i - 1].kind == TokKind::kPunct && t[i - 1].punct == '\'') return {Tense::kFuture, 3};
+  const uint32_t fl = tok.flags;  // e->flags, 0 without an entry
+  if (fl & kLexFuture) return {Tense::kFuture, 3};
+  if ((fl & kLexFutureTo) && next_to) return {Tense::kFuture, 3};
+  if (fl & kLexPast) return {Tense::kPast, 3};
+  if (fl & kLexNotPast) return c;
   if (w.size() > 4 && w.substr(w.size() - 2) == "ed") {
     // "Russian-backed", "US-led": compound adjectives are not verbs; nor are participles
     // after a determiner ("the wounded").
     if (i > 0 && t[i - 1].kind == TokKind::kPunct && t[i - 1].punct == '-' && !t[i].space_before) return c;
-    if (i > 0 && t[i - 1].kind == TokKind::kWord) {
-      const std::string_view p = s.Low(t[i - 1]);
-      if (p == "the" || p == "a" || p == "an" || p == "its" || p == "their" || p == "his" || p == "her") return c;
-    }
+    if (i > 0 && t[i - 1].kind == TokKind::kWord && kDeterminers.Contains(t[i - 1].hash)) return c;
     if (tok.cap && i > 0) return c;  // "United", names
     return {Tense::kPast, 2};
   }
-  if (e && (e->flags & kLexPresent)) return {Tense::kPresent, 1};
+  if (fl & kLexPresent) return {Tense::kPresent, 1};
   return c;
 }
 
@@ -58,17 +56,14 @@ Tense DetectTense(const Scan& s, uint32_t begin, uint32_t end) {
   const int n = static_cast<int>(s.toks.size());
   Cue best;
   int best_dist = 1 << 20;
-  auto word = [&](int i, std::string_view w) {
-    return i >= 0 && i < n && s.toks[i].kind == TokKind::kWord && s.Low(s.toks[i]) == w;
-  };
+  auto auxiliary = [&](int i) { return i >= 0 && i < n && kAuxiliaries.Contains(s.toks[i].hash); };
   auto consider = [&](int i, int dist) {
     Cue c = CueAt(s, i);
     if (c.strength == 0) return;
     // "will be held", "would have been captured": the modal before the participle rules.
     if (c.tense == Tense::kPast) {
       int k = i - 1;
-      while (k >= 0 && k >= i - 3 && (word(k, "be") || word(k, "been") || word(k, "have") || word(k, "being")))
-        --k;
+      while (k >= 0 && k >= i - 3 && auxiliary(k)) --k;
       if (k < i - 1 && k >= 0 && CueAt(s, k).tense == Tense::kFuture) c = {Tense::kFuture, 3};
     }
     // Nearer wins; at equal distance the stronger cue; a future cue beats a weak past one
