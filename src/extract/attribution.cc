@@ -232,7 +232,7 @@ std::vector<Span> AppositionNames(const Document& doc, const std::vector<std::ve
   std::vector<Span> out;
   for (const auto& w : words) {
     for (size_t k = 0; k + 3 < w.size(); ++k) {
-      if (w[k].folded != ",") continue;
+      if (w[k].kind == TokenKind::kWord || w[k].kind == TokenKind::kNumber || w[k].folded != ",") continue;
       if (w[k + 1].folded != "a" && w[k + 1].folded != "an" && w[k + 1].folded != "the") continue;
       bool role = false;
       for (size_t r = k + 2; r < w.size() && r <= k + 4 && !role; ++r) role = roles.count(w[r].folded) > 0;
@@ -578,7 +578,10 @@ std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std
     const std::string& t = out[s].text;
     if (!in_quote[s] && out[s].how == "pronoun" && (t == "we" || t == "We" || t == "I")) out[s] = Party{};
   }
-  ResolvePronouns(doc, mentions, AppositionNames(doc, words), &out);
+  // Names in apposition are looked for only when a pronoun needs them.
+  bool pronoun = false;
+  for (const Party& p : out) pronoun = pronoun || p.how == "pronoun";
+  if (pronoun) ResolvePronouns(doc, mentions, AppositionNames(doc, words), &out);
   // A list: "Unofficial reports suggest that the spoils amount to the following:" then
   // bullet lines ("• 30 tanks"). Each bullet without a claimant of its own takes the
   // lead-in's.

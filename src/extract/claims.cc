@@ -497,7 +497,7 @@ struct SentenceClaims {
     size_t clause_from = w.size();
     Party clause_claimant;
     for (size_t k = 0; k + 1 < w.size(); ++k) {
-      if (w[k].folded != ";") continue;
+      if (w[k].kind == TokenKind::kWord || w[k].kind == TokenKind::kNumber || w[k].folded != ";") continue;
       std::vector<Word> rest(w.begin() + static_cast<std::ptrdiff_t>(k + 1), w.end());
       clause_claimant = AttributeWords(doc, rest, mentions);
       if (!clause_claimant.empty() && clause_claimant.how != "pronoun") clause_from = k + 1;
