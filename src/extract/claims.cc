@@ -229,11 +229,14 @@ size_t PastUnknownNoun(const Resources& res, const std::vector<Word>& w, size_t 
                                    "said", "says", "told", "where", "than", "if", "because", "since", "of",
                                    "killed", "killing", "wounded", "wounding", "injured", "injuring", "lost"};
   size_t j = k;
+  size_t count = 0;
   if (j + 1 < w.size() && w[j].folded == "of") {
     ++j;
     if (determiners.count(w[j].folded)) ++j;
+    // "four of the wounded later died": people named by their state.
+    static const WordSet states = {"wounded", "injured", "missing", "detained", "abducted", "captured"};
+    if (j < w.size() && states.count(w[j].folded)) ++j, ++count;
   }
-  size_t count = 0;
   size_t len = 0;
   auto quote = [&](size_t x) {
     return w[x].folded == "\"" || w[x].folded == "\u201c" || w[x].folded == "\u201d";
@@ -790,7 +793,15 @@ struct SentenceClaims {
         rule = rule.empty() ? "casualty-after" : "noun+casualty-after";
         // Across a parenthetical the claim keeps its own words, so the numbers inside it
         // are claims of their own.
-        if (after_from == end_word || after_from <= end_word + 2 || gapped || unknown_noun) end_word = k + len;
+        // "Two soldiers and three civilians were killed": a count inside the gap is a claim
+        // of its own, so this one keeps its own words.
+        bool gap_count = false;
+        for (size_t x = gap_from; gapped && x < after_from && !gap_count; ++x) {
+          gap_count = w[x].kind == TokenKind::kNumber || NumberWord(res, w[x].folded) > 0;
+        }
+        if (!gap_count && (after_from == end_word || after_from <= end_word + 2 || gapped || unknown_noun)) {
+          end_word = k + len;
+        }
         if (unknown_noun) rule = "phrase+casualty-after";
       } else if (before != nullptr && (before->kind != "captured" || noun != nullptr)) {
         kind = before->kind;
