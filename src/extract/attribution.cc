@@ -330,6 +330,17 @@ bool NounUse(const Document& doc, const std::vector<Word>& w, int v) {
       Capitalised(doc, w[v - 1])) {
     return true;
   }
+  // "IS claimed responsibility for the bombing, which killed 20": a claim of the deed, not
+  // of the number, unless the claimant goes on "saying" what it did.
+  static const WordSet claiming = {"claimed", "claims", "claiming"};
+  if (claiming.count(w[v].folded) && v + 1 < static_cast<int>(w.size()) &&
+      (w[v + 1].folded == "responsibility" || w[v + 1].folded == "credit")) {
+    bool says = false;
+    for (size_t k = static_cast<size_t>(v) + 2; k < w.size() && !says; ++k) {
+      says = w[k].folded == "saying" || w[k].folded == "adding" || w[k].folded == "said";
+    }
+    if (!says) return true;
+  }
   // "X was said to have", "were reported to be": hearsay without a speaker.
   if (v + 1 < static_cast<int>(w.size()) && w[v + 1].folded == "to") {
     static const WordSet be = {"was", "were", "is", "are", "been", "being", "be"};
