@@ -649,10 +649,12 @@ struct SentenceClaims {
     if (j < w.size() && IsCalibreUnit(w[j])) return false;  // "122 mm" names a calibre
     // Calibre after a count: "6 of 122 / 7 guns", "7 of 23 guns".
     std::string calibre;
+    bool calibre_of = false;
     if (j + 1 < w.size() && w[j].folded == "of" && w[j + 1].kind == TokenKind::kNumber) {
       size_t k = j + 1;
       while (k < w.size() && (w[k].kind == TokenKind::kNumber || w[k].folded == "/" || IsCalibreUnit(w[k]))) ++k;
       calibre = std::string(doc.view(Span{w[j + 1].span.start, w[k - 1].span.end}));
+      calibre_of = true;
       j = k;
     }
     if (j < w.size() && w[j].folded == "of") ++j;  // "scores of", "dozens of"
@@ -685,6 +687,11 @@ struct SentenceClaims {
       if (w[k].folded == "\"" || w[k].folded == "\u201c" || w[k].folded == "\u201d") continue;  // hundreds of "terrorists"
       if (w[k].kind != TokenKind::kWord || NounStops().count(w[k].folded)) break;
       if (MatchKind(res, w, k, KindRole::kAfter, &noun_len) != nullptr) break;
+    }
+    // "7 of 23 guns" names a calibre; "18 of 21 missiles" counts part of a claim of its own.
+    if (calibre_of && noun != nullptr && noun->kind != "guns") {
+      calibre.clear();
+      part_of = true;
     }
     // "8,006 civilian deaths", "soldier casualties": the last noun of a compound counts.
     if (noun != nullptr && noun_at + noun_len < w.size()) {
