@@ -186,7 +186,9 @@ int64_t CorpusBytes() {
   return n;
 }
 
-// Which part of Annotate runs (range(0)): 0 all, 1 mentions, 2 time, 3 claims, 4 events.
+// Which part of Annotate runs (range(0)): 0 all, 1 mentions, 2 time, 3 claims, 4 events,
+// 5 Extract (claims and events sharing the sentence preparation), 6 the records alone
+// (AttachRecords of a ready extraction). Annotate's glue is 0 - (1 + 2 + 5).
 void BM_AnnotateCorpus(benchmark::State& state) {
   auto res = sitrep::extract::Resources::Default();
   auto lex = sitrep::lexicon::Lexicon::Open(sitrep::lexicon::LexiconOptions());
@@ -203,10 +205,12 @@ void BM_AnnotateCorpus(benchmark::State& state) {
   // Inputs of the later steps, computed once for the steps timed alone.
   std::vector<std::vector<sitrep::lexicon::Mention>> mentions;
   std::vector<std::vector<sitrep::time::DocumentTimex>> timexes;
+  std::vector<sitrep::extract::Extraction> extractions;
   for (const auto& d : docs) {
     mentions.push_back(sitrep::lexicon::FindMentions(d, **lex));
     auto ref = sitrep::time::Reference::Parse(d.date.value, sitrep::time::AnchorKind::kDocumentDate);
     timexes.push_back(sitrep::time::TagDocument(**tagger, d, *ref, {}));
+    extractions.push_back(sitrep::extract::Extract(**res, d, mentions.back(), timexes.back()));
   }
   const int part = static_cast<int>(state.range(0));
   sitrep::extract::Annotator a{*res, lex->get(), tagger->get()};
@@ -239,6 +243,15 @@ void BM_AnnotateCorpus(benchmark::State& state) {
           benchmark::DoNotOptimize(es.data());
           break;
         }
+        case 5: {
+          auto x = sitrep::extract::Extract(**res, d, mentions[i], timexes[i]);
+          benchmark::DoNotOptimize(x.events.data());
+          break;
+        }
+        case 6:
+          sitrep::extract::AttachRecords(**res, mentions[i], timexes[i], extractions[i], d);
+          benchmark::DoNotOptimize(d.events.data());
+          break;
       }
     }
   }
@@ -246,7 +259,7 @@ void BM_AnnotateCorpus(benchmark::State& state) {
   state.counters["docs"] = static_cast<double>(docs.size());
   state.counters["KB_per_doc"] = static_cast<double>(CorpusBytes()) / 1024.0 / static_cast<double>(docs.size());
 }
-BENCHMARK(BM_AnnotateCorpus)->ArgName("part")->DenseRange(0, 4)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AnnotateCorpus)->ArgName("part")->DenseRange(0, 6)->Unit(benchmark::kMillisecond);
 
 // The corpus texts joined (in file order, a blank line between) into articles of about
 // range(0) bytes each, as the pipeline meets them: the whole Annotate per article. Beside

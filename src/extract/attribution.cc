@@ -103,7 +103,13 @@ bool IsBullet(const Document& doc, Span span) {
 // speaks in, or else the latest person named in, the paragraph just before. Never a person
 // from further back: an unrelated name three paragraphs up is no antecedent. Unresolved
 // pronouns stay as written.
-void ResolvePronouns(const Document& doc, const std::vector<Mention>& mentions, std::vector<Party>* out) {
+//
+// A person the lexicon does not know still resolves "he"/"she": a claimant of an earlier
+// sentence of the paragraph written as a name ("Hassan said ... He added"), else a name
+// in apposition with a role in this paragraph or the one before ("Mohammed Hassan, a
+// spokesman for the union, ...") from `names`.
+void ResolvePronouns(const Document& doc, const std::vector<Mention>& mentions, const std::vector<Span>& names,
+                     std::vector<Party>* out) {
   const size_t n = doc.sentences.size();
   auto para_start = [&](size_t s) {
     while (s > 0 && doc.sentences[s - 1].paragraph == doc.sentences[s].paragraph) --s;
@@ -153,6 +159,39 @@ void ResolvePronouns(const Document& doc, const std::vector<Mention>& mentions, 
       continue;
     }
     bool done = false;
+    const bool personal = word == "he" || word == "He" || word == "she" || word == "She";
+    auto name_like = [](std::string_view t) {
+      if (t.empty() || t.size() > 40) return false;
+      bool start = true;
+      for (char ch : t) {
+        if (start && !(ch >= 'A' && ch <= 'Z')) return false;
+        start = ch == ' ';
+      }
+      return true;
+    };
+    if (personal) {
+      for (size_t t = s; t-- > ps;) {
+        const Party& q = (*out)[t];
+        if (named(q) && q.mention == Mention::kNoRef && name_like(q.text)) {
+          p = q;
+          p.how = "pronoun-name";
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
+      const uint32_t from = doc.sentences[ps > 0 ? para_start(ps - 1) : 0].span.start;
+      for (size_t k = names.size(); k-- > 0;) {
+        if (names[k].start >= p.span.start) continue;
+        if (names[k].start < from) break;
+        p.text = std::string(doc.view(names[k]));
+        p.span = names[k];
+        p.how = "pronoun-apposition";
+        done = true;
+        break;
+      }
+      if (done) continue;
+    }
     for (size_t t = s + 1; t < n && doc.sentences[t].paragraph == doc.sentences[s].paragraph; ++t) {
       if (named((*out)[t])) {
         p = (*out)[t];
@@ -179,6 +218,35 @@ void ResolvePronouns(const Document& doc, const std::vector<Mention>& mentions, 
     mi = latest_person(doc.sentences[prev].span.start, doc.sentences[ps].span.start);
     if (mi != Mention::kNoRef) take_mention(&p, mi, "pronoun");
   }
+}
+
+// Names in apposition with a role: "Mohammed Hassan, a spokesman for the union," (two or
+// three capitalised words, a comma, an article and a role noun within three words), in
+// text order.
+std::vector<Span> AppositionNames(const Document& doc, const std::vector<std::vector<Word>>& words) {
+  static const WordSet roles = {"spokesman", "spokeswoman", "spokesperson", "commander", "official", "officer",
+                                "director", "head", "chief", "leader", "minister", "governor", "mayor",
+                                "doctor", "nurse", "surgeon", "resident", "witness", "member", "activist",
+                                "analyst", "researcher", "envoy", "general", "colonel", "adviser", "advisor",
+                                "coordinator", "representative", "founder", "chairman", "president", "journalist"};
+  std::vector<Span> out;
+  for (const auto& w : words) {
+    for (size_t k = 0; k + 3 < w.size(); ++k) {
+      if (w[k].kind == TokenKind::kWord || w[k].kind == TokenKind::kNumber || w[k].folded != ",") continue;
+      if (w[k + 1].folded != "a" && w[k + 1].folded != "an" && w[k + 1].folded != "the") continue;
+      bool role = false;
+      for (size_t r = k + 2; r < w.size() && r <= k + 4 && !role; ++r) role = roles.count(w[r].folded) > 0;
+      if (!role) continue;
+      size_t b = k;
+      while (b > 0 && k - b < 3 && w[b - 1].kind == TokenKind::kWord) {
+        const char c = doc.text[w[b - 1].span.start];
+        if (!(c >= 'A' && c <= 'Z')) break;
+        --b;
+      }
+      if (k - b >= 2) out.push_back(Span{w[b].span.start, w[k - 1].span.end});
+    }
+  }
+  return out;
 }
 
 // Subject walking back from words[end] (inclusive); returns the first word index or -1.
@@ -261,6 +329,17 @@ bool NounUse(const Document& doc, const std::vector<Word>& w, int v) {
   if (name_parts.count(w[v].folded) && Capitalised(doc, w[v]) && w[v - 1].kind == TokenKind::kWord &&
       Capitalised(doc, w[v - 1])) {
     return true;
+  }
+  // "IS claimed responsibility for the bombing, which killed 20": a claim of the deed, not
+  // of the number, unless the claimant goes on "saying" what it did.
+  static const WordSet claiming = {"claimed", "claims", "claiming"};
+  if (claiming.count(w[v].folded) && v + 1 < static_cast<int>(w.size()) &&
+      (w[v + 1].folded == "responsibility" || w[v + 1].folded == "credit")) {
+    bool says = false;
+    for (size_t k = static_cast<size_t>(v) + 2; k < w.size() && !says; ++k) {
+      says = w[k].folded == "saying" || w[k].folded == "adding" || w[k].folded == "said";
+    }
+    if (!says) return true;
   }
   // "X was said to have", "were reported to be": hearsay without a speaker.
   if (v + 1 < static_cast<int>(w.size()) && w[v + 1].folded == "to") {
@@ -510,7 +589,10 @@ std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std
     const std::string& t = out[s].text;
     if (!in_quote[s] && out[s].how == "pronoun" && (t == "we" || t == "We" || t == "I")) out[s] = Party{};
   }
-  ResolvePronouns(doc, mentions, &out);
+  // Names in apposition are looked for only when a pronoun needs them.
+  bool pronoun = false;
+  for (const Party& p : out) pronoun = pronoun || p.how == "pronoun";
+  if (pronoun) ResolvePronouns(doc, mentions, AppositionNames(doc, words), &out);
   // A list: "Unofficial reports suggest that the spoils amount to the following:" then
   // bullet lines ("• 30 tanks"). Each bullet without a claimant of its own takes the
   // lead-in's.

@@ -229,11 +229,14 @@ size_t PastUnknownNoun(const Resources& res, const std::vector<Word>& w, size_t 
                                    "said", "says", "told", "where", "than", "if", "because", "since", "of",
                                    "killed", "killing", "wounded", "wounding", "injured", "injuring", "lost"};
   size_t j = k;
+  size_t count = 0;
   if (j + 1 < w.size() && w[j].folded == "of") {
     ++j;
     if (determiners.count(w[j].folded)) ++j;
+    // "four of the wounded later died": people named by their state.
+    static const WordSet states = {"wounded", "injured", "missing", "detained", "abducted", "captured"};
+    if (j < w.size() && states.count(w[j].folded)) ++j, ++count;
   }
-  size_t count = 0;
   size_t len = 0;
   auto quote = [&](size_t x) {
     return w[x].folded == "\"" || w[x].folded == "\u201c" || w[x].folded == "\u201d";
@@ -497,7 +500,7 @@ struct SentenceClaims {
     size_t clause_from = w.size();
     Party clause_claimant;
     for (size_t k = 0; k + 1 < w.size(); ++k) {
-      if (w[k].folded != ";") continue;
+      if (w[k].kind == TokenKind::kWord || w[k].kind == TokenKind::kNumber || w[k].folded != ";") continue;
       std::vector<Word> rest(w.begin() + static_cast<std::ptrdiff_t>(k + 1), w.end());
       clause_claimant = AttributeWords(doc, rest, mentions);
       if (!clause_claimant.empty() && clause_claimant.how != "pronoun") clause_from = k + 1;
@@ -646,10 +649,12 @@ struct SentenceClaims {
     if (j < w.size() && IsCalibreUnit(w[j])) return false;  // "122 mm" names a calibre
     // Calibre after a count: "6 of 122 / 7 guns", "7 of 23 guns".
     std::string calibre;
+    bool calibre_of = false;
     if (j + 1 < w.size() && w[j].folded == "of" && w[j + 1].kind == TokenKind::kNumber) {
       size_t k = j + 1;
       while (k < w.size() && (w[k].kind == TokenKind::kNumber || w[k].folded == "/" || IsCalibreUnit(w[k]))) ++k;
       calibre = std::string(doc.view(Span{w[j + 1].span.start, w[k - 1].span.end}));
+      calibre_of = true;
       j = k;
     }
     if (j < w.size() && w[j].folded == "of") ++j;  // "scores of", "dozens of"
@@ -682,6 +687,11 @@ struct SentenceClaims {
       if (w[k].folded == "\"" || w[k].folded == "\u201c" || w[k].folded == "\u201d") continue;  // hundreds of "terrorists"
       if (w[k].kind != TokenKind::kWord || NounStops().count(w[k].folded)) break;
       if (MatchKind(res, w, k, KindRole::kAfter, &noun_len) != nullptr) break;
+    }
+    // "7 of 23 guns" names a calibre; "18 of 21 missiles" counts part of a claim of its own.
+    if (calibre_of && noun != nullptr && noun->kind != "guns") {
+      calibre.clear();
+      part_of = true;
     }
     // "8,006 civilian deaths", "soldier casualties": the last noun of a compound counts.
     if (noun != nullptr && noun_at + noun_len < w.size()) {
@@ -790,7 +800,15 @@ struct SentenceClaims {
         rule = rule.empty() ? "casualty-after" : "noun+casualty-after";
         // Across a parenthetical the claim keeps its own words, so the numbers inside it
         // are claims of their own.
-        if (after_from == end_word || after_from <= end_word + 2 || gapped || unknown_noun) end_word = k + len;
+        // "Two soldiers and three civilians were killed": a count inside the gap is a claim
+        // of its own, so this one keeps its own words.
+        bool gap_count = false;
+        for (size_t x = gap_from; gapped && x < after_from && !gap_count; ++x) {
+          gap_count = w[x].kind == TokenKind::kNumber || NumberWord(res, w[x].folded) > 0;
+        }
+        if (!gap_count && (after_from == end_word || after_from <= end_word + 2 || gapped || unknown_noun)) {
+          end_word = k + len;
+        }
         if (unknown_noun) rule = "phrase+casualty-after";
       } else if (before != nullptr && (before->kind != "captured" || noun != nullptr)) {
         kind = before->kind;

@@ -12,12 +12,18 @@
 // modifier before it ("at least", "well over", "around", "as many as"), that counts
 // something claim_kinds.tsv knows: a noun after it ("30 tanks", "93%", "200 km"), a
 // casualty word after it ("400 fighters died", "over 100 were killed or are still missing")
-// or before it ("killed 300 militants"). A number with no kind is not a claim.
+// or before it ("killed 300 militants"). A noun claim_kinds does not know still counts
+// when a casualty predicate follows ("four aid workers were killed", "eight of the
+// assailants died"); people listed beside a toll share its kind ("killed 12 civilians,
+// including five children", "among them", "two of them children", "killed 60 Afghans and
+// 13 US troops"). A number with no kind is not a claim.
 //
 // Never claims: numbers inside a time expression of `timexes` (years, dates, clock
 // times, durations), ages ("aged 25", "25-year-old"), calibres ("122 mm" is the calibre
 // of the gun count around it), ordinals, anything outside doc.sentences (dropped page
-// furniture has no sentence). A bullet line ("• 30 tanks") is a sentence like any other.
+// furniture has no sentence), labels ("page 3", "Resolution 2254"), areas ("11 square
+// kilometres"), percentages not of something ("shrank by 25 percent"), "one of the
+// soldiers said". A bullet line ("• 30 tanks") is a sentence like any other.
 //
 // A casualty word after a person noun decides the kind over the noun, also past a
 // coordinated noun or short modifier ("180 soldiers and allied fighters were also killed");
@@ -44,7 +50,10 @@
 // "Syria's antiquities chief"); otherwise the words are kept as text ("Russian
 // news agencies", "a pro-regime source"). The outlet that publishes the document is the
 // reporter (Document::outlet), not the claimant; an empty claimed_by means the outlet's
-// own statement.
+// own statement. A clause after a semicolon with its own claimant speaks for its numbers;
+// a speaker in a later relative or subordinate clause ("..., which the army said it had
+// retaken") does not state the number; "it/they said" take the paragraph's last speaker,
+// "we" outside a quotation is the outlet.
 //
 // Never fails; a document without sentences yields no claims. Output is in text order.
 // Thread-safe for concurrent calls sharing one Resources.

@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "extract/attribution.h"
 #include "extract/events.h"
 #include "extract/test_util.h"
 
@@ -241,6 +242,42 @@ TEST(Claims, PlaceInsideAClaimantIsNotTheClaimant) {
 TEST(Claims, EmptyDocumentHasNone) {
   Document doc;
   EXPECT_TRUE(FindClaims(Res(), doc, {}, {}).empty());
+}
+
+// MakeParty binary-searches the text-ordered mentions; the obvious scan over all of them
+// (the best kind among those overlapping the span: source, person, actor, place; the
+// first on a tie) must pick the same mention.
+TEST(Attribution, MakePartyMatchesLinearScan) {
+  Document doc;
+  doc.id = "test";
+  doc.text = std::string(2000, 'x');
+  std::mt19937 rng(7);
+  std::vector<lexicon::Mention> mentions;
+  uint32_t at = 0;
+  while (at < 1900) {
+    lexicon::Mention m;
+    const uint32_t len = 1 + rng() % 30;
+    m.span = Span{at, at + len};
+    m.kind = static_cast<lexicon::MentionKind>(rng() % 4);
+    mentions.push_back(m);
+    at += rng() % 20;  // starts never go down; spans may overlap and nest
+  }
+  auto rank = [](lexicon::MentionKind k) {
+    return k == lexicon::MentionKind::kSource ? 0 : k == lexicon::MentionKind::kPerson ? 1
+         : k == lexicon::MentionKind::kActor ? 2 : 3;
+  };
+  for (int trial = 0; trial < 2000; ++trial) {
+    const uint32_t a = rng() % 1990, b = a + 1 + rng() % 40;
+    const Span span{a, b};
+    uint32_t want = lexicon::Mention::kNoRef;
+    int best = 99;
+    for (uint32_t i = 0; i < mentions.size(); ++i) {
+      const auto& m = mentions[i];
+      if (m.span.end <= span.start || m.span.start >= span.end) continue;
+      if (rank(m.kind) < best) best = rank(m.kind), want = i;
+    }
+    EXPECT_EQ(MakeParty(doc, span, mentions, "test").mention, want) << a << ".." << b;
+  }
 }
 
 }  // namespace

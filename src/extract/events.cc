@@ -50,6 +50,10 @@ enum : uint64_t {
   kConditions = 1u << 11,  // "if", "unless"
   kUntil = 1u << 12,
   kAfterSince = 1u << 13,  // "after", "since"
+  kClauseOpeners = 1u << 14,
+  kRelativeOpeners = 1u << 15,
+  kComma = 1u << 16,          // ","
+  kCommaSemicolon = 1u << 17,  // ",", ";"
 };
 
 const Set& Aux() {
@@ -189,13 +193,18 @@ const Set& Denials() {
   return s;
 }
 
+const Set& ClauseOpeners();
+const Set& RelativeOpeners();
+
 // One lookup for all the sets of the k-bits above, in their order.
 const WordClasses& Classes() {
   static const Set conditions = {"if", "unless"}, until = {"until"}, after_since = {"after", "since"};
-  static const WordClasses c{&Aux(),        &PassiveAux(),     &ObjectSkip(), &Determiners(),
-                             &SupportWords(), &ForceNouns(),    &PlaceNouns(), &NotParty(),
-                             &AfterStops(),  &NounObjectSkip(), &Denials(),    &conditions,
-                             &until,         &after_since};
+  static const Set comma = {","}, comma_semicolon = {",", ";"};
+  static const WordClasses c{&Aux(),        &PassiveAux(),     &ObjectSkip(),      &Determiners(),
+                             &SupportWords(), &ForceNouns(),    &PlaceNouns(),      &NotParty(),
+                             &AfterStops(),  &NounObjectSkip(), &Denials(),         &conditions,
+                             &until,         &after_since,      &ClauseOpeners(),   &RelativeOpeners(),
+                             &comma,         &comma_semicolon};
   return c;
 }
 
@@ -699,9 +708,17 @@ const Set& ClauseOpeners() {
 //     and killed Y on Sunday" keeps Sunday for both; "recapture the site lost to the group
 //     last May": May dates the loss);
 //   - "said on Wednesday" dates the trigger last of all, across any clause.
-bool TimeGoverns(const Resources& res, const std::vector<Word>& w, std::span<const TriggerMatch> all,
-                 const TriggerMatch& m,
-                 const time::Timex& t, uint32_t* distance) {
+// Words that open a relative or causal clause (TimeGoverns).
+const Set& RelativeOpeners() {
+  static const Set s = {"which", "who", "whom", "whose", "where", "since", "because", "although",
+                        "though", "whereas"};
+  return s;
+}
+
+// (`cls`: Classes().Of() of each word of w.)
+bool TimeGoverns(const Resources& res, const std::vector<Word>& w, const std::vector<uint64_t>& cls,
+                 std::span<const TriggerMatch> all, const TriggerMatch& m, const time::Timex& t,
+                 uint32_t* distance) {
   if (t.span.start < m.span.end && m.span.start < t.span.end) return false;
   // "for the second time in a year", "the worst in a decade": a count of times, no date.
   for (size_t k = 2; k < w.size() && w[k].span.start <= t.span.start; ++k) {
@@ -718,7 +735,7 @@ bool TimeGoverns(const Resources& res, const std::vector<Word>& w, std::span<con
   }
   size_t scan = from;
   for (size_t k = from; k < to; ++k) {
-    if (w[k].kind == TokenKind::kPunct && (w[k].folded == "," || w[k].folded == ";")) {
+    if (w[k].kind == TokenKind::kPunct && (cls[k] & kCommaSemicolon)) {
       cross = true;
       if (!after) scan = k + 1;
     }
@@ -731,8 +748,8 @@ bool TimeGoverns(const Resources& res, const std::vector<Word>& w, std::span<con
     while (k < w.size() && w[k].span.start < t.span.start) ++k;
     while (k > 0) {
       --k;
-      if (w[k].kind == TokenKind::kPunct && (w[k].folded == "," || w[k].folded == ";")) break;
-      if (w[k].kind == TokenKind::kWord && ClauseOpeners().count(w[k].folded)) return false;
+      if (w[k].kind == TokenKind::kPunct && (cls[k] & kCommaSemicolon)) break;
+      if (w[k].kind == TokenKind::kWord && (cls[k] & kClauseOpeners)) return false;
     }
   }
   // "said on Wednesday": the day a source spoke dates what it tells when nothing nearer
@@ -751,22 +768,20 @@ bool TimeGoverns(const Resources& res, const std::vector<Word>& w, std::span<con
   // comma: "stormed a hotel on Friday after a car bomb exploded" and "had destroyed the
   // temples after taking the city in 2015" keep the date; "recaptured the city, after an
   // army victory there in March" does not.
-  static const Set relative = {"which", "who", "whom", "whose", "where", "since", "because", "although",
-                               "though", "whereas"};
   // "on Monday, three years after the militants took over the city": a span of time before
   // "after" or "since" moves what follows away from the date.
   static const Set units = {"hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
                             "decade", "decades"};
   bool comma = false;
   for (size_t k = scan; k < to; ++k) {
-    if (w[k].kind == TokenKind::kPunct && w[k].folded == ",") comma = true;
+    if (w[k].kind == TokenKind::kPunct && (cls[k] & kComma)) comma = true;
     if (w[k].kind != TokenKind::kWord) continue;
-    if (relative.count(w[k].folded)) return false;
+    if (cls[k] & kRelativeOpeners) return false;
     if ((w[k].folded == "after" || w[k].folded == "since" || w[k].folded == "before") && k > 0 &&
         units.count(w[k - 1].folded)) {
       return false;
     }
-    if (after && comma && ClauseOpeners().count(w[k].folded)) return false;
+    if (after && comma && (cls[k] & kClauseOpeners)) return false;
   }
   for (const TriggerMatch& o : all) {
     // The same event said twice ("took control of") is no other event.
@@ -1302,7 +1317,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         uint32_t best_d = 0xFFFFFFFFu;
         for (const time::Timex* t : times) {
           uint32_t d = 0;
-          if (!TimeGoverns(res, w, matches, m, *t, &d)) continue;
+          if (!TimeGoverns(res, w, cls, matches, m, *t, &d)) continue;
           if (d < best_d) best_d = d, best_t = t;
         }
       }
