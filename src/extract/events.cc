@@ -1141,7 +1141,8 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           bool counted = false;
           for (size_t k = m.last; k < w.size() && k < m.last + 4; ++k) {
             // ("lost tens of thousands of men": a vague count is a count.)
-            static const Set vague = {"tens", "thousands", "hundreds", "dozens", "scores", "men"};
+            // ("lost their lives": people died, no ground changed hands.)
+            static const Set vague = {"tens", "thousands", "hundreds", "dozens", "scores", "men", "lives", "life"};
             if (IsNumberWord(w[k]) || EquipmentNouns().count(w[k].folded) || vague.count(w[k].folded)) {
               counted = true;
             }
@@ -1206,6 +1207,39 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
             break;
           }
         }
+      }
+      // "had taken 12 soldiers prisoner", "30 insurgents had been captured": people taken
+      // are a count of captives (a claim), not ground.
+      if (trig.frame == Frame::kVerb && (type_bits[trig.type] & kGained)) {
+        static const Set people = {"people", "civilians", "men", "women", "children", "hostages", "prisoners",
+                                   "captives", "members", "officers", "soldiers", "fighters", "insurgents",
+                                   "militants", "rebels", "troops", "personnel", "servicemen", "workers"};
+        static const Set spelled = {"one", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                                    "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+                                    "sixty", "seventy", "eighty", "ninety", "hundred", "thousand"};
+        auto number_like = [&](const Word& x) {
+          return IsNumberWord(x) || CountWords().count(x.folded) > 0 || spelled.count(x.folded) > 0;
+        };
+        bool counted = false, persons = false;
+        for (size_t k = m.last; k < w.size() && k < m.last + 5 && w[k].kind != TokenKind::kPunct; ++k) {
+          counted |= number_like(w[k]);
+          persons |= people.count(w[k].folded) > 0 && counted;
+          if (persons && k + 1 < w.size() && (w[k + 1].folded == "prisoner" || w[k + 1].folded == "captive")) break;
+        }
+        bool subject_counted = false;
+        for (const Word& x : w) {
+          if (!e.target.empty() && x.span.start >= e.target.span.start && x.span.end <= e.target.span.end) {
+            subject_counted |= number_like(x);
+          }
+        }
+        if (e.rule == "verb passive" && subject_counted) {
+          for (const Word& x : w) {
+            if (x.span.start >= e.target.span.start && x.span.end <= e.target.span.end) {
+              persons |= people.count(x.folded) > 0;
+            }
+          }
+        }
+        if (persons && (counted || subject_counted)) continue;
       }
       if (e.agent.span == e.target.span) e.target = {};
       // "Palmyra liberated again" (a headline's passive without its auxiliary): a place as
