@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cstdio>
 #include <limits>
 
@@ -129,14 +130,16 @@ std::pair<std::string, DatePrecision> TimexToDate(std::string_view v) {
 
 namespace {
 // "<doc>:<tag><i>" built in one allocation at most.
-std::string RecordId(const std::string& doc, const char* tag, size_t i) {
+// (std::to_chars: snprintf was a tenth of the records' cost.)
+std::string RecordId(const std::string& doc, char tag, size_t i) {
   char num[24];
-  const int n = std::snprintf(num, sizeof num, "%s%zu", tag, i);
+  num[0] = ':';
+  num[1] = tag;
+  const char* end = std::to_chars(num + 2, num + sizeof num, i).ptr;
   std::string id;
-  id.reserve(doc.size() + 1 + static_cast<size_t>(n));
+  id.reserve(doc.size() + static_cast<size_t>(end - num));
   id += doc;
-  id += ':';
-  id.append(num, static_cast<size_t>(n));
+  id.append(num, static_cast<size_t>(end - num));
   return id;
 }
 
@@ -161,7 +164,7 @@ void Attach(const Resources& res, const std::vector<lexicon::Mention>& mentions,
   for (size_t i = 0; i < mentions.size(); ++i) {
     const lexicon::Mention& m = mentions[i];
     MentionRecord r;
-    r.id = RecordId(doc.id, "m", i);
+    r.id = RecordId(doc.id, 'm', i);
     r.document = doc.id;
     r.sentence = SentenceAt(doc, m.span.start);
     r.entity = FromMention(doc, m, mentions);
@@ -174,7 +177,7 @@ void Attach(const Resources& res, const std::vector<lexicon::Mention>& mentions,
   for (size_t i = 0; i < x.events.size(); ++i) {
     Event& ev = x.events[i];
     EventRecord r;
-    r.id = RecordId(doc.id, "e", i);
+    r.id = RecordId(doc.id, 'e', i);
     r.document = doc.id;
     r.sentence = ev.sentence;
     r.span = ev.trigger;
@@ -219,7 +222,7 @@ void Attach(const Resources& res, const std::vector<lexicon::Mention>& mentions,
     const bool list_lead = c.claimed_by.how == "list-lead" && !c.claimed_by.span.empty();
     const uint32_t claimant_start = c.claimed_by.span.start;
     ClaimRecord r;
-    r.id = RecordId(doc.id, "c", i);
+    r.id = RecordId(doc.id, 'c', i);
     r.document = doc.id;
     r.sentence = c.sentence;
     r.span = c.span;

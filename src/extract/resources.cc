@@ -217,7 +217,10 @@ void Resources::Index() {
     }
     return entries_[it->second];
   };
-  for (const auto& [k, list] : trig_idx_) entry(k).triggers = &list;
+  for (const auto& [k, list] : trig_idx_) {
+    entry(k).triggers = &list;
+    trig_filter_.Add(k);
+  }
   for (const auto& [k, list] : kind_idx_) entry(k).kind_words = &list;
   for (const auto& [k, list] : qty_idx_) entry(k).quantities = &list;
   for (const auto& [k, list] : mod_idx_) entry(k).modifiers = &list;

@@ -136,6 +136,10 @@ class Resources {
     const std::vector<uint32_t>* modifiers = nullptr;   // as ModifiersStartingWith
     std::string_view instrument;                        // as InstrumentOf
   };
+  // False only for a folded word that starts no trigger: a 128-byte filter asked before
+  // TriggersStartingWith or Lookup spares most words of a sentence the hash table probe.
+  bool MayStartTrigger(std::string_view folded) const { return trig_filter_.MayHave(folded); }
+
   const WordEntry* Lookup(std::string_view folded) const {
     const uint32_t i = words_.Find(folded);
     return i == lexicon::WordTable::kNone ? nullptr : &entries_[i];
@@ -157,6 +161,7 @@ class Resources {
   // Every key of the four indexes and of instruments_, with what each means (Lookup).
   lexicon::WordTable words_;
   std::vector<WordEntry> entries_;
+  KeyFilter trig_filter_;  // the first words of triggers_
 };
 
 // Folds `phrase` and splits it on spaces.

@@ -83,6 +83,9 @@ TEST(Resources, LookupsAgreeWithScans) {
   size_t found = 0;
   for (const std::string& w : words) {
     EXPECT_EQ(list(res.TriggersStartingWith(w)), StartingWithSlow(res.triggers(), w)) << w;
+    if (!StartingWithSlow(res.triggers(), w).empty()) {
+      EXPECT_TRUE(res.MayStartTrigger(w)) << w;
+    }
     EXPECT_EQ(list(res.KindWordsStartingWith(w)), StartingWithSlow(res.kind_words(), w)) << w;
     EXPECT_EQ(list(res.QuantitiesStartingWith(w)), StartingWithSlow(res.quantities(), w)) << w;
     EXPECT_EQ(list(res.ModifiersStartingWith(w)), StartingWithSlow(res.modifiers(), w)) << w;

@@ -27,7 +27,9 @@ bool RestMatches(const std::vector<Word>& words, size_t at, const std::vector<st
 void AppendTriggers(const Resources& res, const std::vector<Word>& words, std::vector<TriggerMatch>* out) {
   size_t i = 0;
   while (i < words.size()) {
-    const Resources::WordEntry* entry = words[i].kind == TokenKind::kWord ? res.Lookup(words[i].folded) : nullptr;
+    const Resources::WordEntry* entry =
+        words[i].kind == TokenKind::kWord && res.MayStartTrigger(words[i].folded) ? res.Lookup(words[i].folded)
+                                                                                   : nullptr;
     const std::vector<uint32_t>* cands = entry != nullptr ? entry->triggers : nullptr;
     bool hit = false;
     if (cands != nullptr) {
