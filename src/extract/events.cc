@@ -221,6 +221,9 @@ struct Ctx {
   const std::vector<const time::Timex*>& times;  // date and time expressions of the sentence
   const std::vector<uint64_t>& cls;  // Classes().Of() of each word
   bool headline = false;
+  // Where a pronoun may look back for its group: the start of the earliest sentence of the
+  // same paragraph up to two sentences before this one, and this sentence's start.
+  uint32_t back_floor = 0, sentence_start = 0;
 
   // Whether word k is in one of the sets `bits` (k-bit flags above).
   bool Is(size_t k, uint64_t bits) const { return (cls[k] & bits) != 0; }
@@ -481,6 +484,19 @@ Party SubjectAcross(const Ctx& ctx, int before, const Party& claimant, const std
         Party p = ctx.After(j, "pronoun-subject", kDeterminers);
         if (!p.empty() && p.span.end < w[k].span.start) return p;
         break;
+      }
+    }
+    // "... the rebels said. They then seized the depot": the last armed group the paragraph
+    // named in the two sentences before.
+    if (group_pronoun) {
+      auto it = std::partition_point(ctx.mentions.begin(), ctx.mentions.end(),
+                                     [&](const Mention& m) { return m.span.start < ctx.sentence_start; });
+      while (it != ctx.mentions.begin()) {
+        --it;
+        if (it->span.start < ctx.back_floor) break;
+        if (it->kind == MentionKind::kActor) {
+          return MakeParty(ctx.doc, it->span, ctx.mentions, "pronoun-previous");
+        }
       }
     }
     return {};
@@ -1006,6 +1022,11 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
     }
     Classes().Classify(w, &cls);
     Ctx ctx{doc, mentions, w, in_sentence, times, cls, doc.sentences[s].kind == LineKind::kHeadline};
+    ctx.sentence_start = ss.start;
+    ctx.back_floor = ss.start;
+    for (uint32_t b = s; b > 0 && s - b < 2 && doc.sentences[b - 1].paragraph == doc.sentences[s].paragraph; --b) {
+      ctx.back_floor = doc.sentences[b - 1].span.start;
+    }
     const SentenceFacts facts = FactsOf(cls);
 
     uint32_t last_control_verb_end = 0;

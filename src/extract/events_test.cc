@@ -109,6 +109,22 @@ TEST(Events, DatelineIsNoPlace) {
   }
 }
 
+// With the real lexicon: a group pronoun with nobody in its own sentence is the last armed
+// group the paragraph named in the two sentences before; never one from another paragraph.
+TEST(Events, GroupPronounTakesThePreviousGroup) {
+  auto lex = lexicon::Lexicon::Open(lexicon::LexiconOptions());
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  Document doc = testing::MakeDocument(
+      "The Taliban attacked the district centre at dawn, officials said. They then seized the town.\n\n"
+      "The weather was cold. They later withdrew from the town.");
+  auto mentions = lexicon::FindMentions(doc, **lex);
+  std::vector<Event> got = FindEvents(Res(), doc, mentions, {});
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[1].agent.text, "The Taliban");
+  EXPECT_EQ(got[1].agent.how, "pronoun-previous");
+  EXPECT_TRUE(got[2].agent.empty()) << got[2].agent.text;
+}
+
 TEST(Events, EmptyDocumentHasNone) {
   Document doc;
   EXPECT_TRUE(FindEvents(Res(), doc, {}, {}).empty());
