@@ -106,16 +106,29 @@ void BM_Extract(benchmark::State& state) {
 }
 BENCHMARK(BM_Extract)->Arg(64 << 10);
 
+// The extract, lexicon and time data a whole-Annotate benchmark needs, loaded together.
+struct AnnotateData {
+  sitrep::Result<const sitrep::extract::Resources*> res = sitrep::extract::Resources::Default();
+  sitrep::Result<std::unique_ptr<sitrep::lexicon::Lexicon>> lex =
+      sitrep::lexicon::Lexicon::Open(sitrep::lexicon::LexiconOptions());
+  sitrep::Result<std::unique_ptr<sitrep::time::Tagger>> tagger = sitrep::time::Tagger::LoadDefault();
+
+  // False, with the benchmark marked skipped, when any of them cannot be loaded.
+  bool Ready(benchmark::State& state) const {
+    if (res.ok() && lex.ok() && tagger.ok()) return true;
+    state.SkipWithError("cannot load the extract, lexicon or time data");
+    return false;
+  }
+};
+
 // The whole per-document extraction as the pipeline runs it: mentions (lexicon), time
 // expressions against the document date, claims and events, and the flat records.
 void BM_Annotate(benchmark::State& state) {
-  auto res = sitrep::extract::Resources::Default();
-  auto lex = sitrep::lexicon::Lexicon::Open(sitrep::lexicon::LexiconOptions());
-  auto tagger = sitrep::time::Tagger::LoadDefault();
-  if (!res.ok() || !lex.ok() || !tagger.ok()) {
-    state.SkipWithError("cannot load the extract, lexicon or time data");
-    return;
-  }
+  AnnotateData data;
+  if (!data.Ready(state)) return;
+  auto& res = data.res;
+  auto& lex = data.lex;
+  auto& tagger = data.tagger;
   sitrep::Document doc = MakeDoc(static_cast<size_t>(state.range(0)));
   doc.date.value = "2016-03-28";
   doc.date.precision = sitrep::DatePrecision::kDay;
@@ -190,13 +203,11 @@ int64_t CorpusBytes() {
 // 5 Extract (claims and events sharing the sentence preparation), 6 the records alone
 // (AttachRecords of a ready extraction). Annotate's glue is 0 - (1 + 2 + 5).
 void BM_AnnotateCorpus(benchmark::State& state) {
-  auto res = sitrep::extract::Resources::Default();
-  auto lex = sitrep::lexicon::Lexicon::Open(sitrep::lexicon::LexiconOptions());
-  auto tagger = sitrep::time::Tagger::LoadDefault();
-  if (!res.ok() || !lex.ok() || !tagger.ok()) {
-    state.SkipWithError("cannot load the extract, lexicon or time data");
-    return;
-  }
+  AnnotateData data;
+  if (!data.Ready(state)) return;
+  auto& res = data.res;
+  auto& lex = data.lex;
+  auto& tagger = data.tagger;
   std::vector<sitrep::Document> docs = Corpus();
   if (docs.empty()) {
     state.SkipWithError("no documents under examples/ or tests/data/gold/");
@@ -266,13 +277,11 @@ BENCHMARK(BM_AnnotateCorpus)->ArgName("part")->DenseRange(0, 6)->Unit(benchmark:
 // bytes/s it reports articles/s, so that the cost per document (records, ids, per-call
 // set-up) shows next to the cost per byte; compare /1024 with /16384.
 void BM_AnnotateArticles(benchmark::State& state) {
-  auto res = sitrep::extract::Resources::Default();
-  auto lex = sitrep::lexicon::Lexicon::Open(sitrep::lexicon::LexiconOptions());
-  auto tagger = sitrep::time::Tagger::LoadDefault();
-  if (!res.ok() || !lex.ok() || !tagger.ok()) {
-    state.SkipWithError("cannot load the extract, lexicon or time data");
-    return;
-  }
+  AnnotateData data;
+  if (!data.Ready(state)) return;
+  auto& res = data.res;
+  auto& lex = data.lex;
+  auto& tagger = data.tagger;
   const size_t target = static_cast<size_t>(state.range(0));
   std::vector<sitrep::Document> docs;
   std::string text;
