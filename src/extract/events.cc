@@ -228,6 +228,17 @@ struct Ctx {
   // Whether word k is in one of the sets `bits` (k-bit flags above).
   bool Is(size_t k, uint64_t bits) const { return (cls[k] & bits) != 0; }
 
+  // Whether a word of party `p` (its words in this sentence) is in one of the sets `bits`.
+  bool PartyHas(const Party& p, uint64_t bits) const {
+    if (p.empty()) return false;
+    for (size_t k = 0; k < w.size(); ++k) {
+      if (w[k].span.start >= p.span.start && w[k].span.end <= p.span.end && Is(k, bits)) return true;
+    }
+    return false;
+  }
+  // An armed party: a known actor, or words naming forces ("the garrison soldiers").
+  bool Armed(const Party& p) const { return p.kind == "actor" || PartyHas(p, kForceNouns); }
+
   // The mention covering word k (actor, person or place), or kNoRef.
   uint32_t MentionAt(size_t k) const {
     for (uint32_t mi : in_sentence) {
@@ -1206,15 +1217,9 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         if (place_only.count(trig.words[0])) {
           static const Set adjective_before = {"in", "of", "from", "across", "into", "to", "on", "the", "a",
                                                "an", "and", "newly", "illegally", "temporarily", "partly",
-                                               "partially", "russian-", "israeli-"};
+                                               "partially"};
           if (trig.words[0] == "occupied" && before >= 0 && adjective_before.count(w[before].folded)) continue;
-          bool placey = IsPlace(e.target);
-          for (const Word& x : w) {
-            if (!e.target.empty() && x.span.start >= e.target.span.start && x.span.end <= e.target.span.end) {
-              placey |= PlaceNouns().count(x.folded) > 0;
-            }
-          }
-          if (!placey) continue;
+          if (!IsPlace(e.target) && !ctx.PartyHas(e.target, kPlaceNouns)) continue;
         }
       }
       // "captured three tanks", "seized weapons": equipment taken, not ground.
@@ -1273,12 +1278,8 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       // ground given up, unless a place follows ("withdrew its troops from X").
       if (e.rule == "verb active" && (type_bits[e.type] & kLost) && !e.target.empty() &&
           !IsPlace(e.target)) {
-        bool forces = false, from = false;
-        for (const Word& x : w) {
-          if (x.span.start >= e.target.span.start && x.span.end <= e.target.span.end) {
-            forces |= ForceNouns().count(x.folded) > 0;
-          }
-        }
+        const bool forces = ctx.PartyHas(e.target, kForceNouns);
+        bool from = false;
         for (size_t k = m.last; k < w.size() && k < m.last + 10; ++k) {
           if (w[k].kind == TokenKind::kPunct) break;
           from |= w[k].folded == "from" || w[k].folded == "out";
@@ -1342,16 +1343,8 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       }
       // ("repelled five attacks": counted, it is a noun and needs nothing more.)
       // ("the garrison surrendered": an armed party needs no object to give up.)
-      bool armed_subject = e.agent.kind == "actor";
-      if (trig.words[0] == "surrendered" || trig.words[0] == "surrender") {
-        for (const Word& x : w) {
-          if (!e.agent.empty() && x.span.start >= e.agent.span.start && x.span.end <= e.agent.span.end) {
-            armed_subject |= ForceNouns().count(x.folded) > 0;
-          }
-        }
-      } else {
-        armed_subject = false;
-      }
+      const bool armed_subject =
+          (trig.words[0] == "surrendered" || trig.words[0] == "surrender") && ctx.Armed(e.agent);
       if (!armed_subject && NeedsObject().count(trig.words[0]) && trig.words.size() == 1 && e.target.empty() && e.place.empty() &&
           e.type == trig.type && !(before >= 0 && (IsNumberWord(w[before]) || CountWords().count(w[before].folded)))) {
         continue;
@@ -1417,22 +1410,15 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           e.status = EventStatus::kBackground;
         }
       }
-      const std::string& tid = res.event_types()[e.type].id;
       // "the garrison fled", "fighters fled the town": an armed party flees and gives up the
       // ground; civilians or officials fleeing ("thousands fled the fighting") is no event.
-      if (tid == "control_lost" && (trig.words[0] == "fled" || trig.words[0] == "flee" ||
-                                    trig.words[0] == "flees" || trig.words[0] == "fleeing")) {
-        bool armed = e.agent.kind == "actor";
-        for (const Word& x : w) {
-          if (x.span.start >= e.agent.span.start && x.span.end <= e.agent.span.end) {
-            armed |= ForceNouns().count(x.folded) > 0;
-          }
-        }
-        if (e.agent.empty() || !armed) continue;
+      if ((type_bits[e.type] & kLost) && (trig.words[0] == "fled" || trig.words[0] == "flee" ||
+                                          trig.words[0] == "flees" || trig.words[0] == "fleeing")) {
+        if (e.agent.empty() || !ctx.Armed(e.agent)) continue;
         // "abandoned their posts and fled": one retreat told twice.
         bool joined = false;
         for (size_t k = sentence_begin; k < out.size(); ++k) {
-          if (res.event_types()[out[k].type].id != "control_lost" || out[k].trigger.end > m.span.start) continue;
+          if (!(type_bits[out[k].type] & kLost) || out[k].trigger.end > m.span.start) continue;
           for (size_t j = m.first; j-- > 0 && w[j].span.start >= out[k].trigger.end;) joined |= w[j].folded == "and";
         }
         if (joined) continue;
@@ -1443,7 +1429,8 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       }
       // "an LNA warplane bombed the airport ... the raid": a raid made from the air is an
       // air strike.
-      if (tid == "armed_clash" && (trig.words[0] == "raid" || trig.words[0] == "raids" || trig.words[0] == "raided")) {
+      if ((trig.words[0] == "raid" || trig.words[0] == "raids" || trig.words[0] == "raided") &&
+          res.event_types()[e.type].id == "armed_clash") {
         const std::string by = InstrumentOf(res, doc, w, m, e.agent, true);
         const int air = res.FindEventType("air_strike");
         if ((by == "aircraft" || by == "drones" || by == "helicopters") && air >= 0) {
@@ -1467,7 +1454,11 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         // (Aircraft named as the subject are the strike's instrument, not another strike.)
         bool told = false;
         for (size_t k = sentence_begin; k < out.size(); ++k) {
-          if (ForceNouns().count(text::FoldForMatch(doc.view(out[k].trigger)))) continue;
+          bool aircraft = false;
+          for (size_t j = 0; j < w.size() && !aircraft; ++j) {
+            aircraft = w[j].span == out[k].trigger && ctx.Is(j, kForceNouns);
+          }
+          if (aircraft) continue;
           if (!e.agent.span.empty() && out[k].trigger.start >= e.agent.span.start &&
               out[k].trigger.end <= e.agent.span.end) {
             told = true;
