@@ -355,28 +355,23 @@ bool IsPlace(const Party& p) { return p.kind == "place"; }
 // Palmyra offensive"), a country or region only after a locative word ("in Syria", "the
 // north of Iraq").
 bool Locative(const Ctx& ctx, const Mention& pm) {
+  const auto& w = ctx.w;
+  size_t k = 0;
+  while (k < w.size() && w[k].span.start != pm.span.start) ++k;
+  if (k == w.size()) return true;
   // "Brigades from Misrata", "fighters from Raqqa": where a force comes from, not where
   // the event is.
-  for (size_t k = 2; k < ctx.w.size(); ++k) {
-    if (ctx.w[k].span.start != pm.span.start) continue;
-    if (ctx.w[k - 1].folded == "from" && ForceNouns().count(ctx.w[k - 2].folded)) return false;
-    break;
-  }
+  if (k >= 2 && w[k - 1].folded == "from" && ctx.Is(k - 2, kForceNouns)) return false;
   if (!pm.resolved || (pm.resolved->type != "country" && pm.resolved->type != "admin1")) return true;
   static const Set loc = {"in", "at", "near", "around", "outside", "inside", "into", "from", "across", "toward",
                           "towards", "over", "on", "of", "throughout", "within", "to", "through", "against"};
-  const auto& w = ctx.w;
-  for (size_t k = 0; k < w.size(); ++k) {
-    if (w[k].span.start != pm.span.start) continue;
-    size_t j = k;
-    static const Set parts = {"northern", "southern", "eastern", "western", "central", "north", "south", "east",
-                              "west", "northeast", "northwest", "southeast", "southwest", "northeastern",
-                              "northwestern", "southeastern", "southwestern", "rural", "neighbouring",
-                              "neighboring", "occupied", "war-torn", "-"};
-    while (j > 0 && (Determiners().count(w[j - 1].folded) || parts.count(w[j - 1].folded))) --j;
-    return j > 0 && loc.count(w[j - 1].folded) > 0;
-  }
-  return true;
+  static const Set parts = {"northern", "southern", "eastern", "western", "central", "north", "south", "east",
+                            "west", "northeast", "northwest", "southeast", "southwest", "northeastern",
+                            "northwestern", "southeastern", "southwestern", "rural", "neighbouring",
+                            "neighboring", "occupied", "war-torn", "-"};
+  size_t j = k;
+  while (j > 0 && (Determiners().count(w[j - 1].folded) || parts.count(w[j - 1].folded))) --j;
+  return j > 0 && loc.count(w[j - 1].folded) > 0;
 }
 
 // Words before the trigger in its clause (up to 5), folded, nearest first.
