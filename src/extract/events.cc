@@ -831,6 +831,75 @@ bool TimeGoverns(const Resources& res, const std::vector<Word>& w, const std::ve
   return true;
 }
 
+// "N days of (the worst) fighting", "after a week of fighting", "a 224-day battle", "a
+// months-long siege": an event noun that names its own stretch of time, which no date in
+// the sentence can narrow to a day. "a stretch of time", else "".
+std::string_view StretchBefore(const std::vector<Word>& w, const TriggerMatch& m) {
+  static const Set units = {"days", "weeks", "months", "years", "decades", "day", "week", "month", "year"};
+  static const Set lasting = {"long", "day", "week", "month", "year"};
+  for (size_t k = m.first; k-- > 0 && k + 4 >= m.first;) {
+    if (w[k].kind == TokenKind::kPunct) break;
+    if (w[k].folded == "of" && k > 0 && units.count(w[k - 1].folded)) return "a stretch of time";
+  }
+  for (size_t k = m.first; k-- > 0 && k + 2 >= m.first;) {
+    std::string_view f = w[k].folded;
+    size_t dash = f.rfind('-');
+    if (dash != std::string_view::npos && lasting.count(std::string(f.substr(dash + 1)))) return "a stretch of time";
+  }
+  return {};
+}
+
+// Why an event with no date in its sentence has no single date at all, or "" when it may
+// have one (the document's). The document date would be wrong for these: the whole war or a
+// long stretch of it ("six weeks of fighting", "a 224-day battle", "killed 232 during the
+// conflict", "shelled the town for years", "thousands of shells a day", "fled the
+// fighting", "an end to the fighting").
+std::string_view SpreadCue(const std::vector<Word>& w, const TriggerMatch& m, bool noun) {
+  static const Set wars = {"war", "conflict", "fighting", "battle", "offensive", "siege", "campaign", "hostilities"};
+  auto is = [&](size_t k, std::string_view s) { return k < w.size() && w[k].folded == s; };
+  if (noun) {
+    if (!StretchBefore(w, m).empty()) return StretchBefore(w, m);
+    // The war as a whole: "since the fighting began", "fled (the) fighting", "an end to the
+    // fighting", "during the war", "at the height of the fighting".
+    if (m.last == m.first + 1 && wars.count(w[m.first].folded)) {
+      size_t k = m.first;
+      if (k > 0 && w[k - 1].folded == "the") --k;
+      if (k > 0) {
+        std::string_view p = w[k - 1].folded;
+        if (p == "since" || p == "during" || p == "throughout" || p == "fled" || p == "flee" || p == "fleeing" ||
+            (p == "to" && k > 1 && w[k - 2].folded == "end") || (p == "of" && k > 1 && w[k - 2].folded == "height")) {
+          return "the war as a whole";
+        }
+      }
+    }
+  }
+  // After the trigger, in the rest of its sentence: "during the conflict", "for years",
+  // "a day", "at the height of".
+  for (size_t k = m.last; k < w.size() && k < m.last + 16; ++k) {
+    if (w[k].folded == ";") break;
+    if ((w[k].folded == "during" || w[k].folded == "throughout") && is(k + 1, "the") && k + 2 < w.size() &&
+        wars.count(w[k + 2].folded)) {
+      return "the war as a whole";
+    }
+    if (w[k].folded == "for" && k + 1 < w.size() &&
+        (w[k + 1].folded == "years" || w[k + 1].folded == "months" || w[k + 1].folded == "decades")) {
+      return "a stretch of time";
+    }
+    if (w[k].folded == "height" && is(k + 1, "of") && k > 0 && w[k - 1].folded == "the") return "the war as a whole";
+    // "thousands of shells a day", "every day", "daily"
+    if ((w[k].folded == "a" || w[k].folded == "every" || w[k].folded == "each") && k + 1 < w.size() &&
+        !(k > 0 && w[k - 1].folded == "in") &&
+        (w[k + 1].folded == "day" || w[k + 1].folded == "night") &&
+        (k + 2 >= w.size() || w[k + 2].kind == TokenKind::kPunct || w[k + 2].kind == TokenKind::kWord)) {
+      if (!(k + 2 < w.size() && (w[k + 2].folded == "after" || w[k + 2].folded == "before" ||
+                                 w[k + 2].folded == "earlier" || w[k + 2].folded == "later"))) {
+        return "habitual";
+      }
+    }
+  }
+  return {};
+}
+
 // Words that mark a trigger as recalled rather than reported as news: "the town, which
 // rebels had held until they lost it in", "once held", "previously captured", "after the
 // city was recaptured the first time", "ten months after the militants overran it".
@@ -918,6 +987,86 @@ void AddFiredWeapon(const Resources& res, const std::vector<Word>& w, std::vecto
   }
 }
 
+// "sent another 200 ground troops", "deployed 3,000 soldiers": a trigger "<verb> troops"
+// with a count or a few words of quantity before any force noun. Adds the match of
+// trigger `t` from word k to that noun, unless one already covers it.
+void AddCountedForces(const std::vector<Word>& w, size_t k, uint32_t t, std::vector<TriggerMatch>* matches,
+                      size_t begin) {
+  static const Set quantity = {"another", "more", "additional", "extra", "some", "several", "hundreds", "thousands",
+                               "dozens", "of", "its", "their", "his", "ground", "combat", "elite", "special",
+                               "fresh", "new", "about", "around", "nearly", "almost", "up", "to", "over", "a", "few",
+                               "further", "french", "american", "russian", "turkish", "british", "un", "us"};
+  size_t j = k + 1;
+  for (; j < w.size() && j <= k + 5; ++j) {
+    if (Classes().Of(w[j].folded) & kForceNouns) break;
+    if (w[j].kind == TokenKind::kPunct && w[j].folded != ",") return;
+    if (w[j].kind == TokenKind::kPunct) continue;  // "3,000" may be split at its comma
+    if (!IsNumberWord(w[j]) && !quantity.count(w[j].folded)) return;
+  }
+  if (j == k + 1 || j >= w.size() || j > k + 5) return;
+  for (size_t i = begin; i < matches->size(); ++i) {
+    if ((*matches)[i].first <= j && k < (*matches)[i].last) return;
+  }
+  TriggerMatch m;
+  m.trigger = t;
+  m.first = static_cast<uint32_t>(k);
+  m.last = static_cast<uint32_t>(j + 1);
+  m.span = Span{w[k].span.start, w[j].span.end};
+  matches->insert(std::upper_bound(matches->begin() + static_cast<std::ptrdiff_t>(begin), matches->end(), m,
+                                   [](const TriggerMatch& a, const TriggerMatch& b) { return a.first < b.first; }),
+                  m);
+}
+
+// "pulled its units out of", "handed the city over to", "took it back", "drove two
+// divisions out of", "pushed Haftar's forces back": a phrasal trigger ("pull out") with its
+// object between the verb and the particle. The words between must name forces, a place
+// or a pronoun for one, four words at most, no punctuation. Only the phrases whose active
+// form keeps the trigger's meaning ("forced the militants out" gains ground, while the
+// trigger "forced out" is the loss of the one forced).
+void AddSplitParticles(const Resources& res, const std::vector<Word>& w, std::vector<TriggerMatch>* matches,
+                       size_t begin) {
+  static const Set particles = {"out", "back", "over"};
+  static const Set losing = {"pull", "pulls", "pulled", "pulling", "hand", "hands", "handed", "handing"};
+  for (size_t k = 0; k + 2 < w.size(); ++k) {
+    if (w[k].kind != TokenKind::kWord || !res.MayStartTrigger(w[k].folded)) continue;
+    const std::vector<uint32_t>* cands = res.TriggersStartingWith(w[k].folded);
+    if (cands == nullptr) continue;
+    for (uint32_t t : *cands) {
+      const Trigger& tr = res.triggers()[t];
+      if (tr.words.size() != 2 || tr.frame != Frame::kVerb) continue;
+      const std::string& type = res.event_types()[tr.type].id;
+      if (type == "deployment" && tr.words[1] == "troops") {
+        AddCountedForces(w, k, t, matches, begin);
+        continue;
+      }
+      if (!particles.count(tr.words[1])) continue;
+      if (type == "control_lost" ? !losing.count(tr.words[0]) : type != "control_gained" && type != "armed_clash") {
+        continue;
+      }
+      size_t j = k + 1;
+      bool names = false;
+      for (; j < w.size() && j <= k + 5 && w[j].folded != tr.words[1]; ++j) {
+        if (w[j].kind != TokenKind::kWord) break;
+        names |= (Classes().Of(w[j].folded) & (kForceNouns | kPlaceNouns)) != 0 || w[j].folded == "it" ||
+                 w[j].folded == "them";
+      }
+      if (j == k + 1 || j >= w.size() || j > k + 5 || w[j].folded != tr.words[1] || !names) continue;
+      bool covered = false;
+      for (size_t i = begin; i < matches->size(); ++i) covered |= (*matches)[i].first <= j && k < (*matches)[i].last;
+      if (covered) continue;
+      TriggerMatch m;
+      m.trigger = t;
+      m.first = static_cast<uint32_t>(k);
+      m.last = static_cast<uint32_t>(j + 1);
+      m.span = Span{w[k].span.start, w[j].span.end};
+      matches->insert(std::upper_bound(matches->begin() + static_cast<std::ptrdiff_t>(begin), matches->end(), m,
+                                       [](const TriggerMatch& a, const TriggerMatch& b) { return a.first < b.first; }),
+                      m);
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Event> FindEvents(const Resources& res, const Document& doc, const std::vector<Mention>& mentions,
@@ -981,6 +1130,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
     match_begin[s] = static_cast<uint32_t>(all_matches.size());
     AppendTriggers(res, w, &all_matches);
     AddFiredWeapon(res, w, &all_matches, match_begin[s]);
+    AddSplitParticles(res, w, &all_matches, match_begin[s]);
     all_matches.erase(std::remove_if(all_matches.begin() + match_begin[s], all_matches.end(),
                                      [&](const TriggerMatch& m) {
                                        const Trigger& trig = res.triggers()[m.trigger];
@@ -988,6 +1138,11 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
                                        // "in advance" is no advance; workers "on strike" strike nobody.
                                        if (m.first > 0 && w[m.first - 1].folded == "on" && trig.words[0] == "strike") return true;
                                        if (m.first > 0 && w[m.first - 1].folded == "in" && trig.words[0] == "advance") return true;
+                                       // "a great deal of damage" is no deal.
+                                       if (m.first > 0 && trig.words[0] == "deal" &&
+                                           (w[m.first - 1].folded == "great" || w[m.first - 1].folded == "good")) {
+                                         return true;
+                                       }
                                        // "assault units", "attack helicopters", "strike drones": a noun
                                        // naming a kind of unit or weapon, no event.
                                        if (m.last < w.size() && (ForceNouns().count(w[m.last].folded) ||
@@ -1364,10 +1519,25 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           if (d < best_d) best_d = d, best_t = t;
         }
       }
-      if (best_t != nullptr) {
+      std::string_view spread;
+      // (Only fighting spreads so: "a two-month truce took effect on Saturday" is dated.)
+      const bool fighting = (type_bits[e.type] & (kViolent | kKilling)) != 0;
+      if (fighting && best_t == nullptr) {
+        spread = SpreadCue(w, m, trig.frame == Frame::kNoun);
+      } else if (fighting && trig.frame == Frame::kNoun) {
+        // ("signed a deal on Tuesday to end six weeks of fighting": Tuesday dates the deal;
+        // it still tells whether the stretch is background.)
+        spread = StretchBefore(w, m);
+      }
+      if (best_t != nullptr && spread.empty()) {
         e.time = best_t->value;
         e.time_span = best_t->span;
         e.time_source = "sentence";
+      } else if (!spread.empty()) {
+        e.time_source = "no single date";
+        e.rule += "; no single date (";
+        e.rule += spread;
+        e.rule += ")";
       } else if (!doc.date.value.empty()) {
         e.time = doc.date.value;
         e.time_source = "document date";

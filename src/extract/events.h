@@ -15,7 +15,10 @@
 // place is the nearest place mention in the sentence.
 //
 // Time: the date or time expression of the sentence nearest the trigger (time_source
-// "sentence"); else the document date ("document date"); else empty ("none").
+// "sentence"); else no date when the event spreads over the war or a long stretch of it
+// ("no single date": "six weeks of fighting", "during the conflict"); else the document
+// date ("document date"); else empty ("none"). recollect.h then dates some mentions by
+// another mention of the same event ("same event").
 //
 // Status, first that applies: negated ("did not", "never"), planned ("will", "expected to",
 // "plans to", "is about to"), attempted ("failed to", "attempt to", "tried to"),
@@ -59,7 +62,7 @@ struct Event {
   std::string instrument;      // instruments.tsv value ("aircraft", "drones"); empty when none
   std::string time;            // TIMEX3 value; empty when unknown
   Span time_span;              // the expression; empty when from the document date
-  std::string time_source;     // "sentence", "document date", "none"
+  std::string time_source;     // "sentence", "document date", "same event", "no single date", "none"
   EventStatus status = EventStatus::kAsserted;
   Party claimed_by;            // who reports it in the sentence
   std::string reported_by;     // the outlet that publishes it (Document::outlet; may be empty)

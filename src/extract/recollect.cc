@@ -160,12 +160,71 @@ void FillParties(const Resources& res, std::vector<Event>& ev, const std::vector
   }
 }
 
+// Kinds of violence that one incident can be told as ("an ambush ... the attack", "a strike
+// ... the raid"): events of one family may be the same incident.
+int Family(const std::string& id) {
+  if (id == "armed_clash" || id == "bombing" || id == "attack_on_civilians" || id == "killing") return 1;
+  if (id == "air_strike" || id == "shelling") return 2;
+  if (id == "control_gained" || id == "control_lost") return 0;
+  return 3;
+}
+
+// "Militants ambushed a convoy near X on Sunday. At least 30 soldiers were killed, and the
+// group claimed the attack.": one incident told over a paragraph. A mention dated only by
+// the document, not in the lead, takes the date of the nearest earlier mention of the same
+// family of events (Family) in its paragraph or the sentence just before, dated by its own
+// sentence, at the same place or with a place on one side only, when both are news (or
+// both recollections). Control changes are left to the rules below, which match places.
+void CarryIncidentDates(const Resources& res, const Document& doc, const std::vector<bool>& lead,
+                        std::vector<Event>& ev) {
+  std::vector<std::pair<size_t, size_t>> links;
+  for (size_t i = 0; i < ev.size(); ++i) {
+    const Event& e = ev[i];
+    const int fam = Family(res.event_types()[e.type].id);
+    if (fam == 0 || fam == 3 || e.time_source != "document date" || e.sentence >= doc.sentences.size() ||
+        (e.sentence < lead.size() && lead[e.sentence])) {
+      continue;
+    }
+    if (e.status != EventStatus::kAsserted && e.status != EventStatus::kReported && e.status != EventStatus::kDenied) {
+      continue;
+    }
+    for (size_t j = i; j-- > 0;) {
+      const Event& a = ev[j];
+      if (a.sentence >= doc.sentences.size()) break;
+      const bool near = a.sentence + 1 == e.sentence ||
+                        doc.sentences[a.sentence].paragraph == doc.sentences[e.sentence].paragraph;
+      if (!near) break;
+      if (Family(res.event_types()[a.type].id) != fam || a.time_source != "sentence") continue;
+      if ((a.status == EventStatus::kBackground) != (e.status == EventStatus::kBackground)) continue;
+      if (!e.place.empty() && !a.place.empty() && !SamePlace(e.place, a.place)) continue;
+      links.emplace_back(i, j);
+      break;
+    }
+  }
+  for (auto [i, j] : links) {
+    ev[i].time = ev[j].time;
+    ev[i].time_span = ev[j].time_span;
+    ev[i].time_source = "same event";
+    ev[i].rule += "; dated by the same incident in sentence " + std::to_string(ev[j].sentence);
+  }
+}
+
+// Whether `a`, told after `e`, may date it: only in the same paragraph, and a recollection
+// never dates the news ("troops were near the capital after taking Shusha ... Armenian
+// forces had taken Shusha in May 1992": two captures, not one).
+bool LaterTells(const Document& doc, const Event& e, const Event& a) {
+  if (a.status == EventStatus::kBackground && e.status != EventStatus::kBackground) return false;
+  if (e.sentence >= doc.sentences.size() || a.sentence >= doc.sentences.size()) return false;
+  return doc.sentences[e.sentence].paragraph == doc.sentences[a.sentence].paragraph;
+}
+
 }  // namespace
 
 void LinkRecollections(const Resources& res, const Document& doc, std::vector<Event>* events) {
   std::vector<Event>& ev = *events;
   const std::vector<bool> lead = LeadSentences(doc);
   CarryBackground(doc, lead, ev);
+  CarryIncidentDates(res, doc, lead, ev);
   std::vector<size_t> control;
   for (size_t i = 0; i < ev.size(); ++i) {
     if (KindOf(res, ev[i]) != Kind::kOther && !ev[i].place.empty()) control.push_back(i);
@@ -176,7 +235,9 @@ void LinkRecollections(const Resources& res, const Document& doc, std::vector<Ev
   for (size_t i : control) {
     const Event& e = ev[i];
     // The headline and the lead tell the news in their own words: left as they are.
-    if (e.time_source != "document date" || !Usable(e.status) || (e.sentence < lead.size() && lead[e.sentence])) {
+    // (A denial is of the change told elsewhere: "Ukraine denied that the city had fallen".)
+    if (e.time_source != "document date" || !(Usable(e.status) || e.status == EventStatus::kDenied) ||
+        (e.sentence < lead.size() && lead[e.sentence])) {
       continue;
     }
     size_t best = ev.size();
@@ -193,7 +254,7 @@ void LinkRecollections(const Resources& res, const Document& doc, std::vector<Ev
         if (!Compatible(doc, KindOf(res, e), e, KindOf(res, a), a)) continue;
         if (a.trigger.start < e.trigger.start) {
           before = j;  // control is in text order: the last one before is the nearest
-        } else if (after == ev.size()) {
+        } else if (after == ev.size() && LaterTells(doc, e, a)) {
           after = j;
         }
       }

@@ -14,10 +14,19 @@
 // by the document; not in the headline or first body sentence): "X seized the town in May
 // 2015. Its destruction of the ruins provoked outrage, and the army's recapture [...]".
 //
-// Then (control_gained and control_lost only; other types are left alone):
+// Then one incident told over a paragraph: "Militants ambushed a convoy on Sunday. At least
+// 30 soldiers were killed, and the group claimed the attack." A mention of a violent event
+// dated only by the document (asserted, reported or denied; not in the lead) takes the date
+// of the nearest earlier mention of the same family (clashes, bombings, attacks on
+// civilians and killings; or air strikes and shelling) in its paragraph or the sentence
+// just before, dated by its own sentence, at the same place or a place on one side only,
+// both news or both recollections (time_source "same event", rule "; dated by the same
+// incident in sentence N").
+//
+// Then (control_gained and control_lost only):
 //   - a mention qualifies when its time came from the document date, its status is
-//     asserted, reported or background, and it is not in the headline or the first body
-//     sentence (the news of the story, in its own words);
+//     asserted, reported, denied or background, and it is not in the headline or the first
+//     body sentence (the news of the story, in its own words);
 //   - an antecedent is a control event of the same document at the same place (lexicon
 //     id, or the same words when neither is resolved) whose time came from its own sentence, and whose status is asserted,
 //     reported or background;
@@ -26,7 +35,8 @@
 //     ("retook", "recapture of", "took back": a recapture is not the capture it reverses);
 //     else the opposite type, when the gainer of one is not the loser of the other;
 //   - a mention already read as background is dated only by a background antecedent;
-//   - the nearest such antecedent before the mention, else the nearest after it;
+//   - the nearest such antecedent before the mention, else the nearest after it in the
+//     same paragraph (and then a news mention is never dated by a recollection);
 //   - the mention takes the antecedent's time (time_source "same event"); it becomes
 //     background when the antecedent is;
 //   - the rule string gains "; dated by the same change in sentence N".

@@ -100,7 +100,8 @@ Item MakeItem(const EventRecord& e, const std::unordered_map<std::string, const 
   if (when.range.ok) {
     it.range = when.range;
     it.explicit_date = true;
-  } else if (!background && !when.unresolved && (when.from_document || e.time_source != "none")) {
+  } else if (!background && !when.unresolved &&
+             (when.from_document || (e.time_source != "none" && e.time_source != "no single date"))) {
     // Only the document's date: the event happened on it or shortly before.
     DayRange r = core::ParseIso(doc_date.value);
     if (r.ok) it.range = {true, r.first - (r.precision == DatePrecision::kDay ? kWindowDays : 0),
