@@ -26,7 +26,7 @@ const WordSet& SpeechVerbs() {
       // 1,100", "officials believe 300 died", "ISW assesses that").
       "admits", "admit", "acknowledges", "acknowledge", "concedes", "conceded", "maintains",
       "maintained", "insists", "believe", "believes", "fear", "fears", "assesses", "assessed",
-      "posted"};
+      "posted", "counted", "counts", "tallied", "registered", "verified", "logged"};
   return s;
 }
 
@@ -486,11 +486,20 @@ Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::v
   // open an attribution.
   static const WordSet according = {"according"};
   static const WordSet show = {"show", "shows", "showed", "indicate", "indicates", "indicated"};
-  static const WordClasses openers({&according, &SpeechVerbs(), &FigureVerbs(), &show});
+  // "The ministry issued a statement, saying 130 civilians had died": the participle speaks
+  // for the subject of the clause before it.
+  static const WordSet participles = {"saying", "adding", "noting", "stating", "claiming", "insisting",
+                                      "reporting", "warning"};
+  static const WordClasses openers({&according, &SpeechVerbs(), &FigureVerbs(), &show, &participles});
   for (int v = 0; v < n; ++v) {
     if (w[v].kind != TokenKind::kWord) continue;
     const uint64_t cls = openers.Of(w[v].folded);
     if (cls == 0) continue;
+    if ((cls & 16) && v >= 2 && w[v - 1].folded == ",") {
+      int b = -1, e = -1;
+      if (CoordinatedSubject(doc, w, v - 1, &b, &e)) return PartyForWords(doc, w, b, e, mentions, "saying-subject");
+      if (!(cls & 2)) continue;
+    }
     if ((cls & 1) && v + 2 < n && w[v + 1].folded == "to") {
       int e = PhraseEnd(doc, w, v + 2);
       if (e >= v + 2) return PartyForWords(doc, w, v + 2, e, mentions, "according-to");

@@ -616,6 +616,15 @@ struct SentenceClaims {
         c.about = AboutParty(doc, doc.sentences[sentence].span, c.span,
                              c.rule.rfind("casualty-before", 0) == 0, mentions, &mention_cursor);
         if (c.about.empty()) c.about = GroupOfNoun(sentence, c, *out, out->size() - 1);
+        // "the ministry said 18 of its soldiers had been killed": the possessive is the
+        // body that speaks.
+        if (c.about.empty() && !c.claimed_by.empty() && c.claimed_by.span.start < c.span.start) {
+          const std::string_view text = doc.view(c.span);
+          if (text.find(" of its ") != std::string_view::npos || text.find(" of their ") != std::string_view::npos) {
+            c.about = c.claimed_by;
+            c.about.how = "possessive-claimant";
+          }
+        }
         while (next < w.size() && w[next].span.start < c.span.end) ++next;  // calibre, noun
       }
       i = std::max(next, start + 1);
