@@ -554,7 +554,9 @@ Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::v
     static const WordSet amounts = {"more", "over", "about", "around", "nearly", "some", "up", "as", "dozens",
                                     "hundreds", "thousands", "scores", "several", "almost", "roughly",
                                     "fewer", "less", "least", "only", "just", "two", "three", "four", "five"};
-    if (v + 1 < n && w[v + 1].kind == TokenKind::kWord && w[v + 1].folded != "that" &&
+    // "..., Rami Abdel Rahman, told AFP 40 were killed": who is told never speaks.
+    const bool told = w[v].folded == "told" || w[v].folded == "tells" || w[v].folded == "tell";
+    if (!told && v + 1 < n && w[v + 1].kind == TokenKind::kWord && w[v + 1].folded != "that" &&
         !SubjectStops().count(w[v + 1].folded) && !amounts.count(w[v + 1].folded)) {
       int e = PhraseEnd(doc, w, v + 1);
       static const WordSet verbish = {"were", "was", "is", "are", "had", "has", "have", "will", "would",

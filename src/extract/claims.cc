@@ -437,7 +437,10 @@ Party AboutParty(const Document& doc, Span sentence, Span claim, bool verb_first
     return lead.size() >= w.size() + 1 && lead.substr(lead.size() - w.size()) == w &&
            lead[lead.size() - w.size() - 1] == ' ';
   };
-  const bool lost = ends_with("lost") || ends_with("losing") || ends_with("loses") || ends_with("lose");
+  // The verb inside the claim ("lost up to 60 servicemen": a casualty-before claim).
+  const bool lost_inside = text.substr(0, 5) == "lost " || text.substr(0, 7) == "losing " ||
+                           text.substr(0, 6) == "loses " || text.substr(0, 5) == "lose ";
+  const bool lost = lost_inside || ends_with("lost") || ends_with("losing") || ends_with("loses") || ends_with("lose");
   // "its forces had killed 595": "had" is the auxiliary of the claim's own verb.
   // A claim that opens with its own verb of losing ("have lost 13 of our finest") still
   // counts the subject's men; one that opens with "killed" does not.
@@ -456,6 +459,53 @@ Party AboutParty(const Document& doc, Span sentence, Span claim, bool verb_first
         return MakeParty(doc, m.span, mentions, lost ? "loser" : "holder");
       }
       break;
+    }
+  }
+  // "The enemy lost up to 60 servicemen", "the Kiev regime lost": the words of the subject
+  // when no mention names it (at most four words back to a clause break).
+  if (lost) {
+    bool has_mention = false;
+    for (size_t k = *cursor; k-- > 0 && !has_mention;) {
+      if (mentions[k].span.start < sentence.start) break;
+      has_mention = mentions[k].kind == MentionKind::kActor;
+    }
+    if (!has_mention) {
+      static const WordSet stops = {"that", "which", "who", "and", "but", "said", "says", "while", "as", "when",
+                                    "after", "since", "had", "has", "have", "also", "reportedly", "it", "they",
+                                    "he", "she", "we", "of", "in", "on", "to", "by", "claimed", "claims",
+                                    "was", "were", "is", "are", "been", "be", "having", "admits", "admitted",
+                                    "would", "will", "could", "may", "might", "not", "never"};
+      std::string_view rest =
+          lost_inside ? lead : lead.substr(0, lead.rfind(' ') == std::string_view::npos ? 0 : lead.rfind(' '));
+      // Past an auxiliary of the verb ("had lost").
+      for (std::string_view aux : {"had", "has", "have", "also", "reportedly"}) {
+        if (rest.size() > aux.size() && rest.substr(rest.size() - aux.size()) == aux &&
+            rest[rest.size() - aux.size() - 1] == ' ') {
+          rest = rest.substr(0, rest.size() - aux.size() - 1);
+        }
+      }
+      size_t end = rest.size(), from = rest.size();
+      int words = 0;
+      while (end > 0 && words < 4) {
+        size_t sp = rest.rfind(' ', end - 1);
+        size_t b = sp == std::string_view::npos ? 0 : sp + 1;
+        std::string_view word = rest.substr(b, end - b);
+        std::string lower(word);
+        for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (word.empty() || !std::isalpha(static_cast<unsigned char>(word[0])) ||
+            !std::isalpha(static_cast<unsigned char>(word.back())) || stops.count(lower)) {
+          break;
+        }
+        from = b;
+        ++words;
+        if (sp == std::string_view::npos) break;
+        end = sp;
+      }
+      if (words > 0) {
+        const uint32_t a = sentence.start + static_cast<uint32_t>(from);
+        const uint32_t e = sentence.start + static_cast<uint32_t>(rest.size());
+        return MakeParty(doc, Span{a, e}, mentions, "loser-words");
+      }
     }
   }
   if (lost || has || text.find(" its ") != std::string_view::npos || text.find(" their ") != std::string_view::npos) {
@@ -619,12 +669,13 @@ struct SentenceClaims {
         // "the ministry said 18 of its soldiers had been killed": the possessive is the
         // body that speaks.
         if (c.about.empty() && !c.claimed_by.empty() && c.claimed_by.span.start < c.span.start) {
-          const std::string_view text = doc.view(c.span);
-          if (text.find(" of its ") != std::string_view::npos || text.find(" of their ") != std::string_view::npos) {
+          const std::string_view after = doc.view(Span{c.number.end, c.span.end});
+          if (after.substr(0, 8) == " of its " || after.substr(0, 10) == " of their ") {
             c.about = c.claimed_by;
             c.about.how = "possessive-claimant";
           }
         }
+        if (c.about.empty()) c.about = SideWords(w, c);
         while (next < w.size() && w[next].span.start < c.span.end) ++next;  // calibre, noun
       }
       i = std::max(next, start + 1);
@@ -650,8 +701,59 @@ struct SentenceClaims {
       // "..., as reported by state radio", "as stated by": an attribution, not a clause.
       if (w[k].folded == "as" && k + 1 < w.size() && Speakers().count(w[k + 1].folded)) continue;
       if (openers.count(w[k].folded)) return true;
+      // "Fighters killed 30 soldiers, and the army said it had retaken the town", "12 were
+      // killed, but police said the toll could rise": a coordinated clause's speaker.
+      if (w[k].folded == "but" || (w[k].folded == "and" && k > 0 && w[k - 1].folded == ",")) return true;
     }
     return false;
+  }
+
+  // The side a count names in its own words when no mention does: a capitalised modifier
+  // or a side word between the number and its noun ("40 Russian soldiers", "30 enemy
+  // fighters", "500 government soldiers"), or "on the X side", "among X forces" right
+  // after the claim ("1,339 dead on the Armenian side"). Empty otherwise.
+  Party SideWords(const std::vector<Word>& w, const Claim& c) const {
+    static const WordSet sides = {"enemy", "government", "rebel", "opposition", "regime", "army", "militia"};
+    static const WordSet keep = {"of", "the", "its", "their", "our", "his", "her"};
+    size_t k = 0;
+    while (k < w.size() && w[k].span.start < c.number.end) ++k;
+    std::string_view noun = c.noun;
+    for (; k < w.size() && w[k].span.end <= c.span.end && w[k].kind == TokenKind::kWord; ++k) {
+      if (!noun.empty() && doc.view(w[k].span) == noun.substr(0, w[k].span.end - w[k].span.start)) break;
+      if (keep.count(w[k].folded)) continue;
+      const char ch = doc.text[w[k].span.start];
+      const bool cap = ch >= 'A' && ch <= 'Z';
+      if (sides.count(w[k].folded)) return MakeParty(doc, w[k].span, mentions, "side-word");
+      // "US-made", "M777": where equipment comes from and its model name no side.
+      const std::string_view word = doc.view(w[k].span);
+      if (word.find('-') != std::string_view::npos || word.find_first_of("0123456789") != std::string_view::npos) {
+        break;
+      }
+      if (cap) {
+        // The whole capitalised run ("National Guard"), never the counted word itself.
+        size_t e = k;
+        while (e + 1 < w.size() && w[e + 1].kind == TokenKind::kWord && w[e + 1].span.end <= c.span.end &&
+               doc.text[w[e + 1].span.start] >= 'A' && doc.text[w[e + 1].span.start] <= 'Z') {
+          ++e;
+        }
+        if (e + 1 >= w.size() || w[e + 1].span.end > c.span.end) break;
+        return MakeParty(doc, Span{w[k].span.start, w[e].span.end}, mentions, "side-word");
+      }
+    }
+    // "on the Armenian side", "among government forces".
+    while (k < w.size() && w[k].span.start < c.span.end) ++k;
+    if (k + 3 < w.size() && w[k].folded == "on" && w[k + 1].folded == "the" && w[k + 3].folded == "side") {
+      return MakeParty(doc, w[k + 2].span, mentions, "side-word");
+    }
+    if (k + 2 < w.size() && w[k].folded == "among") {
+      size_t a = k + 1;
+      if (w[a].folded == "the") ++a;
+      static const WordSet forces = {"forces", "troops", "ranks", "fighters", "soldiers"};
+      for (size_t e = a; e < w.size() && e < a + 3 && w[e].kind == TokenKind::kWord; ++e) {
+        if (forces.count(w[e].folded) && e > a) return MakeParty(doc, Span{w[a].span.start, w[e].span.end}, mentions, "side-word");
+      }
+    }
+    return Party{};
   }
 
   // "300 militants" with no group named beside them: the armed group named last in this
