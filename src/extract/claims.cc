@@ -1054,6 +1054,17 @@ struct SentenceClaims {
     // "93% of the city" is a share of ground; "shrank by 25 percent" is a change of
     // something else.
     if (kind == "territory_share" && !(end_word < w.size() && w[end_word].folded == "of")) return false;
+    // "60% of the deaths", "40 percent of the fighters": a share of people, not of ground.
+    if (kind == "territory_share") {
+      static const WordSet people = {"deaths", "dead", "victims", "casualties", "wounded", "killed", "people",
+                                     "civilians", "population", "residents", "children", "women", "men",
+                                     "fighters", "soldiers", "troops", "forces", "those", "them", "whom",
+                                     "displaced", "refugees", "budget", "vote", "votes", "respondents",
+                                     "attacks", "strikes", "incidents", "fatalities", "injuries"};
+      for (size_t k = end_word + 1; k < w.size() && k < end_word + 4; ++k) {
+        if (people.count(w[k].folded)) return false;
+      }
+    }
     // "11 square kilometres" is an area, not a distance.
     if (kind == "distance" && noun != nullptr && noun_at > n.last &&
         (w[noun_at - 1].folded == "square" || w[noun_at - 1].folded == "sq")) {
