@@ -26,7 +26,7 @@ const WordSet& SpeechVerbs() {
       // 1,100", "officials believe 300 died", "ISW assesses that").
       "admits", "admit", "acknowledges", "acknowledge", "concedes", "conceded", "maintains",
       "maintained", "insists", "believe", "believes", "fear", "fears", "assesses", "assessed",
-      "counted", "counts", "tallied", "registered", "verified", "logged"};
+      "listed", "lists", "accused", "accuses", "counted", "counts", "tallied", "registered", "verified", "logged"};
   return s;
 }
 
@@ -552,6 +552,8 @@ Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::v
     }
     if (!inverted) {
       int b = SubjectStart(doc, w, k);
+      // "• 1,300 wounded admitted": a counted noun is no speaker.
+      if (b > 0 && w[b - 1].kind == TokenKind::kNumber) continue;
       if (b >= 0) {
         int e = k;
         ExtendToHead(doc, w, &b, &e);

@@ -1041,6 +1041,18 @@ struct SentenceClaims {
       kind = last_kind;
       rule = "listed";
     }
+    // "Of these, 1,130 were civilians", "Among them, 12 were children": people of the toll
+    // the sentence before (or this one) counted.
+    if ((kind.empty() || IsPersonKind(kind)) && start >= 3 && IsCasualty(last_kind) && last_sentence + 1 >= sentence &&
+        w[start - 1].folded == "," && (start == 3 || w[start - 4].kind == TokenKind::kPunct)) {
+      static const WordSet them = {"these", "them", "those", "whom"};
+      const bool of = w[start - 3].folded == "of" || w[start - 3].folded == "among";
+      if (of && them.count(w[start - 2].folded) && n.last < w.size() &&
+          (w[n.last].folded == "were" || w[n.last].folded == "are" || w[n.last].folded == "was")) {
+        kind = last_kind;
+        rule = "listed";
+      }
+    }
     if (kind.empty()) return false;
     // "One of the soldiers said", "one of its jets had hit": a thing picked out, not a
     // count, unless a casualty.
