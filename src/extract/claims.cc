@@ -729,6 +729,18 @@ struct SentenceClaims {
       if (word.find('-') != std::string_view::npos || word.find_first_of("0123456789") != std::string_view::npos) {
         break;
       }
+      // A people's adjective ("Russian", "Kurdish", "Israeli", "French") or an acronym
+      // ("RSF"), not a weapon's name ("40 Grad rockets", "three Abrams tanks").
+      auto demonym = [](std::string_view t) {
+        bool upper = t.size() >= 2 && t.size() <= 5;
+        for (char ch : t) upper = upper && ch >= 'A' && ch <= 'Z';
+        if (upper) return true;
+        for (std::string_view suf : {"ian", "ean", "an", "ese", "ish", "i", "ch", "ic", "ite"}) {
+          if (t.size() > suf.size() + 2 && t.substr(t.size() - suf.size()) == suf) return true;
+        }
+        return false;
+      };
+      if (cap && !demonym(word)) break;
       if (cap) {
         // The whole capitalised run ("National Guard"), never the counted word itself.
         size_t e = k;
