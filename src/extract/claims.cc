@@ -169,6 +169,12 @@ const ClaimKindWord* MatchKindEndingAt(const Resources& res, const std::vector<W
 
 bool IsPersonKind(std::string_view k) { return k == "troops" || k == "people"; }
 
+const WordSet& Speakers() {
+  static const WordSet s = {"said", "says", "say", "told", "tell", "reported", "described", "recalled",
+                            "stated", "claimed", "confirmed", "announced"};
+  return s;
+}
+
 // Words that may sit between a number and its noun ("30 Russian-made tanks", "scores of its
 // fighters") are any words except these, which end the noun phrase.
 const WordSet& NounStops() {
@@ -193,7 +199,8 @@ const WordSet& Auxiliaries() {
       "were", "was", "have", "had", "has", "been", "are", "is", "reportedly", "also", "still",
       "all", "being", "later", "allegedly", "either", "now", "believed", "feared", "to", "be",
       "reported", "confirmed", "thought", "presumed", "likely", "probably", "since", "so", "far",
-      "seriously", "critically", "badly", "severely", "gravely", "lightly", "slightly", "fatally"};
+      "seriously", "critically", "badly", "severely", "gravely", "lightly", "slightly", "fatally",
+      "said", "known", "understood", "estimated"};  // "were said to have been killed"
   return s;
 }
 
@@ -209,6 +216,8 @@ size_t PastModifiers(const std::vector<Word>& w, size_t k) {
   if (k >= w.size() || w[k].kind != TokenKind::kWord || !openers.count(w[k].folded)) return k;
   for (size_t j = k; j < w.size() && j < k + 8; ++j) {
     if (w[j].folded == "'s" || w[j].folded == "\u2019s" || w[j].folded == "'" || w[j].folded == "-") continue;
+    // "19 soldiers and 21 civilians have died": a count inside is a claim of its own.
+    if (w[j].kind == TokenKind::kNumber && j > k) continue;
     if (w[j].kind != TokenKind::kWord) return k;
     if (j > k && breakers.count(w[j].folded)) return k;
     static const WordSet aux = {"were", "was", "had", "have", "has", "are", "is", "been"};
@@ -291,9 +300,12 @@ std::string_view TollBefore(const std::vector<Word>& w, size_t start) {
   static const std::vector<std::vector<std::string_view>> verbs = {
       {"has", "risen", "to"}, {"had", "risen", "to"}, {"rose", "to"}, {"risen", "to"}, {"climbed", "to"},
       {"reached"}, {"has", "reached"}, {"stands", "at"}, {"stood", "at"}, {"jumped", "to"}, {"increased", "to"},
-      {"is"}, {"was"}, {"now", "stands", "at"}, {"at"}};
+      {"is"}, {"was"}, {"now", "stands", "at"}, {"at"}, {"to"}};
   static const WordSet dead = {"dead", "deaths", "killed", "fatalities", "victims"};
   static const WordSet hurt = {"wounded", "injured", "hurt", "injuries"};
+  static const WordSet people = {"displaced", "refugees", "trapped", "homeless", "evacuated", "evacuees", "fled"};
+  static const WordSet held = {"detained", "arrested", "prisoners", "captured", "abducted", "detainees"};
+  static const WordSet lost = {"missing", "disappeared"};
   for (const auto& v : verbs) {
     if (start < v.size()) continue;
     size_t b = start - v.size();
@@ -308,12 +320,47 @@ std::string_view TollBefore(const std::vector<Word>& w, size_t start) {
         for (size_t d = k + 2; d < b && d < k + 5; ++d) {
           if (dead.count(w[d].folded)) return "killed";
           if (hurt.count(w[d].folded)) return "wounded";
+          if (people.count(w[d].folded)) return "people";
+          if (held.count(w[d].folded)) return "captured";
+          if (lost.count(w[d].folded)) return "missing";
         }
       }
       if (w[k].kind == TokenKind::kPunct && w[k].folded != ",") break;
     }
   }
   return {};
+}
+
+// "The attack brings to at least 32 the number of soldiers killed since January", "raising
+// to 40 the death toll": a verb of bringing before the number and the toll or "the number
+// of ... killed" right after it. The kind, or empty.
+std::string_view TollAfter(const std::vector<Word>& w, size_t start, size_t last) {
+  static const WordSet bring = {"brings", "bringing", "brought", "bring", "raising", "raises", "raised",
+                                "taking", "takes", "took", "pushing", "pushes", "pushed"};
+  if (start < 2 || w[start - 1].folded != "to" || !bring.count(w[start - 2].folded)) return {};
+  if (last + 1 >= w.size() || w[last].folded != "the") return {};
+  size_t k = last + 1;
+  if (w[k].folded == "death" && k + 1 < w.size()) ++k;
+  if (w[k].folded == "toll" || w[k].folded == "tally") return "killed";
+  if (w[k].folded != "number" && w[k].folded != "total") return {};
+  static const WordSet dead = {"dead", "deaths", "killed", "fatalities", "died"};
+  static const WordSet hurt = {"wounded", "injured", "hurt"};
+  for (size_t d = k + 1; d < w.size() && d < k + 9; ++d) {
+    if (w[d].kind == TokenKind::kPunct) break;
+    if (dead.count(w[d].folded)) return "killed";
+    if (hurt.count(w[d].folded)) return "wounded";
+  }
+  return {};
+}
+
+// "put Russian aircraft losses at as many as 21": the kind of the noun before "losses at".
+const ClaimKindWord* LossesAt(const Resources& res, const std::vector<Word>& w, size_t start) {
+  if (start < 3 || w[start - 1].folded != "at") return nullptr;
+  if (w[start - 2].folded != "losses" && w[start - 2].folded != "loss") return nullptr;
+  size_t len = 0;
+  const ClaimKindWord* k = MatchKind(res, w, start - 3, KindRole::kNoun, &len);
+  if (k == nullptr || len != 1 || IsPersonKind(k->kind)) return nullptr;
+  return k;
 }
 
 bool IsAge(const std::vector<Word>& w, const Number& n) {
@@ -390,7 +437,10 @@ Party AboutParty(const Document& doc, Span sentence, Span claim, bool verb_first
     return lead.size() >= w.size() + 1 && lead.substr(lead.size() - w.size()) == w &&
            lead[lead.size() - w.size() - 1] == ' ';
   };
-  const bool lost = ends_with("lost") || ends_with("losing") || ends_with("loses") || ends_with("lose");
+  // The verb inside the claim ("lost up to 60 servicemen": a casualty-before claim).
+  const bool lost_inside = text.substr(0, 5) == "lost " || text.substr(0, 7) == "losing " ||
+                           text.substr(0, 6) == "loses " || text.substr(0, 5) == "lose ";
+  const bool lost = lost_inside || ends_with("lost") || ends_with("losing") || ends_with("loses") || ends_with("lose");
   // "its forces had killed 595": "had" is the auxiliary of the claim's own verb.
   // A claim that opens with its own verb of losing ("have lost 13 of our finest") still
   // counts the subject's men; one that opens with "killed" does not.
@@ -409,6 +459,53 @@ Party AboutParty(const Document& doc, Span sentence, Span claim, bool verb_first
         return MakeParty(doc, m.span, mentions, lost ? "loser" : "holder");
       }
       break;
+    }
+  }
+  // "The enemy lost up to 60 servicemen", "the Kiev regime lost": the words of the subject
+  // when no mention names it (at most four words back to a clause break).
+  if (lost) {
+    bool has_mention = false;
+    for (size_t k = *cursor; k-- > 0 && !has_mention;) {
+      if (mentions[k].span.start < sentence.start) break;
+      has_mention = mentions[k].kind == MentionKind::kActor;
+    }
+    if (!has_mention) {
+      static const WordSet stops = {"that", "which", "who", "and", "but", "said", "says", "while", "as", "when",
+                                    "after", "since", "had", "has", "have", "also", "reportedly", "it", "they",
+                                    "he", "she", "we", "of", "in", "on", "to", "by", "claimed", "claims",
+                                    "was", "were", "is", "are", "been", "be", "having", "admits", "admitted",
+                                    "would", "will", "could", "may", "might", "not", "never"};
+      std::string_view rest =
+          lost_inside ? lead : lead.substr(0, lead.rfind(' ') == std::string_view::npos ? 0 : lead.rfind(' '));
+      // Past an auxiliary of the verb ("had lost").
+      for (std::string_view aux : {"had", "has", "have", "also", "reportedly"}) {
+        if (rest.size() > aux.size() && rest.substr(rest.size() - aux.size()) == aux &&
+            rest[rest.size() - aux.size() - 1] == ' ') {
+          rest = rest.substr(0, rest.size() - aux.size() - 1);
+        }
+      }
+      size_t end = rest.size(), from = rest.size();
+      int words = 0;
+      while (end > 0 && words < 4) {
+        size_t sp = rest.rfind(' ', end - 1);
+        size_t b = sp == std::string_view::npos ? 0 : sp + 1;
+        std::string_view word = rest.substr(b, end - b);
+        std::string lower(word);
+        for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (word.empty() || !std::isalpha(static_cast<unsigned char>(word[0])) ||
+            !std::isalpha(static_cast<unsigned char>(word.back())) || stops.count(lower)) {
+          break;
+        }
+        from = b;
+        ++words;
+        if (sp == std::string_view::npos) break;
+        end = sp;
+      }
+      if (words > 0) {
+        const uint32_t a = sentence.start + static_cast<uint32_t>(from);
+        const uint32_t e = sentence.start + static_cast<uint32_t>(rest.size());
+        return MakeParty(doc, Span{a, e}, mentions, "loser-words");
+      }
     }
   }
   if (lost || has || text.find(" its ") != std::string_view::npos || text.find(" their ") != std::string_view::npos) {
@@ -465,6 +562,12 @@ struct SentenceClaims {
   std::string last_kind = "";
   uint32_t last_end = 0;                // the byte offset where the latest claim ends
   std::string last_rule = "";           // and its rule
+  std::vector<std::pair<size_t, Party>> clauses_ = {};  // Run: clauses with their own claimant
+
+  static const WordSet& ClauseOpeners() {
+    static const WordSet s = {"while", "whereas", "but", "where"};
+    return s;
+  }
 
   static bool IsCasualty(std::string_view k) {
     return k == "killed" || k == "wounded" || k == "missing" || k == "killed_or_missing" || k == "captured";
@@ -495,16 +598,27 @@ struct SentenceClaims {
   }
 
   void Run(uint32_t sentence, const std::vector<Word>& w, const Party& claimant, std::vector<Claim>* out) {
-    // "The UN says 2,800 people have fled; the health ministry says 35 were killed": a
-    // clause after a semicolon that names its own claimant speaks for the numbers in it.
-    size_t clause_from = w.size();
-    Party clause_claimant;
+    // "The UN says 2,800 people have fled; the health ministry says 35 were killed", "...,
+    // while a Kurdish official put the number at 40,000", "near X, where local media said
+    // 64 died": a clause after a semicolon or a contrastive or relative opener that names
+    // its own claimant speaks for the numbers in it (and in later clauses with none).
+    clauses_.clear();
     for (size_t k = 0; k + 1 < w.size(); ++k) {
-      if (w[k].kind == TokenKind::kWord || w[k].kind == TokenKind::kNumber || w[k].folded != ";") continue;
+      const std::string& f = w[k].folded;
+      const bool semi = w[k].kind == TokenKind::kPunct && f == ";";
+      if (!semi && !(w[k].kind == TokenKind::kWord && k > 0 && ClauseOpeners().count(f))) continue;
       std::vector<Word> rest(w.begin() + static_cast<std::ptrdiff_t>(k + 1), w.end());
-      clause_claimant = AttributeWords(doc, rest, mentions);
-      if (!clause_claimant.empty() && clause_claimant.how != "pronoun") clause_from = k + 1;
-      break;
+      // Only up to the next opener: that clause is looked at on its own.
+      for (size_t j = 0; j < rest.size(); ++j) {
+        if ((rest[j].kind == TokenKind::kPunct && rest[j].folded == ";") ||
+            (rest[j].kind == TokenKind::kWord && ClauseOpeners().count(rest[j].folded))) {
+          rest.resize(j);
+          break;
+        }
+      }
+      if (rest.empty()) continue;
+      Party p = AttributeWords(doc, rest, mentions);
+      if (!p.empty() && p.how != "pronoun") clauses_.push_back({k + 1, std::move(p)});
     }
     size_t i = 0;
     while (i < w.size()) {
@@ -544,11 +658,24 @@ struct SentenceClaims {
         last_kind = c.kind;
         last_end = c.span.end;
         last_rule = c.rule;
-        c.claimed_by = start >= clause_from ? clause_claimant : claimant;
+        c.claimed_by = claimant;
+        for (const auto& [from, p] : clauses_) {
+          if (start >= from) c.claimed_by = p;
+        }
         if (OpensLaterClause(w, c.span, c.claimed_by.span, doc.sentences[sentence].span)) c.claimed_by = Party{};
         c.about = AboutParty(doc, doc.sentences[sentence].span, c.span,
                              c.rule.rfind("casualty-before", 0) == 0, mentions, &mention_cursor);
         if (c.about.empty()) c.about = GroupOfNoun(sentence, c, *out, out->size() - 1);
+        // "the ministry said 18 of its soldiers had been killed": the possessive is the
+        // body that speaks.
+        if (c.about.empty() && !c.claimed_by.empty() && c.claimed_by.span.start < c.span.start) {
+          const std::string_view after = doc.view(Span{c.number.end, c.span.end});
+          if (after.substr(0, 8) == " of its " || after.substr(0, 10) == " of their ") {
+            c.about = c.claimed_by;
+            c.about.how = "possessive-claimant";
+          }
+        }
+        if (c.about.empty()) c.about = SideWords(w, c);
         while (next < w.size() && w[next].span.start < c.span.end) ++next;  // calibre, noun
       }
       i = std::max(next, start + 1);
@@ -571,9 +698,74 @@ struct SentenceClaims {
           w[k].folded == ")") {
         return false;
       }
+      // "..., as reported by state radio", "as stated by": an attribution, not a clause.
+      if (w[k].folded == "as" && k + 1 < w.size() && Speakers().count(w[k + 1].folded)) continue;
       if (openers.count(w[k].folded)) return true;
+      // "Fighters killed 30 soldiers, and the army said it had retaken the town", "12 were
+      // killed, but police said the toll could rise": a coordinated clause's speaker.
+      if (w[k].folded == "but" || (w[k].folded == "and" && k > 0 && w[k - 1].folded == ",")) return true;
     }
     return false;
+  }
+
+  // The side a count names in its own words when no mention does: a capitalised modifier
+  // or a side word between the number and its noun ("40 Russian soldiers", "30 enemy
+  // fighters", "500 government soldiers"), or "on the X side", "among X forces" right
+  // after the claim ("1,339 dead on the Armenian side"). Empty otherwise.
+  Party SideWords(const std::vector<Word>& w, const Claim& c) const {
+    static const WordSet sides = {"enemy", "government", "rebel", "opposition", "regime", "army", "militia"};
+    static const WordSet keep = {"of", "the", "its", "their", "our", "his", "her"};
+    size_t k = 0;
+    while (k < w.size() && w[k].span.start < c.number.end) ++k;
+    std::string_view noun = c.noun;
+    for (; k < w.size() && w[k].span.end <= c.span.end && w[k].kind == TokenKind::kWord; ++k) {
+      if (!noun.empty() && doc.view(w[k].span) == noun.substr(0, w[k].span.end - w[k].span.start)) break;
+      if (keep.count(w[k].folded)) continue;
+      const char ch = doc.text[w[k].span.start];
+      const bool cap = ch >= 'A' && ch <= 'Z';
+      if (sides.count(w[k].folded)) return MakeParty(doc, w[k].span, mentions, "side-word");
+      // "US-made", "M777": where equipment comes from and its model name no side.
+      const std::string_view word = doc.view(w[k].span);
+      if (word.find('-') != std::string_view::npos || word.find_first_of("0123456789") != std::string_view::npos) {
+        break;
+      }
+      // A people's adjective ("Russian", "Kurdish", "Israeli", "French") or an acronym
+      // ("RSF"), not a weapon's name ("40 Grad rockets", "three Abrams tanks").
+      auto demonym = [](std::string_view t) {
+        bool upper = t.size() >= 2 && t.size() <= 5;
+        for (char ch : t) upper = upper && ch >= 'A' && ch <= 'Z';
+        if (upper) return true;
+        for (std::string_view suf : {"ian", "ean", "an", "ese", "ish", "i", "ch", "ic", "ite"}) {
+          if (t.size() > suf.size() + 2 && t.substr(t.size() - suf.size()) == suf) return true;
+        }
+        return false;
+      };
+      if (cap && !demonym(word)) break;
+      if (cap) {
+        // The whole capitalised run ("National Guard"), never the counted word itself.
+        size_t e = k;
+        while (e + 1 < w.size() && w[e + 1].kind == TokenKind::kWord && w[e + 1].span.end <= c.span.end &&
+               doc.text[w[e + 1].span.start] >= 'A' && doc.text[w[e + 1].span.start] <= 'Z') {
+          ++e;
+        }
+        if (e + 1 >= w.size() || w[e + 1].span.end > c.span.end) break;
+        return MakeParty(doc, Span{w[k].span.start, w[e].span.end}, mentions, "side-word");
+      }
+    }
+    // "on the Armenian side", "among government forces".
+    while (k < w.size() && w[k].span.start < c.span.end) ++k;
+    if (k + 3 < w.size() && w[k].folded == "on" && w[k + 1].folded == "the" && w[k + 3].folded == "side") {
+      return MakeParty(doc, w[k + 2].span, mentions, "side-word");
+    }
+    if (k + 2 < w.size() && w[k].folded == "among") {
+      size_t a = k + 1;
+      if (w[a].folded == "the") ++a;
+      static const WordSet forces = {"forces", "troops", "ranks", "fighters", "soldiers"};
+      for (size_t e = a; e < w.size() && e < a + 3 && w[e].kind == TokenKind::kWord; ++e) {
+        if (forces.count(w[e].folded) && e > a) return MakeParty(doc, Span{w[a].span.start, w[e].span.end}, mentions, "side-word");
+      }
+    }
+    return Party{};
   }
 
   // "300 militants" with no group named beside them: the armed group named last in this
@@ -773,7 +965,7 @@ struct SentenceClaims {
       if (noun == nullptr && !part_of && kind.empty()) k = PastUnknownNoun(res, w, k);
       const bool unknown_noun = !gapped && k != gap_from;
       const size_t after_from = k;
-      while (k < w.size() && k < after_from + 4 && Auxiliaries().count(w[k].folded)) ++k;
+      while (k < w.size() && k < after_from + 5 && Auxiliaries().count(w[k].folded)) ++k;
       size_t len = 0;
       const ClaimKindWord* after = MatchKind(res, w, k, KindRole::kAfter, &len);
       if (after != nullptr && k == after_from) {
@@ -828,10 +1020,19 @@ struct SentenceClaims {
     // "the death toll from a week of bombardment has risen to 112": a toll verb before the
     // number with "toll" earlier in the sentence.
     if (kind.empty()) {
-      const std::string_view toll = TollBefore(w, start);
+      std::string_view toll = TollBefore(w, start);
+      if (toll.empty()) toll = TollAfter(w, start, n.last);
       if (!toll.empty()) {
         kind = std::string(toll);
         rule = "toll";
+      } else if (start >= 3 && w[start - 1].folded == "to" && last_sentence == sentence && !last_kind.empty() &&
+                 (w[start - 2].folded == "total" || w[start - 3].folded == "total")) {
+        // "deployed 600 more soldiers, bringing the total there to 2,200".
+        kind = last_kind;
+        rule = "total";
+      } else if (const ClaimKindWord* lost = LossesAt(res, w, start)) {
+        kind = lost->kind;
+        rule = "losses-at";
       }
     }
     // "destroyed 28 tanks, including eight Leopards": a count inside the list of another
@@ -852,16 +1053,42 @@ struct SentenceClaims {
       kind = last_kind;
       rule = "listed";
     }
+    // "Of these, 1,130 were civilians", "Among them, 12 were children": people of the toll
+    // the sentence before (or this one) counted.
+    if ((kind.empty() || IsPersonKind(kind)) && start >= 3 && IsCasualty(last_kind) && last_sentence + 1 >= sentence &&
+        w[start - 1].folded == "," && (start == 3 || w[start - 4].kind == TokenKind::kPunct)) {
+      static const WordSet them = {"these", "them", "those", "whom"};
+      const bool of = w[start - 3].folded == "of" || w[start - 3].folded == "among";
+      if (of && them.count(w[start - 2].folded) && n.last < w.size() &&
+          (w[n.last].folded == "were" || w[n.last].folded == "are" || w[n.last].folded == "was")) {
+        kind = last_kind;
+        rule = "listed";
+      }
+    }
     if (kind.empty()) return false;
-    // "One of the soldiers said": a person picked out, not a count, unless a casualty.
-    if (IsPersonKind(kind) && n.low == 1 && n.high == 1 && w[n.first].kind == TokenKind::kWord &&
+    // "One of the soldiers said", "one of its jets had hit": a thing picked out, not a
+    // count, unless a casualty.
+    if (!IsCasualty(kind) && n.low == 1 && n.high == 1 && w[n.first].kind == TokenKind::kWord &&
         n.last + 1 < w.size() && w[n.last].folded == "of") {
       static const WordSet dets = {"the", "its", "their", "his", "her", "our", "those", "these", "them"};
       if (dets.count(w[n.last + 1].folded)) return false;
     }
+    // "one woman said", "two residents told": the speakers, not a count.
+    if (IsPersonKind(kind) && end_word < w.size() && Speakers().count(w[end_word].folded)) return false;
     // "93% of the city" is a share of ground; "shrank by 25 percent" is a change of
     // something else.
     if (kind == "territory_share" && !(end_word < w.size() && w[end_word].folded == "of")) return false;
+    // "60% of the deaths", "40 percent of the fighters": a share of people, not of ground.
+    if (kind == "territory_share") {
+      static const WordSet people = {"deaths", "dead", "victims", "casualties", "wounded", "killed", "people",
+                                     "civilians", "population", "residents", "children", "women", "men",
+                                     "fighters", "soldiers", "troops", "forces", "those", "them", "whom",
+                                     "displaced", "refugees", "budget", "vote", "votes", "respondents",
+                                     "attacks", "strikes", "incidents", "fatalities", "injuries"};
+      for (size_t k = end_word + 1; k < w.size() && k < end_word + 4; ++k) {
+        if (people.count(w[k].folded)) return false;
+      }
+    }
     // "11 square kilometres" is an area, not a distance.
     if (kind == "distance" && noun != nullptr && noun_at > n.last &&
         (w[noun_at - 1].folded == "square" || w[noun_at - 1].folded == "sq")) {
