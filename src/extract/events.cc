@@ -1452,6 +1452,13 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           p->how += " (dateline link dropped)";
         }
       }
+      // "pulled its troops back across the river", "withdrew to Kramatorsk": where a
+      // retreating force goes is not the ground it gives up.
+      if ((type_bits[e.type] & kLost) && e.frame == Frame::kVerb && m.last < w.size() && !e.target.empty() &&
+          e.target.span.start > m.span.end) {
+        static const Set toward = {"across", "to", "toward", "towards", "into", "behind", "beyond"};
+        if (toward.count(w[m.last].folded)) e.target = {};
+      }
       if (e.place.empty() && IsPlace(e.target)) e.place = e.target;
       if (e.place.empty()) {
         // The nearest place mention in the sentence, after the trigger first, never the
