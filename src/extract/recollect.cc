@@ -209,6 +209,35 @@ void CarryIncidentDates(const Resources& res, const Document& doc, const std::ve
   }
 }
 
+// "A suicide bomber struck a wedding hall. The group claimed the attack.": "the attack"
+// names the incident already told, and takes its type (a bombing here), when the nearest
+// earlier violent event in its paragraph or the sentence before is of another type.
+void TypeTheAttack(const Resources& res, const Document& doc, std::vector<Event>& ev) {
+  for (size_t i = 0; i < ev.size(); ++i) {
+    Event& e = ev[i];
+    if (e.frame != Frame::kNoun || e.sentence >= doc.sentences.size()) continue;
+    const std::string t = text::FoldForMatch(doc.view(e.trigger));
+    if (t != "attack" || e.trigger.start < 4) continue;
+    const std::string det = text::FoldForMatch(doc.view(Span{e.trigger.start - 4, e.trigger.start}));
+    if (det != "the ") continue;
+    for (size_t j = i; j-- > 0;) {
+      const Event& a = ev[j];
+      if (a.sentence >= doc.sentences.size() ||
+          (a.sentence + 1 != e.sentence && a.sentence != e.sentence &&
+           doc.sentences[a.sentence].paragraph != doc.sentences[e.sentence].paragraph)) {
+        break;
+      }
+      const int fam = Family(res.event_types()[a.type].id);
+      if (fam != 1 && fam != 2) continue;
+      if (a.type != e.type) {
+        e.type = a.type;
+        e.rule += "; the incident of sentence " + std::to_string(a.sentence);
+      }
+      break;
+    }
+  }
+}
+
 // Whether `a`, told after `e`, may date it: only in the same paragraph, and a recollection
 // never dates the news ("troops were near the capital after taking Shusha ... Armenian
 // forces had taken Shusha in May 1992": two captures, not one).
@@ -224,6 +253,7 @@ void LinkRecollections(const Resources& res, const Document& doc, std::vector<Ev
   std::vector<Event>& ev = *events;
   const std::vector<bool> lead = LeadSentences(doc);
   CarryBackground(doc, lead, ev);
+  TypeTheAttack(res, doc, ev);
   CarryIncidentDates(res, doc, lead, ev);
   std::vector<size_t> control;
   for (size_t i = 0; i < ev.size(); ++i) {

@@ -14,6 +14,10 @@
 // by the document; not in the headline or first body sentence): "X seized the town in May
 // 2015. Its destruction of the ruins provoked outrage, and the army's recapture [...]".
 //
+// Then "the attack" that names an incident already told in its paragraph or the sentence
+// before takes that incident's type ("A suicide bomber struck a wedding hall. The group
+// claimed the attack.": a bombing).
+//
 // Then one incident told over a paragraph: "Militants ambushed a convoy on Sunday. At least
 // 30 soldiers were killed, and the group claimed the attack." A mention of a violent event
 // dated only by the document (asserted, reported or denied; not in the lead) takes the date
