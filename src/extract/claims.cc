@@ -606,7 +606,8 @@ struct SentenceClaims {
     for (size_t k = 0; k + 1 < w.size(); ++k) {
       const std::string& f = w[k].folded;
       const bool semi = w[k].kind == TokenKind::kPunct && f == ";";
-      if (!semi && !(w[k].kind == TokenKind::kWord && k > 0 && ClauseOpeners().count(f))) continue;
+      const bool comma_and = f == "and" && k > 0 && w[k - 1].folded == ",";
+      if (!semi && !comma_and && !(w[k].kind == TokenKind::kWord && k > 0 && ClauseOpeners().count(f))) continue;
       std::vector<Word> rest(w.begin() + static_cast<std::ptrdiff_t>(k + 1), w.end());
       // Only up to the next opener: that clause is looked at on its own.
       for (size_t j = 0; j < rest.size(); ++j) {
@@ -877,6 +878,16 @@ struct SentenceClaims {
         continue;
       }
       if (w[k].folded == "\"" || w[k].folded == "\u201c" || w[k].folded == "\u201d") continue;  // hundreds of "terrorists"
+      // "one D-30 howitzer", "two Su-25 jets": a model name written with a hyphen.
+      if (w[k].folded == "-" && k > j && k + 1 < w.size() && w[k - 1].span.end == w[k].span.start &&
+          w[k].span.end == w[k + 1].span.start) {
+        continue;
+      }
+      if (w[k].kind == TokenKind::kNumber &&
+          ((k > j && w[k - 1].span.end == w[k].span.start) ||
+           w[k].folded.find_first_of("abcdefghijklmnopqrstuvwxyz-") != std::string::npos)) {
+        continue;
+      }
       if (w[k].kind != TokenKind::kWord || NounStops().count(w[k].folded)) break;
       if (MatchKind(res, w, k, KindRole::kAfter, &noun_len) != nullptr) break;
     }
@@ -1053,6 +1064,18 @@ struct SentenceClaims {
       kind = last_kind;
       rule = "listed";
     }
+    // "127 fatalities in Mali and 212 in Burkina Faso": a bare count joined by "and" to the
+    // claim just before it, with a place or time after it, counts the same thing.
+    if (kind.empty() && noun == nullptr && start >= 2 && w[start - 1].folded == "and" && last_sentence == sentence &&
+        !last_kind.empty() && n.last < w.size()) {
+      static const WordSet preps = {"in", "on", "at", "near", "across", "among", "from", "during"};
+      size_t words = 0;
+      for (size_t k = start - 1; k-- > 0 && w[k].span.start >= last_end;) ++words;
+      if (words <= 4 && preps.count(w[n.last].folded)) {
+        kind = last_kind;
+        rule = "elliptical";
+      }
+    }
     // "Of these, 1,130 were civilians", "Among them, 12 were children": people of the toll
     // the sentence before (or this one) counted.
     if ((kind.empty() || IsPersonKind(kind)) && start >= 3 && IsCasualty(last_kind) && last_sentence + 1 >= sentence &&
@@ -1097,7 +1120,11 @@ struct SentenceClaims {
     // A time expression over the number vetoes it, except a clock reading of a bare number
     // that a counted noun follows ("around 250 soldiers" is no time of day).
     // Nor is a toll ("put the number of people killed at 23").
-    if (tx != nullptr && !(tx->type == time::TimexType::kTime && (noun != nullptr || rule == "toll"))) {
+    // A duration that ends inside a word ("one D-30 howitzer" read as "one d") is no time.
+    const bool cut = tx != nullptr && tx->span.end < doc.text.size() && tx->span.end > 0 &&
+                     std::isalnum(static_cast<unsigned char>(doc.text[tx->span.end - 1])) &&
+                     (doc.text[tx->span.end] == '-' || std::isalnum(static_cast<unsigned char>(doc.text[tx->span.end])));
+    if (tx != nullptr && !cut && !(tx->type == time::TimexType::kTime && (noun != nullptr || rule == "toll"))) {
       return false;
     }
     // A bare four-digit year-like number with no noun is never a count.
