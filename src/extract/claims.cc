@@ -218,6 +218,19 @@ size_t PastModifiers(const std::vector<Word>& w, size_t k) {
     if (w[j].folded == "'s" || w[j].folded == "\u2019s" || w[j].folded == "'" || w[j].folded == "-") continue;
     // "19 soldiers and 21 civilians have died": a count inside is a claim of its own.
     if (w[j].kind == TokenKind::kNumber && j > k) continue;
+    // "Twelve people in Israel, including two children, were killed": past an aside that
+    // lists some of them, when an auxiliary follows it.
+    if (w[j].folded == "," && j > k + 1 && j + 2 < w.size()) {
+      static const WordSet listing = {"including", "among", "mostly", "mainly", "most", "many"};
+      if (!listing.count(w[j + 1].folded)) return k;
+      for (size_t e = j + 2; e < w.size() && e < j + 12; ++e) {
+        if (w[e].folded != ",") continue;
+        static const WordSet aux = {"were", "was", "had", "have", "has", "are", "is", "been"};
+        if (e + 1 < w.size() && (aux.count(w[e + 1].folded) || w[e + 1].folded == "died")) return e + 1;
+        break;
+      }
+      return k;
+    }
     if (w[j].kind != TokenKind::kWord) return k;
     if (j > k && breakers.count(w[j].folded)) return k;
     static const WordSet aux = {"were", "was", "had", "have", "has", "are", "is", "been"};
