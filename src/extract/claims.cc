@@ -926,6 +926,15 @@ struct SentenceClaims {
       kind = noun->kind;
       rule = part_of ? "part-of" : "noun";
       end_word = part_of ? n.last : noun_at + noun_len;
+    } else if (n.last + 1 < w.size() && w[n.last].folded == "-" && w[n.last + 1].folded == "strong" &&
+               w[n.last - 1].span.end == w[n.last].span.start && w[n.last].span.end == w[n.last + 1].span.start) {
+      // "its 2,000-strong contingent", "the 22,000-strong force": the men of a unit.
+      kind = "troops";
+      rule = "strong";
+      end_word = n.last + 2;
+      if (end_word < w.size() && w[end_word].kind == TokenKind::kWord && !NounStops().count(w[end_word].folded)) {
+        ++end_word;
+      }
     }
     // Casualty words decide for person nouns and bare numbers.
     size_t before_start = 0;
