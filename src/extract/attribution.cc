@@ -730,6 +730,18 @@ std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std
       out[s] = out[s - 1];
       out[s].how = "quote-continued";
     }
+    // A quotation introduced by a lead-in ending with a colon ("The ministry said in a
+    // statement:" then a quoted paragraph): the lead-in's speaker, for its whole run.
+    if (out[s].empty() && s > 0 && !out[s - 1].empty() && !words[s - 1].empty() &&
+        words[s - 1].back().folded == ":" && !words[s].empty() && words[s][0].folded == "\"") {
+      out[s] = out[s - 1];
+      out[s].how = "quote-lead";
+      for (size_t t = s + 1; t < n && in_quote[t] && out[t].empty() &&
+                             doc.sentences[t].paragraph == doc.sentences[s].paragraph;
+           ++t) {
+        out[t] = out[s];
+      }
+    }
   }
   return out;
 }
