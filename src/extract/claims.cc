@@ -181,7 +181,7 @@ const WordSet& NounStops() {
   static const WordSet s = {
       "were", "was", "have", "had", "has", "are", "is", "in", "at", "on", "to", "from", "near",
       "and", "or", "since", "who", "which", "that", "by", "with", "after", "before", "when",
-      "per", "a", "an", "will", "would", "than", "into", "across", "over", "for"};
+      "per", "a", "an", "will", "would", "than", "into", "across", "over", "for", "as"};
   return s;
 }
 
@@ -313,7 +313,8 @@ std::string_view TollBefore(const std::vector<Word>& w, size_t start) {
   static const std::vector<std::vector<std::string_view>> verbs = {
       {"has", "risen", "to"}, {"had", "risen", "to"}, {"rose", "to"}, {"risen", "to"}, {"climbed", "to"},
       {"reached"}, {"has", "reached"}, {"stands", "at"}, {"stood", "at"}, {"jumped", "to"}, {"increased", "to"},
-      {"is"}, {"was"}, {"now", "stands", "at"}, {"at"}, {"to"}};
+      {"is"}, {"was"}, {"now", "stands", "at"}, {"at"}, {"to"}, {"tops"}, {"topped"}, {"passes"}, {"passed"},
+      {"exceeds"}, {"exceeded"}, {"surpassed"}, {"hits"}, {"nears"}, {"neared"}};
   static const WordSet dead = {"dead", "deaths", "killed", "fatalities", "victims"};
   static const WordSet hurt = {"wounded", "injured", "hurt", "injuries"};
   static const WordSet people = {"displaced", "refugees", "trapped", "homeless", "evacuated", "evacuees", "fled"};
