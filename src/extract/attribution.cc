@@ -156,7 +156,8 @@ void ResolvePronouns(const Document& doc, const std::vector<Mention>& mentions, 
         done = true;
         break;
       }
-      if (done || it) continue;
+      // "they" never stands for one person either: unresolved, it stays as written.
+      if (done || it || word == "they" || word == "They") continue;
     }
     uint32_t mi = latest_person(doc.sentences[ps].span.start, p.span.start);
     if (mi != Mention::kNoRef) {
