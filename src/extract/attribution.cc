@@ -156,7 +156,8 @@ void ResolvePronouns(const Document& doc, const std::vector<Mention>& mentions, 
         done = true;
         break;
       }
-      if (done || it) continue;
+      // "they" never stands for one person either: unresolved, it stays as written.
+      if (done || it || word == "they" || word == "They") continue;
     }
     uint32_t mi = latest_person(doc.sentences[ps].span.start, p.span.start);
     if (mi != Mention::kNoRef) {
@@ -729,6 +730,18 @@ std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std
         doc.sentences[s].paragraph != doc.sentences[s - 1].paragraph) {
       out[s] = out[s - 1];
       out[s].how = "quote-continued";
+    }
+    // A quotation introduced by a lead-in ending with a colon ("The ministry said in a
+    // statement:" then a quoted paragraph): the lead-in's speaker, for its whole run.
+    if (out[s].empty() && s > 0 && !out[s - 1].empty() && !words[s - 1].empty() &&
+        words[s - 1].back().folded == ":" && !words[s].empty() && words[s][0].folded == "\"") {
+      out[s] = out[s - 1];
+      out[s].how = "quote-lead";
+      for (size_t t = s + 1; t < n && in_quote[t] && out[t].empty() &&
+                             doc.sentences[t].paragraph == doc.sentences[s].paragraph;
+           ++t) {
+        out[t] = out[s];
+      }
     }
   }
   return out;

@@ -181,7 +181,7 @@ const WordSet& NounStops() {
   static const WordSet s = {
       "were", "was", "have", "had", "has", "are", "is", "in", "at", "on", "to", "from", "near",
       "and", "or", "since", "who", "which", "that", "by", "with", "after", "before", "when",
-      "per", "a", "an", "will", "would", "than", "into", "across", "over", "for"};
+      "per", "a", "an", "will", "would", "than", "into", "across", "over", "for", "as"};
   return s;
 }
 
@@ -218,6 +218,19 @@ size_t PastModifiers(const std::vector<Word>& w, size_t k) {
     if (w[j].folded == "'s" || w[j].folded == "\u2019s" || w[j].folded == "'" || w[j].folded == "-") continue;
     // "19 soldiers and 21 civilians have died": a count inside is a claim of its own.
     if (w[j].kind == TokenKind::kNumber && j > k) continue;
+    // "Twelve people in Israel, including two children, were killed": past an aside that
+    // lists some of them, when an auxiliary follows it.
+    if (w[j].folded == "," && j > k + 1 && j + 2 < w.size()) {
+      static const WordSet listing = {"including", "among", "mostly", "mainly", "most", "many"};
+      if (!listing.count(w[j + 1].folded)) return k;
+      for (size_t e = j + 2; e < w.size() && e < j + 12; ++e) {
+        if (w[e].folded != ",") continue;
+        static const WordSet aux = {"were", "was", "had", "have", "has", "are", "is", "been"};
+        if (e + 1 < w.size() && (aux.count(w[e + 1].folded) || w[e + 1].folded == "died")) return e + 1;
+        break;
+      }
+      return k;
+    }
     if (w[j].kind != TokenKind::kWord) return k;
     if (j > k && breakers.count(w[j].folded)) return k;
     static const WordSet aux = {"were", "was", "had", "have", "has", "are", "is", "been"};
@@ -300,7 +313,8 @@ std::string_view TollBefore(const std::vector<Word>& w, size_t start) {
   static const std::vector<std::vector<std::string_view>> verbs = {
       {"has", "risen", "to"}, {"had", "risen", "to"}, {"rose", "to"}, {"risen", "to"}, {"climbed", "to"},
       {"reached"}, {"has", "reached"}, {"stands", "at"}, {"stood", "at"}, {"jumped", "to"}, {"increased", "to"},
-      {"is"}, {"was"}, {"now", "stands", "at"}, {"at"}, {"to"}};
+      {"is"}, {"was"}, {"now", "stands", "at"}, {"at"}, {"to"}, {"tops"}, {"topped"}, {"passes"}, {"passed"},
+      {"exceeds"}, {"exceeded"}, {"surpassed"}, {"hits"}, {"nears"}, {"neared"}};
   static const WordSet dead = {"dead", "deaths", "killed", "fatalities", "victims"};
   static const WordSet hurt = {"wounded", "injured", "hurt", "injuries"};
   static const WordSet people = {"displaced", "refugees", "trapped", "homeless", "evacuated", "evacuees", "fled"};
@@ -606,7 +620,8 @@ struct SentenceClaims {
     for (size_t k = 0; k + 1 < w.size(); ++k) {
       const std::string& f = w[k].folded;
       const bool semi = w[k].kind == TokenKind::kPunct && f == ";";
-      if (!semi && !(w[k].kind == TokenKind::kWord && k > 0 && ClauseOpeners().count(f))) continue;
+      const bool comma_and = f == "and" && k > 0 && w[k - 1].folded == ",";
+      if (!semi && !comma_and && !(w[k].kind == TokenKind::kWord && k > 0 && ClauseOpeners().count(f))) continue;
       std::vector<Word> rest(w.begin() + static_cast<std::ptrdiff_t>(k + 1), w.end());
       // Only up to the next opener: that clause is looked at on its own.
       for (size_t j = 0; j < rest.size(); ++j) {
@@ -877,6 +892,16 @@ struct SentenceClaims {
         continue;
       }
       if (w[k].folded == "\"" || w[k].folded == "\u201c" || w[k].folded == "\u201d") continue;  // hundreds of "terrorists"
+      // "one D-30 howitzer", "two Su-25 jets": a model name written with a hyphen.
+      if (w[k].folded == "-" && k > j && k + 1 < w.size() && w[k - 1].span.end == w[k].span.start &&
+          w[k].span.end == w[k + 1].span.start) {
+        continue;
+      }
+      if (w[k].kind == TokenKind::kNumber &&
+          ((k > j && w[k - 1].span.end == w[k].span.start) ||
+           w[k].folded.find_first_of("abcdefghijklmnopqrstuvwxyz-") != std::string::npos)) {
+        continue;
+      }
       if (w[k].kind != TokenKind::kWord || NounStops().count(w[k].folded)) break;
       if (MatchKind(res, w, k, KindRole::kAfter, &noun_len) != nullptr) break;
     }
@@ -902,6 +927,15 @@ struct SentenceClaims {
       kind = noun->kind;
       rule = part_of ? "part-of" : "noun";
       end_word = part_of ? n.last : noun_at + noun_len;
+    } else if (n.last + 1 < w.size() && w[n.last].folded == "-" && w[n.last + 1].folded == "strong" &&
+               w[n.last - 1].span.end == w[n.last].span.start && w[n.last].span.end == w[n.last + 1].span.start) {
+      // "its 2,000-strong contingent", "the 22,000-strong force": the men of a unit.
+      kind = "troops";
+      rule = "strong";
+      end_word = n.last + 2;
+      if (end_word < w.size() && w[end_word].kind == TokenKind::kWord && !NounStops().count(w[end_word].folded)) {
+        ++end_word;
+      }
     }
     // Casualty words decide for person nouns and bare numbers.
     size_t before_start = 0;
@@ -1053,6 +1087,18 @@ struct SentenceClaims {
       kind = last_kind;
       rule = "listed";
     }
+    // "127 fatalities in Mali and 212 in Burkina Faso": a bare count joined by "and" to the
+    // claim just before it, with a place or time after it, counts the same thing.
+    if (kind.empty() && noun == nullptr && start >= 2 && w[start - 1].folded == "and" && last_sentence == sentence &&
+        !last_kind.empty() && n.last < w.size()) {
+      static const WordSet preps = {"in", "on", "at", "near", "across", "among", "from", "during"};
+      size_t words = 0;
+      for (size_t k = start - 1; k-- > 0 && w[k].span.start >= last_end;) ++words;
+      if (words <= 4 && preps.count(w[n.last].folded)) {
+        kind = last_kind;
+        rule = "elliptical";
+      }
+    }
     // "Of these, 1,130 were civilians", "Among them, 12 were children": people of the toll
     // the sentence before (or this one) counted.
     if ((kind.empty() || IsPersonKind(kind)) && start >= 3 && IsCasualty(last_kind) && last_sentence + 1 >= sentence &&
@@ -1097,7 +1143,11 @@ struct SentenceClaims {
     // A time expression over the number vetoes it, except a clock reading of a bare number
     // that a counted noun follows ("around 250 soldiers" is no time of day).
     // Nor is a toll ("put the number of people killed at 23").
-    if (tx != nullptr && !(tx->type == time::TimexType::kTime && (noun != nullptr || rule == "toll"))) {
+    // A duration that ends inside a word ("one D-30 howitzer" read as "one d") is no time.
+    const bool cut = tx != nullptr && tx->span.end < doc.text.size() && tx->span.end > 0 &&
+                     std::isalnum(static_cast<unsigned char>(doc.text[tx->span.end - 1])) &&
+                     (doc.text[tx->span.end] == '-' || std::isalnum(static_cast<unsigned char>(doc.text[tx->span.end])));
+    if (tx != nullptr && !cut && !(tx->type == time::TimexType::kTime && (noun != nullptr || rule == "toll"))) {
       return false;
     }
     // A bare four-digit year-like number with no noun is never a count.
