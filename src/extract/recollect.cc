@@ -160,6 +160,14 @@ void FillParties(const Resources& res, std::vector<Event>& ev, const std::vector
   }
 }
 
+// The place of the incident `from`, for a mention of it that names none (`how` says where
+// it came from).
+void TakePlace(const Event& from, Event& to) {
+  if (!to.place.empty() || from.place.empty()) return;
+  to.place = from.place;
+  to.place.how = "same incident in sentence " + std::to_string(from.sentence);
+}
+
 // Kinds of violence that one incident can be told as ("an ambush ... the attack", "a strike
 // ... the raid"): events of one family may be the same incident.
 int Family(const std::string& id) {
@@ -172,7 +180,7 @@ int Family(const std::string& id) {
 // "Militants ambushed a convoy near X on Sunday. At least 30 soldiers were killed, and the
 // group claimed the attack.": one incident told over a paragraph. A mention dated only by
 // the document, not in the lead, takes the date of the nearest earlier mention of the same
-// family of events (Family) in its paragraph or the sentence just before, dated by its own
+// family of events (Family) in its paragraph, dated by its own
 // sentence, at the same place or with a place on one side only, when both are news (or
 // both recollections). Control changes are left to the rules below, which match places.
 void CarryIncidentDates(const Resources& res, const Document& doc, const std::vector<bool>& lead,
@@ -191,9 +199,8 @@ void CarryIncidentDates(const Resources& res, const Document& doc, const std::ve
     for (size_t j = i; j-- > 0;) {
       const Event& a = ev[j];
       if (a.sentence >= doc.sentences.size()) break;
-      const bool near = a.sentence + 1 == e.sentence ||
-                        doc.sentences[a.sentence].paragraph == doc.sentences[e.sentence].paragraph;
-      if (!near) break;
+      // (Only in its paragraph: a bullet or a live blog's entry is an item of its own.)
+      if (doc.sentences[a.sentence].paragraph != doc.sentences[e.sentence].paragraph) break;
       if (Family(res.event_types()[a.type].id) != fam || a.time_source != "sentence") continue;
       if ((a.status == EventStatus::kBackground) != (e.status == EventStatus::kBackground)) continue;
       if (!e.place.empty() && !a.place.empty() && !SamePlace(e.place, a.place)) continue;
@@ -206,12 +213,14 @@ void CarryIncidentDates(const Resources& res, const Document& doc, const std::ve
     ev[i].time_span = ev[j].time_span;
     ev[i].time_source = "same event";
     ev[i].rule += "; dated by the same incident in sentence " + std::to_string(ev[j].sentence);
+    TakePlace(ev[j], ev[i]);
   }
 }
 
 // "A suicide bomber struck a wedding hall. The group claimed the attack.": "the attack"
-// names the incident already told, and takes its type (a bombing here), when the nearest
-// earlier violent event in its paragraph or the sentence before is of another type.
+// names the incident already told (the nearest earlier violent event in its paragraph or
+// the sentence before), and takes its type (a bombing here) and its date ("claimed the
+// attack in a statement on Monday" is not Monday's attack).
 void TypeTheAttack(const Resources& res, const Document& doc, std::vector<Event>& ev) {
   for (size_t i = 0; i < ev.size(); ++i) {
     Event& e = ev[i];
@@ -232,6 +241,16 @@ void TypeTheAttack(const Resources& res, const Document& doc, std::vector<Event>
       if (a.type != e.type) {
         e.type = a.type;
         e.rule += "; the incident of sentence " + std::to_string(a.sentence);
+      }
+      // ("ISWAP claimed the attack in a statement on Monday": the day of the statement is
+      // not the day of the attack.)
+      TakePlace(a, e);
+      if ((a.time_source == "sentence" || a.time_source == "same event") && a.time != e.time &&
+          a.status != EventStatus::kBackground) {
+        e.time = a.time;
+        e.time_span = a.time_span;
+        e.time_source = "same event";
+        e.rule += "; dated by the incident of sentence " + std::to_string(a.sentence);
       }
       break;
     }

@@ -16,16 +16,17 @@
 //
 // Then "the attack" that names an incident already told in its paragraph or the sentence
 // before takes that incident's type ("A suicide bomber struck a wedding hall. The group
-// claimed the attack.": a bombing).
+// claimed the attack.": a bombing) and, when that one has a date of its own, its date;
+// and its place when it names none.
 //
 // Then one incident told over a paragraph: "Militants ambushed a convoy on Sunday. At least
 // 30 soldiers were killed, and the group claimed the attack." A mention of a violent event
 // dated only by the document (asserted, reported or denied; not in the lead) takes the date
 // of the nearest earlier mention of the same family (clashes, bombings, attacks on
-// civilians and killings; or air strikes and shelling) in its paragraph or the sentence
-// just before, dated by its own sentence, at the same place or a place on one side only,
+// civilians and killings; or air strikes and shelling) in its paragraph, dated by its own
+// sentence, at the same place or a place on one side only,
 // both news or both recollections (time_source "same event", rule "; dated by the same
-// incident in sentence N").
+// incident in sentence N"), and its place when the mention names none.
 //
 // Then (control_gained and control_lost only):
 //   - a mention qualifies when its time came from the document date, its status is
