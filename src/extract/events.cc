@@ -677,12 +677,15 @@ EventStatus StatusOf(const std::vector<Word>& w, const SentenceFacts& facts, con
   for (auto b : before) if (negators.count(b)) return EventStatus::kNegated;
   static const Set planned = {"will", "would", "plans", "planning", "plan", "intends", "intend",
                               "threatened", "threatens", "going", "expected", "preparing", "prepares",
-                              "about", "set", "vowed", "vows", "aims", "ready", "poised"};
-  // "would send" is a trigger that carries its own modal.
-  if (planned.count(trig.words[0])) return EventStatus::kPlanned;
+                              "about", "set", "vowed", "vows", "aims", "ready", "poised", "pledged",
+                              "pledges", "offered", "offers", "promised", "promises", "expects", "expect",
+                              "prepare"};
+  // "would send" is a trigger that carries its own modal ("set on fire" is no plan).
+  if (trig.words[0] == "would" || trig.words[0] == "will") return EventStatus::kPlanned;
   for (size_t i = 0; i < before.size(); ++i) {
     // "about to storm" plans; "killed about 100" does not.
-    if (before[i] == "about" && (i == 0 || before[i - 1] != "to")) continue;
+    // ("were set on fire and looted": "set" plans only in "set to".)
+    if ((before[i] == "about" || before[i] == "set") && (i == 0 || before[i - 1] != "to")) continue;
     if (planned.count(before[i])) return EventStatus::kPlanned;
   }
   static const Set attempted = {"fail", "failed", "fails", "attempt", "attempted", "attempting",
@@ -1614,6 +1617,11 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       }
       e.claimed_by = ClaimantElsewhere(w, m, claimants[s]) ? Party() : claimants[s];
       e.status = StatusOf(w, facts, m, trig, !e.claimed_by.empty());
+      // A headline's infinitive is a plan: "Russian peacekeepers to deploy".
+      if (ctx.headline && before >= 0 && w[before].folded == "to" && e.frame == Frame::kVerb &&
+          (e.status == EventStatus::kAsserted || e.status == EventStatus::kReported)) {
+        e.status = EventStatus::kPlanned;
+      }
       if (e.status == EventStatus::kAsserted || e.status == EventStatus::kReported) {
         // A past perfect is background only with a time well before the document ("had
         // seized the town in March"); in reported speech it is mere backshift ("said on
