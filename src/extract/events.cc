@@ -97,7 +97,9 @@ const Set& ForceNouns() {
                         "servicemen", "conscripts", "reservists", "partisans", "brigades", "battalions",
                         "regiments", "division", "divisions", "corps", "detachment", "detachments",
                         "contingent", "gunships", "bombers", "raiders", "insurgent", "rebel",
-                        "soldier", "fighter", "militant", "squad", "squads", "platoon", "sappers", "enemy"};
+                        "soldier", "fighter", "militant", "squad", "squads", "platoon", "sappers", "enemy",
+                        "mujahideen", "mujahedeen", "gangs", "gang", "cartel", "cartels", "bandits",
+                        "assailants", "gendarmes", "gendarmerie", "guerrilla", "troopers"};
   return s;
 }
 // Common nouns that name a place or objective by themselves ("retook the airport").
@@ -266,8 +268,12 @@ struct Ctx {
 
   // An auxiliary or adverb, not an acronym that folds like one ("IS" is no "is").
   bool IsAux(int k, uint64_t set) const {
-    if (w[k].kind != TokenKind::kWord || !Is(static_cast<size_t>(k), set)) return false;
+    if (w[k].kind != TokenKind::kWord) return false;
     std::string_view t = doc.view(w[k].span);
+    // ("The insurgents briefly occupied the town": a lower-case adverb in -ly stands
+    // between subject and verb like "also"; "Italy" is no adverb.)
+    if (set == kAux && t.size() > 4 && t[0] >= 'a' && t[0] <= 'z' && t.substr(t.size() - 2) == "ly") return true;
+    if (!Is(static_cast<size_t>(k), set)) return false;
     return !(t.size() >= 2 && t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'A' && t[1] <= 'Z');
   }
 
@@ -564,7 +570,9 @@ Party LightVerbSubject(const Ctx& ctx, int before, const Party& claimant, const 
   static const Set light = {"launched", "launch", "launches", "launching", "carried", "conducted", "conduct",
                             "conducts", "staged", "stage", "mounted", "mount", "mounts", "began", "begin",
                             "started", "start", "unleashed", "pressed", "made", "declared", "declare",
-                            "signed", "sign", "announced", "ordered", "stepped", "intensified", "resumed"};
+                            "signed", "sign", "announced", "ordered", "stepped", "intensified", "resumed",
+                            "declares", "signs", "announces", "orders", "begins", "starts", "complete",
+                            "completes", "completed", "stages", "intensify", "intensifies", "resume", "resumes"};
   const auto& w = ctx.w;
   int k = before;
   while (k >= 0 && before - k < 6 &&
