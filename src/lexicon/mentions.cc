@@ -360,6 +360,7 @@ class Finder {
   void ResolvePlaces();
   void ResolveEntities();
   void ResolveReferences();
+  uint32_t StoryTown(const std::vector<uint32_t>& order, size_t oi, uint32_t target) const;
   void ApplyGlosses();
   void ApplyRelative();
   std::vector<Mention> Emit();
@@ -1516,6 +1517,9 @@ void Finder::ResolveReferences() {
     while (work_[target].refers_to != kNone && (work_[target].descriptor != kNone || work_[target].pronoun)) {
       target = work_[target].refers_to;
     }
+    if (!w.pronoun && w.kind == MentionKind::kPlace && lex_.descriptor(w.descriptor).refers == "populated") {
+      target = StoryTown(order, oi, target);
+    }
     const Work& t = work_[target];
     w.resolved = t.resolved;
     if (w.kind == MentionKind::kPlace) w.chosen = t.chosen;
@@ -1524,6 +1528,49 @@ void Finder::ResolveReferences() {
         buf_.pieces[t.first].span.start, buf_.pieces[t.end - 1].span.end - buf_.pieces[t.first].span.start);
     w.how = std::string(w.pronoun ? "pronoun -> " : "descriptor -> ") + std::string(ttext);
   }
+}
+
+// "the city" / "the town" is the town the story is about, not a town named in passing:
+// "RSF took Wad Madani ... people who fled fighting in the capital Khartoum. RSF fighters
+// entered the city from the east": Wad Madani. The town most named so far (a headline or
+// the first body sentence counts twice) replaces `target` (the most recent town) when it
+// is named at least twice, more often than the target, and the target is not in the
+// descriptor's own sentence. `order` is work_ in text order; `oi` the descriptor's place.
+uint32_t Finder::StoryTown(const std::vector<uint32_t>& order, size_t oi, uint32_t target) const {
+  const Work& w = work_[order[oi]];
+  const Work& t = work_[target];
+  if (t.chosen == kNone || sentence_[t.first] == sentence_[w.first]) return target;
+  std::vector<std::pair<uint32_t, uint32_t>> counts;  // (gazetteer record, weight)
+  uint32_t first_body = kNone;
+  for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+    if (doc_.sentences[si].kind == LineKind::kBody) {
+      first_body = si;
+      break;
+    }
+  }
+  uint32_t best = kNone, best_n = 0, target_n = 0;
+  for (size_t k = 0; k < oi; ++k) {
+    const Work& c = work_[order[k]];
+    if (c.dropped || c.kind != MentionKind::kPlace || c.chosen == kNone || c.descriptor != kNone) continue;
+    if (gaz_.record(c.chosen).kind != PlaceKind::kPopulated) continue;
+    const uint32_t sent = sentence_[c.first];
+    const bool lead = sent < doc_.sentences.size() &&
+                      (doc_.sentences[sent].kind == LineKind::kHeadline || sent == first_body);
+    uint32_t n = lead ? 2 : 1;
+    bool seen = false;
+    for (auto& [rec, cnt] : counts) {
+      if (rec != c.chosen) continue;
+      cnt += n;
+      n = cnt;
+      seen = true;
+      break;
+    }
+    if (!seen) counts.emplace_back(c.chosen, n);
+    if (n > best_n) best_n = n, best = order[k];
+    if (c.chosen == t.chosen) target_n = n;
+  }
+  if (best == kNone || work_[best].chosen == t.chosen || best_n < 2 || best_n <= target_n) return target;
+  return best;
 }
 
 void Finder::ApplyGlosses() {

@@ -7,6 +7,12 @@
 // when the text says it is a place or person but no entry fits; nothing is forced.
 // `how` names the rule or context that decided, for review ("gazetteer: focus country SY",
 // "descriptor -> Palmyra", "title: Kremlin spokesman").
+//
+// A descriptor ("the group", "the city") refers to the most recent compatible mention,
+// except that "the city" / "the town" is the town the story is about when another town was
+// only named in passing: the town named most so far (headline and first body sentence
+// count twice), if named at least twice and more often than the most recent one, and the
+// most recent one is not in the descriptor's own sentence.
 #pragma once
 
 #include <cstdint>
