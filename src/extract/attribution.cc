@@ -358,7 +358,10 @@ bool NounUse(const Document& doc, const std::vector<Word>& w, int v) {
                    w[k].folded == "officially" || w[k].folded == "initially")) {
       --k;
     }
-    if (k >= 0 && be.count(w[k].folded) && participles.count(w[v].folded)) return true;
+    // The impersonal "it was reported that" keeps its pronoun (hearsay the events stage
+    // marks reported).
+    const bool impersonal = k >= 1 && w[k - 1].folded == "it";
+    if (k >= 0 && be.count(w[k].folded) && participles.count(w[v].folded) && !impersonal) return true;
   }
   // "X was said to have", "were reported to be": hearsay without a speaker.
   if (v + 1 < static_cast<int>(w.size()) && w[v + 1].folded == "to") {

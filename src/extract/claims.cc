@@ -576,7 +576,12 @@ struct SentenceClaims {
   std::string last_kind = "";
   uint32_t last_end = 0;                // the byte offset where the latest claim ends
   std::string last_rule = "";           // and its rule
-  std::vector<std::pair<size_t, Party>> clauses_ = {};  // Run: clauses with their own claimant
+  struct Clause {
+    size_t from;    // first word of the clause
+    bool semi;      // opened by a semicolon
+    Party speaker;  // its own claimant
+  };
+  std::vector<Clause> clauses_ = {};  // Run: clauses with their own claimant
 
   static const WordSet& ClauseOpeners() {
     static const WordSet s = {"while", "whereas", "but", "where"};
@@ -633,7 +638,10 @@ struct SentenceClaims {
       }
       if (rest.empty()) continue;
       Party p = AttributeWords(doc, rest, mentions);
-      if (!p.empty() && p.how != "pronoun") clauses_.push_back({k + 1, std::move(p)});
+      // After a word opener the clause's speaker must come before its numbers ("..., while
+      // killing at least 120 men, Al Jazeera reported" keeps the sentence's speaker); after
+      // a semicolon it may close the clause.
+      if (!p.empty() && p.how != "pronoun") clauses_.push_back({k + 1, semi, std::move(p)});
     }
     size_t i = 0;
     while (i < w.size()) {
@@ -674,8 +682,8 @@ struct SentenceClaims {
         last_end = c.span.end;
         last_rule = c.rule;
         c.claimed_by = claimant;
-        for (const auto& [from, p] : clauses_) {
-          if (start >= from) c.claimed_by = p;
+        for (const Clause& cl : clauses_) {
+          if (start >= cl.from && (cl.semi || cl.speaker.span.start < w[start].span.start)) c.claimed_by = cl.speaker;
         }
         if (OpensLaterClause(w, c.span, c.claimed_by.span, doc.sentences[sentence].span)) c.claimed_by = Party{};
         c.about = AboutParty(doc, doc.sentences[sentence].span, c.span,

@@ -55,6 +55,19 @@
 // retaken") does not state the number; "it/they said" take the paragraph's last speaker,
 // "we" outside a quotation is the outlet.
 //
+// Session 5 (general wire patterns): "X (ACRONYM) said" is X; "were reported killed", "were
+// said to have been killed" name no speaker, "as reported by X" names X; a clause after
+// ";", ", and", "while", "whereas", "but" or "where" with its own speaker speaks for the
+// numbers in it; a speaker after the claim behind ", and" or "but" does not state it;
+// ", saying/adding ..." speaks for the subject of the clause before it; who is told
+// ("told AFP") never speaks; speech outside quotation marks comes before speech inside;
+// a quoted paragraph after a lead-in ending with ':' is the lead-in speaker's. Tolls:
+// "brings to N the number of ... killed", "the toll ... to N", "the number of displaced
+// at N", "bringing the total to N" (the kind of the claim before), "X losses at N". About,
+// when no mention names it: the claim's own side word ("40 Russian soldiers", "30 enemy
+// fighters", "on the Armenian side", "among government forces"), the subject of "lost"
+// ("The enemy lost up to 60"), the speaker for "N of its/their men".
+//
 // Never fails; a document without sentences yields no claims. Output is in text order.
 // Thread-safe for concurrent calls sharing one Resources.
 #pragma once
