@@ -1089,6 +1089,13 @@ void AddSplitParticles(const Resources& res, const std::vector<Word>& w, std::ve
                        size_t begin) {
   static const Set particles = {"out", "back", "over"};
   static const Set losing = {"pull", "pulls", "pulled", "pulling", "hand", "hands", "handed", "handing"};
+  // (Most sentences have neither a particle nor a force noun: one pass says so, and then no
+  // word is looked up among the triggers.)
+  bool any = false;
+  for (size_t k = 2; k < w.size() && !any; ++k) {
+    any = w[k].kind == TokenKind::kWord && (particles.count(w[k].folded) || (Classes().Of(w[k].folded) & kForceNouns));
+  }
+  if (!any) return;
   for (size_t k = 0; k + 2 < w.size(); ++k) {
     if (w[k].kind != TokenKind::kWord || !res.MayStartTrigger(w[k].folded)) continue;
     const std::vector<uint32_t>* cands = res.TriggersStartingWith(w[k].folded);
