@@ -1,6 +1,7 @@
 #include "extract/events.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <span>
 #include <unordered_set>
@@ -10,6 +11,7 @@
 #include "extract/triggers.h"
 #include "extract/words.h"
 #include "text/fold.h"
+#include "time/civil.h"
 
 namespace sitrep::extract {
 
@@ -860,6 +862,60 @@ std::string_view StretchBefore(const std::vector<Word>& w, const TriggerMatch& m
   return {};
 }
 
+// "signed a deal on Tuesday, two days after forces captured Shusha", "nine months after
+// Iraqi forces launched the offensive": an event in a clause that opens with "<span> after"
+// (or "before") is that span before (after) the date the sentence gives earlier. Returns
+// the date (day precision for days and weeks, month for months), or "" when the sentence
+// has no such span or no resolved date before it.
+std::string SpanFromAnchor(const std::vector<Word>& w, const TriggerMatch& m,
+                           const std::vector<const time::Timex*>& times,
+                           const std::vector<const time::Timex*>& durations) {
+  if (durations.empty() || times.empty()) return {};
+  for (const time::Timex* d : durations) {
+    // The word right after the span ("two days after" may include "after" in its span).
+    size_t a = w.size();
+    for (size_t k = 0; k < w.size(); ++k) {
+      if (w[k].span.start >= d->span.end - 6 && w[k].span.end <= d->span.end + 7 &&
+          (w[k].folded == "after" || w[k].folded == "before")) {
+        a = k;
+        break;
+      }
+    }
+    if (a >= m.first || a + 6 < m.first) continue;
+    bool clean = true;  // no punctuation between "after" and the trigger
+    for (size_t k = a + 1; k < m.first; ++k) clean &= w[k].kind != TokenKind::kPunct;
+    if (!clean) continue;
+    const time::Timex* anchor = nullptr;
+    for (const time::Timex* t : times) {
+      if (t->span.end <= d->span.start && t->interval.valid()) anchor = t;
+    }
+    if (anchor == nullptr) continue;
+    // "P2D", "P3W", "P9M"
+    std::string_view v = d->value;
+    if (v.size() < 3 || v[0] != 'P') continue;
+    int64_t n = 0;
+    size_t i = 1;
+    for (; i < v.size() && v[i] >= '0' && v[i] <= '9'; ++i) n = n * 10 + (v[i] - '0');
+    if (i + 1 != v.size() || n <= 0 || n > 400) continue;
+    const int sign = w[a].folded == "after" ? -1 : 1;
+    const int64_t day = time::DaysOf(anchor->interval.begin);
+    char buf[16];
+    if (v[i] == 'D' || v[i] == 'W') {
+      const time::CivilDate c = time::CivilFromDays(day + sign * n * (v[i] == 'W' ? 7 : 1));
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
+      return buf;
+    }
+    if (v[i] == 'M') {
+      const time::CivilDate c = time::CivilFromDays(day);
+      int year = c.year, month = c.month;
+      time::AddMonths(&year, &month, sign * n);
+      std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+      return buf;
+    }
+  }
+  return {};
+}
+
 // Why an event with no date in its sentence has no single date at all, or "" when it may
 // have one (the document's). The document date would be wrong for these: the whole war or a
 // long stretch of it ("six weeks of fighting", "a 224-day battle", "killed 232 during the
@@ -1238,6 +1294,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
 
   std::vector<uint32_t> in_sentence;
   std::vector<const time::Timex*> times;
+  std::vector<const time::Timex*> durations;
   std::vector<uint64_t> cls;
   size_t mcur = 0, tcur = 0;
   for (uint32_t s = 0; s < n; ++s) {
@@ -1246,6 +1303,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
     const std::vector<Word>& w = words[s];
     in_sentence.clear();
     times.clear();
+    durations.clear();
     while (mcur < mentions.size() && mentions[mcur].span.start < ss.start) ++mcur;
     for (size_t k = mcur; k < mentions.size() && mentions[k].span.start < ss.end; ++k) {
       in_sentence.push_back(static_cast<uint32_t>(k));
@@ -1254,6 +1312,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
     for (size_t k = tcur; k < timexes.size() && timexes[k].sentence == s; ++k) {
       const time::Timex& t = timexes[k].timex;
       if (t.type == time::TimexType::kDate || t.type == time::TimexType::kTime) times.push_back(&t);
+      if (t.type == time::TimexType::kDuration) durations.push_back(&t);
     }
     Classes().Classify(w, &cls);
     Ctx ctx{doc, mentions, w, in_sentence, times, cls, doc.sentences[s].kind == LineKind::kHeadline};
@@ -1624,6 +1683,11 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         e.rule += "; no single date (";
         e.rule += spread;
         e.rule += ")";
+      } else if (std::string rel = SpanFromAnchor(w, m, times, durations); !rel.empty()) {
+        // "signed a deal on Tuesday, two days after Azerbaijani forces captured Shusha"
+        e.time = std::move(rel);
+        e.time_source = "sentence";
+        e.rule += "; counted from the sentence's date";
       } else if (!doc.date.value.empty()) {
         e.time = doc.date.value;
         e.time_source = "document date";
