@@ -48,17 +48,20 @@ const lexicon::Mention* ResolvedMention(const std::vector<lexicon::Mention>& ms,
   return nullptr;
 }
 
-// (`steal`: move p's strings rather than copy them; Annotate's own Extraction is not read
-// again.)
-EntityRef FromParty(const Document& doc, const std::vector<lexicon::Mention>& ms, Party& p, bool steal) {
-  EntityRef e;
-  if (p.empty()) return e;
+// *e becomes the record of party p (e must be default-constructed: fields p lacks are left
+// as they are). (`steal`: move p's strings rather than copy them; Annotate's own
+// Extraction is not read again.) Filled in place: building an EntityRef and moving it
+// into the record moved each of its strings twice.
+void FillFromParty(const Document& doc, const std::vector<lexicon::Mention>& ms, Party& p, bool steal,
+                   EntityRef& e) {
+  if (p.empty()) return;
   auto take = [steal](std::string& from, std::string& to) {
+    if (from.empty()) return;
     if (steal) to = std::move(from);
     else to = from;
   };
   e.span = p.span;
-  if (p.text.empty() && !p.span.empty()) e.text = std::string(doc.view(p.span));
+  if (p.text.empty() && !p.span.empty()) e.text.assign(doc.view(p.span));
   else take(p.text, e.text);
   take(p.kind, e.kind);
   take(p.how, e.how);
@@ -66,21 +69,18 @@ EntityRef FromParty(const Document& doc, const std::vector<lexicon::Mention>& ms
   take(p.name, e.name);
   if (const lexicon::Mention* m = ResolvedMention(ms, p.mention)) {
     FillResolved(*m->resolved, e);
-    if (e.kind.empty()) e.kind = std::string(lexicon::MentionKindName(m->kind));
+    if (e.kind.empty()) e.kind = lexicon::MentionKindName(m->kind);
   }
-  return e;
 }
 
-EntityRef FromMention(const Document& doc, const lexicon::Mention& m,
-                      const std::vector<lexicon::Mention>& ms) {
-  EntityRef e;
+void FillFromMention(const Document& doc, const lexicon::Mention& m, const std::vector<lexicon::Mention>& ms,
+                     EntityRef& e) {
   e.span = m.span;
-  e.text = std::string(doc.view(m.span));
-  e.kind = std::string(lexicon::MentionKindName(m.kind));
+  e.text.assign(doc.view(m.span));
+  e.kind = lexicon::MentionKindName(m.kind);
   e.how = m.how;
   uint32_t self = static_cast<uint32_t>(&m - ms.data());
   if (const lexicon::Mention* r = ResolvedMention(ms, self)) FillResolved(*r->resolved, e);
-  return e;
 }
 
 // Whether a claim of `kind` can be the count of an event of `type`.
@@ -163,32 +163,31 @@ void Attach(const Resources& res, const std::vector<lexicon::Mention>& mentions,
   doc.mentions.reserve(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i) {
     const lexicon::Mention& m = mentions[i];
-    MentionRecord r;
+    MentionRecord& r = doc.mentions.emplace_back();  // (filled in place: no moves)
     r.id = RecordId(doc.id, 'm', i);
     r.document = doc.id;
     r.sentence = SentenceAt(doc, m.span.start);
-    r.entity = FromMention(doc, m, mentions);
+    FillFromMention(doc, m, mentions, r.entity);
     if (m.resolved) r.type = m.resolved->type;
     r.refers_to = m.refers_to == lexicon::Mention::kNoRef ? -1 : static_cast<int32_t>(m.refers_to);
-    doc.mentions.push_back(std::move(r));
   }
 
   doc.events.reserve(x.events.size());
   for (size_t i = 0; i < x.events.size(); ++i) {
     Event& ev = x.events[i];
-    EventRecord r;
+    EventRecord& r = doc.events.emplace_back();
     r.id = RecordId(doc.id, 'e', i);
     r.document = doc.id;
     r.sentence = ev.sentence;
     r.span = ev.trigger;
     r.trigger = std::string(doc.view(ev.trigger));
-    r.type = ev.type < res.event_types().size() ? res.event_types()[ev.type].id : "";
-    r.status = std::string(StatusName(ev.status));
-    r.frame = std::string(FrameName(ev.frame));
+    if (ev.type < res.event_types().size()) r.type = res.event_types()[ev.type].id;
+    r.status = StatusName(ev.status);
+    r.frame = FrameName(ev.frame);
     take(ev.rule, r.rule);
-    r.agent = FromParty(doc, mentions, ev.agent, steal);
-    r.target = FromParty(doc, mentions, ev.target, steal);
-    r.place = FromParty(doc, mentions, ev.place, steal);
+    FillFromParty(doc, mentions, ev.agent, steal, r.agent);
+    FillFromParty(doc, mentions, ev.target, steal, r.target);
+    FillFromParty(doc, mentions, ev.place, steal, r.place);
     take(ev.instrument, r.instrument);
     auto [date, precision] = TimexToDate(ev.time);
     take(ev.time, r.timex);
@@ -196,11 +195,10 @@ void Attach(const Resources& res, const std::vector<lexicon::Mention>& mentions,
     r.date_precision = precision;
     r.time_span = ev.time_span;
     take(ev.time_source, r.time_source);
-    r.claimed_by = FromParty(doc, mentions, ev.claimed_by, steal);
+    FillFromParty(doc, mentions, ev.claimed_by, steal, r.claimed_by);
     take(ev.reported_by, r.reported_by);
     r.line_kind = ev.line_kind;
-    if (ev.sentence < doc.sentences.size()) r.quote = std::string(doc.view(doc.sentences[ev.sentence].span));
-    doc.events.push_back(std::move(r));
+    if (ev.sentence < doc.sentences.size()) r.quote.assign(doc.view(doc.sentences[ev.sentence].span));
   }
 
   // Events and resolved place mentions by sentence, so that each claim looks only at its
@@ -221,7 +219,7 @@ void Attach(const Resources& res, const std::vector<lexicon::Mention>& mentions,
     // (Read before the strings are taken: the lead-in rule below asks how the claimant was found.)
     const bool list_lead = c.claimed_by.how == "list-lead" && !c.claimed_by.span.empty();
     const uint32_t claimant_start = c.claimed_by.span.start;
-    ClaimRecord r;
+    ClaimRecord& r = doc.claims.emplace_back();
     r.id = RecordId(doc.id, 'c', i);
     r.document = doc.id;
     r.sentence = c.sentence;
@@ -234,15 +232,15 @@ void Attach(const Resources& res, const std::vector<lexicon::Mention>& mentions,
     r.high = c.high;
     r.acled = c.acled;
     take(c.modifier, r.modifier);
-    r.effect = std::string(ModEffectName(c.effect));
+    r.effect = ModEffectName(c.effect);
     r.vague = c.vague;
     r.approx = c.vague || c.effect == ModEffect::kApprox || (c.low >= 0 && c.high >= 0 && c.low != c.high);
-    r.about = FromParty(doc, mentions, c.about, steal);
-    r.claimed_by = FromParty(doc, mentions, c.claimed_by, steal);
+    FillFromParty(doc, mentions, c.about, steal, r.about);
+    FillFromParty(doc, mentions, c.claimed_by, steal, r.claimed_by);
     take(c.reported_by, r.reported_by);
     take(c.rule, r.rule);
     r.line_kind = c.line_kind;
-    if (c.sentence < doc.sentences.size()) r.quote = std::string(doc.view(doc.sentences[c.sentence].span));
+    if (c.sentence < doc.sentences.size()) r.quote.assign(doc.view(doc.sentences[c.sentence].span));
 
     // The event it belongs to: the event of the same sentence whose trigger is nearest,
     // among those whose type fits the count (a death toll belongs to the strike, not to
@@ -290,7 +288,7 @@ void Attach(const Resources& res, const std::vector<lexicon::Mention>& mentions,
         if (t.timex.type != time::TimexType::kDate) continue;
         auto [date, precision] = TimexToDate(t.timex.value);
         if (!date.empty()) {
-          r.date = date;
+          r.date = std::move(date);
           r.date_precision = precision;
           break;
         }
@@ -300,7 +298,6 @@ void Attach(const Resources& res, const std::vector<lexicon::Mention>& mentions,
       r.date = doc.date.value;
       r.date_precision = doc.date.precision;
     }
-    doc.claims.push_back(std::move(r));
   }
 }
 

@@ -1228,7 +1228,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
   };
   std::vector<uint8_t> type_bits(res.event_types().size(), 0);
   for (size_t i = 0; i < type_bits.size(); ++i) {
-    const std::string& id = res.event_types()[i].id;
+    const std::string_view id = res.event_types()[i].id;
     uint8_t b = 0;
     if (id.rfind("control_", 0) == 0) b |= kControl;
     if (id == "control_gained") b |= kGained;

@@ -11,7 +11,7 @@ namespace {
 enum class Kind { kOther, kGained, kLost };
 
 Kind KindOf(const Resources& res, const Event& e) {
-  const std::string& id = res.event_types()[e.type].id;
+  const std::string_view id = res.event_types()[e.type].id;
   if (id == "control_gained") return Kind::kGained;
   if (id == "control_lost") return Kind::kLost;
   return Kind::kOther;

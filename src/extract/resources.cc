@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <iterator>
 
 #include "lexicon/tsv.h"
 #include "text/fold.h"
@@ -47,6 +48,11 @@ std::vector<std::string> FoldWords(std::string_view phrase) {
 }
 
 namespace {
+
+std::vector<FoldedWord> FoldedWords(std::string_view phrase) {
+  std::vector<std::string> w = FoldWords(phrase);
+  return std::vector<FoldedWord>(std::make_move_iterator(w.begin()), std::make_move_iterator(w.end()));
+}
 
 using lexicon::TsvRow;
 
@@ -119,7 +125,7 @@ Result<std::unique_ptr<Resources>> Resources::Load(const FileSystem& fs, const s
     else if (f == "lose") t.frame = Frame::kLose;
     else return row.Error("unknown frame '" + std::string(f) + "' (verb, noun, fall, lose)");
     t.phrase = row.fields[1];
-    t.words = FoldWords(row.fields[1]);
+    t.words = FoldedWords(row.fields[1]);
     if (t.words.empty()) return row.Error("empty phrase");
     res->triggers_.push_back(std::move(t));
     return Status::Ok();
@@ -136,7 +142,7 @@ Result<std::unique_ptr<Resources>> Resources::Load(const FileSystem& fs, const s
     else if (r == "after") k.role = KindRole::kAfter;
     else if (r == "before") k.role = KindRole::kBefore;
     else return row.Error("unknown role '" + std::string(r) + "' (noun, after, before)");
-    k.words = FoldWords(row.fields[1]);
+    k.words = FoldedWords(row.fields[1]);
     if (k.words.empty()) return row.Error("empty word");
     res->kind_words_.push_back(std::move(k));
     return Status::Ok();
@@ -147,7 +153,7 @@ Result<std::unique_ptr<Resources>> Resources::Load(const FileSystem& fs, const s
   SITREP_RETURN_IF_ERROR(lexicon::ForEachTsvRow(text, path, [&](const TsvRow& row) -> Status {
     SITREP_RETURN_IF_ERROR(NeedColumns(row, 5));
     Quantity q;
-    q.words = FoldWords(row.fields[0]);
+    q.words = FoldedWords(row.fields[0]);
     if (q.words.empty()) return row.Error("empty phrase");
     if (!ParseNumber(row.fields[1], &q.low) || !ParseNumber(row.fields[2], &q.high) ||
         !ParseNumber(row.fields[3], &q.acled)) {
@@ -167,7 +173,7 @@ Result<std::unique_ptr<Resources>> Resources::Load(const FileSystem& fs, const s
   SITREP_RETURN_IF_ERROR(lexicon::ForEachTsvRow(text, path, [&](const TsvRow& row) -> Status {
     SITREP_RETURN_IF_ERROR(NeedColumns(row, 2));
     Modifier m;
-    m.words = FoldWords(row.fields[0]);
+    m.words = FoldedWords(row.fields[0]);
     if (m.words.empty()) return row.Error("empty phrase");
     std::string_view e = row.fields[1];
     if (e == "at_least") m.effect = ModEffect::kAtLeast;
@@ -225,7 +231,7 @@ void Resources::Index() {
   for (const auto& [k, list] : qty_idx_) entry(k).quantities = &list;
   for (const auto& [k, list] : mod_idx_) entry(k).modifiers = &list;
   for (const auto& [k, v] : instruments_) entry(k).instrument = v;
-  words_ = lexicon::WordTable(keys);
+  words_ = WordKeyTable(keys);
 }
 
 std::string Resources::DefaultDataDir() {

@@ -20,6 +20,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extract/words.h"
 #include "lexicon/word_table.h"
 #include "sitrep/env.h"
 #include "sitrep/status.h"
@@ -43,7 +44,7 @@ std::string_view FrameName(Frame f);  // "verb", "noun", "fall", "lose"
 struct Trigger {
   uint16_t type = 0;               // index into Resources::event_types()
   Frame frame = Frame::kVerb;
-  std::vector<std::string> words;  // folded
+  std::vector<FoldedWord> words;  // folded
   std::string phrase;              // as written in the file
 };
 
@@ -52,13 +53,13 @@ enum class KindRole : uint8_t { kNoun, kAfter, kBefore };
 struct ClaimKindWord {
   std::string kind;                // "people", "tanks", "killed", ...
   KindRole role = KindRole::kNoun;
-  std::vector<std::string> words;  // folded
+  std::vector<FoldedWord> words;  // folded
 };
 
 enum class QuantityKind : uint8_t { kExact, kMult, kVague };
 
 struct Quantity {
-  std::vector<std::string> words;  // folded
+  std::vector<FoldedWord> words;  // folded
   double low = 0, high = 0;        // high < 0: open
   double acled = 0;
   QuantityKind kind = QuantityKind::kExact;
@@ -68,7 +69,7 @@ enum class ModEffect : uint8_t { kNone, kAtLeast, kMoreThan, kApprox, kUpTo, kAt
 std::string_view ModEffectName(ModEffect e);  // "", "at_least", "more_than", ...
 
 struct Modifier {
-  std::vector<std::string> words;  // folded
+  std::vector<FoldedWord> words;  // folded
   ModEffect effect = ModEffect::kNone;
 };
 
@@ -142,7 +143,7 @@ class Resources {
 
   const WordEntry* Lookup(std::string_view folded) const {
     const uint32_t i = words_.Find(folded);
-    return i == lexicon::WordTable::kNone ? nullptr : &entries_[i];
+    return i == WordKeyTable::kNone ? nullptr : &entries_[i];
   }
 
  private:
@@ -159,7 +160,7 @@ class Resources {
   StringMap<std::string> instruments_;
   StringMap<std::vector<uint32_t>> trig_idx_, kind_idx_, qty_idx_, mod_idx_;
   // Every key of the four indexes and of instruments_, with what each means (Lookup).
-  lexicon::WordTable words_;
+  WordKeyTable words_;
   std::vector<WordEntry> entries_;
   KeyFilter trig_filter_;  // the first words of triggers_
 };

@@ -14,7 +14,7 @@ TriggerMatch Make(const std::vector<Word>& words, uint32_t trig, size_t at, size
 }
 
 // True when words[at + 1..] continue `phrase` (whose first word is known to match).
-bool RestMatches(const std::vector<Word>& words, size_t at, const std::vector<std::string>& phrase) {
+bool RestMatches(const std::vector<Word>& words, size_t at, const std::vector<FoldedWord>& phrase) {
   if (at + phrase.size() > words.size()) return false;
   for (size_t k = 1; k < phrase.size(); ++k) {
     if (words[at + k].folded != phrase[k]) return false;

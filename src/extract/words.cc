@@ -9,10 +9,35 @@ namespace sitrep::extract {
 
 namespace {
 
+// text::FoldForMatch of each ASCII byte alone: ASCII folds byte by byte, so a token of
+// ASCII bytes folds through this table to exactly what FoldForMatch gives (words_test
+// checks every byte), without the call and the general loop.
+struct AsciiFold {
+  char to[128];
+  AsciiFold() {
+    for (int c = 0; c < 128; ++c) {
+      const std::string f = text::FoldForMatch(std::string(1, static_cast<char>(c)));
+      to[c] = f.size() == 1 ? f[0] : static_cast<char>(c);
+      ok[c] = f.size() == 1;
+    }
+  }
+  bool ok[128];
+};
+
 void FoldAll(const Document& doc, std::vector<Word>* out) {
+  static const AsciiFold fold;
   for (Word& w : *out) {
+    const std::string_view v = doc.view(w.span);
+    bool ascii = true;
+    for (char c : v) ascii &= static_cast<unsigned char>(c) < 0x80 && fold.ok[static_cast<unsigned char>(c)];
+    if (ascii) {
+      w.folded.resize(v.size());
+      char* o = w.folded.data();
+      for (size_t i = 0; i < v.size(); ++i) o[i] = fold.to[static_cast<unsigned char>(v[i])];
+      continue;
+    }
     w.folded.clear();
-    text::AppendFoldForMatch(doc.view(w.span), &w.folded);
+    text::AppendFoldForMatch(v, &w.folded);
   }
 }
 
@@ -47,12 +72,38 @@ void SentenceWords(const Document& doc, uint32_t sentence, std::vector<Word>* ou
   FoldAll(doc, out);
 }
 
+void WordKeyTable::Build(const std::vector<std::string_view>& words) {
+  uint32_t cap = 16;
+  while (cap < words.size() * 4) cap <<= 1;  // at most a quarter full: short probes
+  slots_.assign(cap, Slot{});
+  mask_ = cap - 1;
+  chars_.clear();
+  offs_.clear();
+  lens_.clear();
+  for (std::string_view w : words) {
+    offs_.push_back(static_cast<uint32_t>(chars_.size()));
+    lens_.push_back(static_cast<uint32_t>(w.size()));
+    chars_.append(w);
+  }
+  for (uint32_t i = 0; i < words.size(); ++i) {
+    if (Find(words[i]) != kNone) continue;  // a duplicate: the first one answers
+    Slot slot;
+    Key(words[i], &slot.a, &slot.b);
+    slot.len = lens_[i];
+    slot.off = offs_[i];
+    slot.index = i;
+    uint32_t s = static_cast<uint32_t>(Mix(slot.a, slot.b, words[i].size())) & mask_;
+    while (slots_[s].index != kNone) s = (s + 1) & mask_;
+    slots_[s] = slot;
+  }
+}
+
 WordClasses::WordClasses(std::initializer_list<const WordSet*> sets) {
   std::vector<std::string_view> words;
   std::vector<uint64_t> masks;
   uint64_t bit = 1;
   for (const WordSet* set : sets) {
-    const lexicon::WordTable& t = set->table();
+    const WordKeyTable& t = set->table();
     for (uint32_t i = 0; i < t.size(); ++i) {
       std::string_view w = t.word(i);
       auto at = std::find(words.begin(), words.end(), w);
@@ -65,21 +116,13 @@ WordClasses::WordClasses(std::initializer_list<const WordSet*> sets) {
     }
     bit <<= 1;
   }
-  table_ = lexicon::WordTable(words);
+  table_ = WordKeyTable(words);
   masks_ = std::move(masks);
 }
 
 void WordClasses::Classify(const std::vector<Word>& words, std::vector<uint64_t>* out) const {
   out->resize(words.size());
   for (size_t k = 0; k < words.size(); ++k) (*out)[k] = Of(words[k].folded);
-}
-
-bool MatchesAt(const std::vector<Word>& words, size_t at, const std::vector<std::string>& phrase) {
-  if (at + phrase.size() > words.size()) return false;
-  for (size_t k = 0; k < phrase.size(); ++k) {
-    if (words[at + k].folded != phrase[k]) return false;
-  }
-  return true;
 }
 
 }  // namespace sitrep::extract

@@ -5,9 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <unordered_set>  // kept: users of WordSet once got it from here
 #include <vector>
 
@@ -16,10 +18,40 @@
 
 namespace sitrep::extract {
 
+// A folded word: a std::string (use it as one) whose comparison with a string literal
+// ("w.folded == \"had\"", the rules' commonest test) is inlined as a length test and a
+// fixed-size memcmp instead of std::string's strlen and out-of-line compare. The answer is
+// the same as std::string's (words_test compares them).
+class FoldedWord : public std::string {
+ public:
+  using std::string::string;
+  using std::string::operator=;
+  FoldedWord() = default;
+  FoldedWord(const std::string& s) : std::string(s) {}        // NOLINT: implicit on purpose
+  FoldedWord(std::string&& s) : std::string(std::move(s)) {}  // NOLINT: implicit on purpose
+
+  template <size_t N>
+  friend bool operator==(const FoldedWord& a, const char (&lit)[N]) {
+    return a.size() == N - 1 && std::memcmp(a.data(), lit, N - 1) == 0;
+  }
+  template <size_t N>
+  friend bool operator!=(const FoldedWord& a, const char (&lit)[N]) {
+    return !(a == lit);
+  }
+  template <size_t N>
+  friend bool operator==(const char (&lit)[N], const FoldedWord& a) {
+    return a == lit;
+  }
+  template <size_t N>
+  friend bool operator!=(const char (&lit)[N], const FoldedWord& a) {
+    return !(a == lit);
+  }
+};
+
 struct Word {
   Span span;                      // into Document::text
   TokenKind kind = TokenKind::kWord;
-  std::string folded;             // text::FoldForMatch of the token
+  FoldedWord folded;              // text::FoldForMatch of the token
 };
 
 // The tokens of doc.sentences[sentence], folded, in order. Reads doc.tokens when the text
@@ -30,17 +62,88 @@ void SentenceWords(const Document& doc, uint32_t sentence, std::vector<Word>* ou
 // The same for any span of doc.text (tokenized here).
 void SpanWords(const Document& doc, Span span, std::vector<Word>* out);
 
-// A fixed set of folded words for the per-token tests of the rules: a lexicon::WordTable
-// (one cheap hash of the word, usually one probe), so a word not in the set costs a few
+// A fixed table of folded words, as lexicon::WordTable (same contract: Find gives the index
+// of a word in the order given, the first of duplicates, or kNone), made for the extract
+// rules, which ask it about every word of a sentence. A word of up to 16 bytes is held by
+// its first and last 8 bytes (4 under 8 bytes, 3 single bytes under 4), which together are
+// the whole word: a probe compares two integers and the length, no memcmp, no indirection.
+// Longer words compare their bytes. The answer is exactly a linear scan's (words_test).
+// Immutable after construction; safe to share between threads.
+class WordKeyTable {
+ public:
+  static constexpr uint32_t kNone = 0xFFFFFFFFu;
+
+  WordKeyTable() { Build({}); }
+  explicit WordKeyTable(const std::vector<std::string_view>& words) { Build(words); }
+
+  uint32_t Find(std::string_view w) const {
+    uint64_t a, b;
+    Key(w, &a, &b);
+    const uint64_t h = Mix(a, b, w.size());
+    for (uint32_t s = static_cast<uint32_t>(h) & mask_;; s = (s + 1) & mask_) {
+      const Slot& slot = slots_[s];
+      if (slot.index == kNone) return kNone;
+      if (slot.a == a && slot.b == b && slot.len == w.size() &&
+          (w.size() <= 16 || std::memcmp(chars_.data() + slot.off, w.data(), w.size()) == 0)) {
+        return slot.index;
+      }
+    }
+  }
+  size_t size() const { return lens_.size(); }
+  std::string_view word(uint32_t i) const { return std::string_view(chars_).substr(offs_[i], lens_[i]); }
+
+ private:
+  struct Slot {
+    uint64_t a = 0, b = 0;
+    uint32_t len = 0, off = 0;
+    uint32_t index = kNone;
+  };
+  // (a, b) with the length determine a word of up to 16 bytes.
+  static void Key(std::string_view w, uint64_t* a, uint64_t* b) {
+    const size_t n = w.size();
+    *a = 0;
+    *b = 0;
+    if (n >= 8) {
+      std::memcpy(a, w.data(), 8);
+      std::memcpy(b, w.data() + n - 8, 8);
+    } else if (n >= 4) {
+      uint32_t x, y;
+      std::memcpy(&x, w.data(), 4);
+      std::memcpy(&y, w.data() + n - 4, 4);
+      *a = x;
+      *b = y;
+    } else if (n > 0) {
+      *a = static_cast<unsigned char>(w[0]) | static_cast<uint64_t>(static_cast<unsigned char>(w[n / 2])) << 8 |
+           static_cast<uint64_t>(static_cast<unsigned char>(w[n - 1])) << 16;
+    }
+  }
+  static uint64_t Mix(uint64_t a, uint64_t b, size_t n) {
+    uint64_t h = (a ^ 0x9E3779B97F4A7C15ull) * 0xBF58476D1CE4E5B9ull;
+    h ^= (b + n) * 0x94D049BB133111EBull;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 32;
+    return h;
+  }
+  void Build(const std::vector<std::string_view>& words);
+
+  std::vector<Slot> slots_;
+  uint32_t mask_ = 0;
+  std::string chars_;
+  std::vector<uint32_t> offs_, lens_;
+};
+
+// A fixed set of folded words for the per-token tests of the rules: a WordKeyTable (one
+// cheap hash of the word, usually one probe), so a word not in the set costs a few
 // nanoseconds. The answer is the same as std::unordered_set's.
 class WordSet {
  public:
-  WordSet(std::initializer_list<std::string_view> words) : table_(words) {}
-  size_t count(std::string_view w) const { return table_.Has(w) ? 1 : 0; }
-  const lexicon::WordTable& table() const { return table_; }
+  WordSet(std::initializer_list<std::string_view> words) : table_(std::vector<std::string_view>(words)) {}
+  size_t count(std::string_view w) const { return table_.Find(w) != WordKeyTable::kNone ? 1 : 0; }
+  const WordKeyTable& table() const { return table_; }
 
  private:
-  lexicon::WordTable table_;
+  WordKeyTable table_;
 };
 
 // Up to 64 WordSets answered by one probe: Of(w) has bit i set exactly when sets[i] holds
@@ -52,18 +155,25 @@ class WordClasses {
   explicit WordClasses(std::initializer_list<const WordSet*> sets);
   uint64_t Of(std::string_view w) const {
     const uint32_t i = table_.Find(w);
-    return i == lexicon::WordTable::kNone ? 0 : masks_[i];
+    return i == WordKeyTable::kNone ? 0 : masks_[i];
   }
   // (*out)[k] = Of(words[k].folded) for every word, of any kind of token; *out is resized
   // to words.size().
   void Classify(const std::vector<Word>& words, std::vector<uint64_t>* out) const;
 
  private:
-  lexicon::WordTable table_;
+  WordKeyTable table_;
   std::vector<uint64_t> masks_;
 };
 
 // True when words[at..] starts with `phrase` (folded words).
-bool MatchesAt(const std::vector<Word>& words, size_t at, const std::vector<std::string>& phrase);
+template <typename S>
+bool MatchesAt(const std::vector<Word>& words, size_t at, const std::vector<S>& phrase) {
+  if (at + phrase.size() > words.size()) return false;
+  for (size_t k = 0; k < phrase.size(); ++k) {
+    if (std::string_view(words[at + k].folded) != std::string_view(phrase[k])) return false;
+  }
+  return true;
+}
 
 }  // namespace sitrep::extract

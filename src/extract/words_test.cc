@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "text/fold.h"
+
 namespace sitrep::extract {
 namespace {
 
@@ -36,6 +38,85 @@ TEST(WordClassesTest, ClassifiesEveryToken) {
   std::vector<uint64_t> out = {7, 7, 7, 7, 7};
   classes.Classify(words, &out);
   EXPECT_EQ(out, (std::vector<uint64_t>{0, 1, 1}));
+}
+
+// Every word is folded as text::FoldForMatch folds it alone (the ASCII table of words.cc
+// against the general fold), over every ASCII byte and some that are not.
+TEST(SpanWordsTest, FoldsAsFoldForMatch) {
+  Document doc;
+  for (int c = 1; c < 128; ++c) {
+    doc.text += static_cast<char>(c);
+    if (c % 5 == 0) doc.text += ' ';
+  }
+  doc.text += " \xc3\x89TAT Stra\xc3\x9f" "e \xe2\x80\x98Quoted\xe2\x80\x99 A\xe2\x80\x93" "B IS-held Al-Qaeda's";
+  std::vector<Word> words;
+  SpanWords(doc, Span{0, static_cast<uint32_t>(doc.text.size())}, &words);
+  ASSERT_FALSE(words.empty());
+  for (const Word& w : words) EXPECT_EQ(std::string(w.folded), text::FoldForMatch(doc.view(w.span)));
+}
+
+// The index a linear scan gives: the first equal word, or kNone.
+uint32_t FindSlow(const std::vector<std::string>& keys, std::string_view w) {
+  for (uint32_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] == w) return i;
+  }
+  return WordKeyTable::kNone;
+}
+
+// WordKeyTable agrees with a linear scan on keys and near misses of every length 0..40:
+// the same first and last bytes, one byte changed in the middle, prefixes, duplicates.
+TEST(WordKeyTableTest, AgreesWithLinearScan) {
+  std::vector<std::string> keys;
+  for (size_t n = 0; n <= 40; ++n) {
+    std::string w;
+    for (size_t i = 0; i < n; ++i) w += static_cast<char>('a' + (i * 7 + n) % 26);
+    keys.push_back(w);
+  }
+  keys.push_back("had");
+  keys.push_back("had");  // duplicate: the first answers
+  keys.push_back("\xc3\xa9tat");
+  std::vector<std::string_view> views(keys.begin(), keys.end());
+  const WordKeyTable t(views);
+  ASSERT_EQ(t.size(), keys.size());
+  std::vector<std::string> probes = keys;
+  for (const std::string& k : keys) {
+    for (size_t i = 0; i < k.size(); ++i) {
+      std::string m = k;
+      m[i] = static_cast<char>(m[i] ^ 1);
+      probes.push_back(m);
+    }
+    probes.push_back(k + "x");
+    if (!k.empty()) probes.push_back(k.substr(1));
+    probes.push_back(std::string(k.size(), 'a'));
+  }
+  for (const std::string& p : probes) EXPECT_EQ(t.Find(p), FindSlow(keys, p)) << "'" << p << "'";
+  for (uint32_t i = 0; i < keys.size(); ++i) EXPECT_EQ(t.word(i), keys[i]);
+  const WordKeyTable empty;
+  EXPECT_EQ(empty.Find(""), WordKeyTable::kNone);
+  EXPECT_EQ(empty.Find("had"), WordKeyTable::kNone);
+}
+
+// FoldedWord's comparison with a literal (the fast one) agrees with std::string's.
+TEST(FoldedWordTest, LiteralComparisonAgreesWithString) {
+  const std::vector<std::string> words = {"", "a", "had", "hat", "ha", "hadd", "Had", "n't", "-", "\"",
+                                          "ground-breaking", "\xc3\xa9tat", "had "};
+  for (const std::string& s : words) {
+    const FoldedWord f(s);
+    EXPECT_EQ(f == "had", s == "had") << s;
+    EXPECT_EQ(f != "had", s != "had") << s;
+    EXPECT_EQ("had" == f, "had" == s) << s;
+    EXPECT_EQ(f == "", s.empty()) << s;
+    EXPECT_EQ(f == "ground-breaking", s == "ground-breaking") << s;
+    EXPECT_EQ(f == "\xc3\xa9tat", s == "\xc3\xa9tat") << s;
+    EXPECT_EQ(f == std::string("had"), s == "had") << s;        // std::string's own operator
+    EXPECT_EQ(std::string_view(f) == "had", s == "had") << s;   // and string_view's
+  }
+  FoldedWord f;
+  f = "took";
+  EXPECT_TRUE(f == "took");
+  f = std::string("lost");
+  EXPECT_TRUE(f == "lost");
+  EXPECT_FALSE(f == "took");
 }
 
 }  // namespace
