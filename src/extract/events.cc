@@ -117,7 +117,9 @@ const Set& PlaceNouns() {
                         "posts", "outpost", "outposts", "airfield", "stadium", "palace", "building",
                         "buildings", "coastline", "countryside", "pocket", "enclave", "airbase", "hotel",
                         "cafe", "facilities", "facility", "works", "plant", "station", "stations",
-                        "checkpoints", "bases", "airports", "bridges", "hills", "roads", "districts"};
+                        "checkpoints", "bases", "airports", "bridges", "hills", "roads", "districts",
+                        // ("entered the heart of Aleppo": a part of a place names the place.)
+                        "heart", "centre", "center", "edge", "edges", "neighbourhoods", "neighborhoods"};
   return s;
 }
 
