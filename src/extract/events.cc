@@ -1459,7 +1459,9 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           for (size_t k = m.last; k < w.size() && k < m.last + 4; ++k) {
             // ("lost tens of thousands of men": a vague count is a count.)
             // ("lost their lives": people died, no ground changed hands.)
-            static const Set vague = {"tens", "thousands", "hundreds", "dozens", "scores", "men", "lives", "life"};
+            static const Set vague = {"tens", "thousands", "hundreds", "dozens", "scores", "men", "lives", "life",
+                                      "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                      "eleven", "twelve", "twenty", "thirty", "forty", "fifty"};
             if (IsNumberWord(w[k]) || EquipmentNouns().count(w[k].folded) || vague.count(w[k].folded)) {
               counted = true;
             }
@@ -1640,6 +1642,12 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       // ("claimed responsibility for the attack": "the attack" names the incident told.)
       const bool definite = (trig.words[0] == "attack" || trig.words[0] == "attacks") && before >= 0 &&
                             (w[before].folded == "the" || w[before].folded == "this" || w[before].folded == "that");
+      // ("abandoned their positions on Tuesday": "positions" is skipped on the way to a
+      // place, and none follows; the positions themselves are the object.)
+      if (e.target.empty() && e.place.empty() && m.last + 1 < w.size() && ctx.Is(m.last, kDeterminers) &&
+          ctx.Is(m.last + 1, kPlaceNouns)) {
+        e.target = MakeParty(doc, Span{w[m.last].span.start, w[m.last + 1].span.end}, mentions, "object-noun");
+      }
       if (!armed_subject && !definite && NeedsObject().count(trig.words[0]) && trig.words.size() == 1 &&
           e.target.empty() && e.place.empty() && e.type == trig.type &&
           !(before >= 0 && (IsNumberWord(w[before]) || CountWords().count(w[before].folded)))) {
