@@ -195,6 +195,30 @@ void BM_FindMentions(benchmark::State& state) {
 }
 BENCHMARK(BM_FindMentions)->Unit(benchmark::kMillisecond);
 
+// The same without the thread's word memo (every word looked up in the indexes): what the
+// memo saves.
+void BM_FindMentionsWithoutMemo(benchmark::State& state) {
+  if (IndexPath().empty()) {
+    state.SkipWithError("no gazetteer index");
+    return;
+  }
+  LexiconOptions opt;
+  opt.gazetteer.home = SITREP_SOURCE_DIR;
+  static auto lex = Lexicon::Open(opt);
+  if (!lex.ok()) {
+    state.SkipWithError(lex.status().ToString().c_str());
+    return;
+  }
+  Document doc;
+  doc.text = std::string(std::string_view(Text()).substr(0, 1 << 18));
+  for (auto _ : state) {
+    auto ms = FindMentionsWithoutMemo(doc, **lex);
+    benchmark::DoNotOptimize(ms.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * doc.text.size()));
+}
+BENCHMARK(BM_FindMentionsWithoutMemo)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();

@@ -3,6 +3,8 @@
 
 #include "lexicon/fold_slow.h"
 
+#include <array>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -140,6 +142,21 @@ void NormalizeKey(std::string* keys, size_t off, int32_t terminator) {
   }
 }
 
+// Classes of ASCII bytes for the fast path (0: not a letter or digit), and lower case.
+enum : uint8_t { kLower = 1, kUpper = 2, kDigit = 4 };
+constexpr auto kAsciiClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLower;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpper;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+  return t;
+}();
+constexpr auto kAsciiLower = [] {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return t;
+}();
+
 // PieceBuffer::Split, with or without its ASCII fast path (SplitSlow, fold_slow.h).
 template <bool kAsciiFastPath>
 void SplitPieces(PieceBuffer* buf, std::string_view text, uint32_t base) {
@@ -189,26 +206,22 @@ void SplitPieces(PieceBuffer* buf, std::string_view text, uint32_t base) {
           start(i);
           if (up) cur.flags |= kUpperInitial;
         }
+        // One table lookup per byte: its class bits, or-ed over the run; then the run
+        // appended lower-cased through a second table.
         size_t j = i;
-        const size_t at = keys.size();
+        unsigned seen = 0;
         for (; j < n; ++j) {
-          const unsigned char b = static_cast<unsigned char>(text[j]);
-          if (b >= 'a' && b <= 'z') {
-            saw_letter = true;
-            all_upper = false;
-          } else if (b >= 'A' && b <= 'Z') {
-            saw_letter = true;
-          } else if (b >= '0' && b <= '9') {
-            cur.flags |= kHasDigit;
-          } else {
-            break;
-          }
+          const unsigned cls = kAsciiClass[static_cast<unsigned char>(text[j])];
+          if (cls == 0) break;
+          seen |= cls;
         }
-        keys.append(text.data() + i, j - i);
-        for (size_t k = at; k < keys.size(); ++k) {
-          const char b = keys[k];
-          if (b >= 'A' && b <= 'Z') keys[k] = static_cast<char>(b + 32);
-        }
+        if (seen & (kLower | kUpper)) saw_letter = true;
+        if (seen & kLower) all_upper = false;
+        if (seen & kDigit) cur.flags |= kHasDigit;
+        const size_t at = keys.size();
+        keys.resize(at + (j - i));
+        char* out = keys.data() + at;
+        for (size_t k = i; k < j; ++k) *out++ = kAsciiLower[static_cast<unsigned char>(text[k])];
         i = j;
         continue;
       }

@@ -1,6 +1,7 @@
 // Reading the lexicon's data files; see lexicon.h.
 #include "lexicon/lexicon.h"
 
+#include <atomic>
 #include <cstdlib>
 
 #include "lexicon/tsv.h"
@@ -239,6 +240,8 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Build(std::unique_ptr<Gazetteer> gazet
   SITREP_RETURN_IF_ERROR(lex->ReadStopwords(dir + "/place_stopwords.txt", fs));
   lex->phrases_ = lex->builder_.Build();
   lex->builder_ = PhraseIndexBuilder();
+  static std::atomic<uint64_t> next_serial{1};
+  lex->serial_ = next_serial.fetch_add(1);
   return lex;
 }
 

@@ -86,6 +86,9 @@ class Lexicon {
   const Metonym& metonym(uint32_t i) const { return metonyms_[i]; }
   // True for a folded single word that is never a place by itself ("march", "president").
   bool IsPlaceStopword(std::string_view folded) const { return stopwords_.Has(folded); }
+  // A number no other Lexicon of this process has had (never 0): per-thread memos of what
+  // this lexicon says about words (mentions.cc) compare it to know when to start over.
+  uint64_t serial() const { return serial_; }
 
  private:
   Lexicon() = default;
@@ -110,6 +113,7 @@ class Lexicon {
   std::vector<Title> titles_;
   std::vector<Metonym> metonyms_;
   WordTable stopwords_;
+  uint64_t serial_ = 0;
 };
 
 }  // namespace sitrep::lexicon

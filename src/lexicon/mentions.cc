@@ -15,6 +15,7 @@
 //      ("X, known as Y in Arabic"); relative positions ("200 km southeast of X")
 #include "lexicon/mentions.h"
 
+#include "lexicon/word_memo.h"
 #include "lexicon/word_table.h"
 
 #include <algorithm>
@@ -151,6 +152,7 @@ enum WordClass : uint8_t {
   kWordTail = 16,        // IsPlaceTail
   kWordStop = 32,        // Lexicon::IsPlaceStopword (added by the Finder when first asked)
   kWordStopKnown = 64,   // kWordStop has been looked up
+  kWordHeShe = 128,      // "he", "she" (the pronouns of "he said")
 };
 
 class WordClasses {
@@ -175,6 +177,8 @@ class WordClasses {
     add(kParticles, kWordParticle);
     add(kPlaceLeadIns, kWordLeadIn);
     add(kPlaceTails, kWordTail);
+    constexpr std::string_view kHeShe[] = {"he", "she"};
+    add(kHeShe, kWordHeShe);
     std::sort(all.begin(), all.end());
     for (const auto& [w, c] : all) {
       if (!words_.empty() && words_.back() == w) {
@@ -240,12 +244,19 @@ struct Cand {
 // Countries with a weight of evidence, few per document: a flat list searched in order
 // (a std::map<std::string, double> cost an allocation per country and string compares per
 // lookup). Keys view strings of the gazetteer or the lexicon, which outlive the Finder.
+// Country codes are two letters or empty: compared inline rather than through memcmp.
+inline bool SameCode(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  if (a.size() == 2) return a[0] == b[0] && a[1] == b[1];
+  return a == b;
+}
+
 class CountryWeights {
  public:
   void clear() { v_.clear(); }
   void Add(std::string_view cc, double w) {
     for (auto& [k, x] : v_) {
-      if (k == cc) {
+      if (SameCode(k, cc)) {
         x += w;
         return;
       }
@@ -254,7 +265,7 @@ class CountryWeights {
   }
   // The weight of `cc`, or nullptr when it has none.
   const double* Find(std::string_view cc) const {
-    for (const auto& [k, x] : v_) if (k == cc) return &x;
+    for (const auto& [k, x] : v_) if (SameCode(k, cc)) return &x;
     return nullptr;
   }
   // The country of the largest weight; at equal weights the first in byte order (as
@@ -306,6 +317,19 @@ struct Work {
 struct Prior {
   double s;            // kind, size, name, focus country, country weight
   bool same_sentence;  // its country is named in the mention's sentence (+2, added last)
+  // What the later parts of the score read of the record, kept here so that they do not
+  // fetch it from the (mapped, uncached) gazetteer again in every pass.
+  bool own_division;   // admin1 is a first-level division other than the record itself
+  float lat, lon;
+  uint32_t rec, admin1, country;
+};
+
+// What FindMentions needs to know about a folded word by itself: its lookups in the two
+// phrase indexes and its word classes (the place stop word bit known). A pure function of
+// the word and the lexicon, so each thread keeps one per distinct word (Scratch::memo).
+struct WordInfo {
+  PieceLookup lex, gaz;
+  uint8_t classes = 0;
 };
 
 struct Scratch {
@@ -323,6 +347,8 @@ struct Scratch {
     matches.clear();
     tokens.clear();
     word.clear();
+    lex_look.clear();
+    gaz_look.clear();
   }
   PieceBuffer buf;
   std::vector<uint32_t> sentence, owner;
@@ -334,12 +360,20 @@ struct Scratch {
   std::vector<uint32_t> tokens;
   std::vector<uint8_t> word;  // piece -> WordClass bits
   std::vector<Prior> priors;  // value pool position -> prior score
+  std::vector<PieceLookup> lex_look, gaz_look;  // piece -> its lookups (WordInfo)
+  std::vector<Cand> sorted;      // Collect's counting sort
+  std::vector<uint32_t> bucket;
+  // Words seen by this thread, for the lexicon whose serial is memo_serial (0: none yet).
+  WordMemo<WordInfo> memo;
+  EdgeMemo lex_edges, gaz_edges;  // trie steps of the two indexes
+  uint64_t memo_serial = 0;
 };
 
 class Finder {
  public:
-  Finder(const Document& doc, const Lexicon& lex, const MentionOptions& opt, Scratch* s)
-      : doc_(doc), lex_(lex), gaz_(lex.gazetteer()), opt_(opt), s_(*s), buf_(s->buf),
+  // `memo`: look words up through s->memo (else in the indexes themselves, piece by piece).
+  Finder(const Document& doc, const Lexicon& lex, const MentionOptions& opt, Scratch* s, bool memo)
+      : doc_(doc), lex_(lex), gaz_(lex.gazetteer()), opt_(opt), memo_(memo), s_(*s), buf_(s->buf),
         sentence_(s->sentence), owner_(s->owner), cands_(s->cands), values_(s->values),
         work_(s->work) {}
   std::vector<Mention> Run();
@@ -385,10 +419,10 @@ class Finder {
   void Claim(uint32_t a, uint32_t b, uint32_t w) {
     for (uint32_t i = a; i < b; ++i) owner_[i] = w;
   }
-  uint32_t AddWork(Work w) {
-    work_.push_back(std::move(w));
-    return static_cast<uint32_t>(work_.size() - 1);
-  }
+  // Index of the Work last added. Works are built in place (work_.emplace_back): a Work is
+  // large (strings, the optional Resolved), and building one aside and moving it in cost
+  // more than filling it where it stays.
+  uint32_t LastWork() const { return static_cast<uint32_t>(work_.size() - 1); }
   // End of a run of name pieces starting at `i` (capitalised words and inner particles),
   // at most `max` pieces, stopping at breaks and claimed pieces. Returns i when none.
   uint32_t NameRun(uint32_t i, uint32_t max) const;
@@ -410,7 +444,7 @@ class Finder {
   // nearness, added in the same order as one function would add them.
   Prior ScorePrior(uint32_t value, const Work& w) const;
   double Score(uint32_t value, const Work& w, const Prior& prior) const;
-  double Near(uint32_t rec) const;      // nearness of a record to the anchors, 0..3
+  double Near(const Prior& p) const;    // nearness of a candidate's record to the anchors, 0..3
   // The focus country counted from the places chosen (work_[].chosen) and actor_weight_.
   std::string_view FocusFromPlaces() const;
   [[maybe_unused]] double NearSlow(uint32_t rec) const;  // the same by scanning every anchor
@@ -421,6 +455,7 @@ class Finder {
   const Lexicon& lex_;
   const Gazetteer& gaz_;
   const MentionOptions& opt_;
+  const bool memo_;
   Scratch& s_;
   PieceBuffer& buf_;
   std::vector<uint32_t>& sentence_;  // piece -> sentence number
@@ -496,6 +531,26 @@ void Finder::BuildPieces() {
   owner_.assign(buf_.size(), kNone);
   const WordClasses& classes = WordClasses::Get();
   s_.word.resize(buf_.size());
+  if (memo_) {
+    // One probe of the thread's memo per piece; a word's first sight asks the indexes.
+    auto make = [&](std::string_view k) {
+      WordInfo w;
+      w.lex = lex_.phrases().Lookup(k);
+      w.gaz = gaz_.names().Lookup(k);
+      w.classes = static_cast<uint8_t>(classes.Of(k) | kWordStopKnown |
+                                       (lex_.IsPlaceStopword(k) ? kWordStop : 0));
+      return w;
+    };
+    s_.lex_look.resize(buf_.size());
+    s_.gaz_look.resize(buf_.size());
+    for (uint32_t i = 0; i < buf_.size(); ++i) {
+      const WordInfo& w = s_.memo.Get(key(i), make);
+      s_.word[i] = w.classes;
+      s_.lex_look[i] = w.lex;
+      s_.gaz_look[i] = w.gaz;
+    }
+    return;
+  }
   for (uint32_t i = 0; i < buf_.size(); ++i) {
     const std::string_view k = key(i);
     const uint8_t c = classes.Of(k);
@@ -541,7 +596,11 @@ CandType TypeOf(PhraseKind k) {
 
 void Finder::Collect() {
   std::vector<PhraseMatch>& matches = s_.matches;
-  lex_.phrases().FindAll(buf_, 0, buf_.size(), &s_.tokens, &matches);
+  if (memo_) {
+    lex_.phrases().FindAllFrom(buf_, 0, buf_.size(), s_.lex_look, &s_.lex_edges, &matches);
+  } else {
+    lex_.phrases().FindAll(buf_, 0, buf_.size(), &s_.tokens, &matches);
+  }
   for (const auto& m : matches) {
     // One candidate per type present, in CandType order, each holding its values in order.
     std::span<const uint32_t> vs = lex_.phrases().Values(m.node);
@@ -557,7 +616,11 @@ void Finder::Collect() {
     }
   }
   matches.clear();
-  gaz_.names().FindAll(buf_, 0, buf_.size(), &s_.tokens, &matches);
+  if (memo_) {
+    gaz_.names().FindAllFrom(buf_, 0, buf_.size(), s_.gaz_look, &s_.gaz_edges, &matches);
+  } else {
+    gaz_.names().FindAll(buf_, 0, buf_.size(), &s_.tokens, &matches);
+  }
   for (const auto& m : matches) {
     std::span<const uint32_t> vs = gaz_.names().Values(m.node);
     for (int demonym = 0; demonym < 2; ++demonym) {
@@ -571,12 +634,30 @@ void Finder::Collect() {
     }
   }
   // Longest first; at equal length entities before places before the rest; then by position.
-  std::stable_sort(cands_.begin(), cands_.end(), [](const Cand& a, const Cand& b) {
+  auto before = [](const Cand& a, const Cand& b) {
     uint32_t la = a.end - a.first, lb = b.end - b.first;
     if (la != lb) return la > lb;
     if (a.type != b.type) return a.type < b.type;
     return a.first < b.first;
-  });
+  };
+  if (memo_) {
+    // A stable counting sort by (length, type) gives the same order: no two candidates share
+    // (first, end, type), and those of one length and type were appended by first piece
+    // (each type comes from one FindAll pass, whose matches are by first piece).
+    uint32_t longest = 0;
+    for (const Cand& c : cands_) longest = std::max(longest, c.end - c.first);
+    std::vector<uint32_t>& at = s_.bucket;
+    at.assign(static_cast<size_t>(longest + 1) * 6 + 1, 0);
+    auto bucket = [&](const Cand& c) { return (longest - (c.end - c.first)) * 6 + static_cast<uint32_t>(c.type); };
+    for (const Cand& c : cands_) ++at[bucket(c) + 1];
+    for (size_t b = 1; b < at.size(); ++b) at[b] += at[b - 1];
+    s_.sorted.resize(cands_.size());
+    for (const Cand& c : cands_) s_.sorted[at[bucket(c)]++] = c;
+    cands_.swap(s_.sorted);
+    assert(std::is_sorted(cands_.begin(), cands_.end(), before));
+  } else {
+    std::stable_sort(cands_.begin(), cands_.end(), before);
+  }
   // Candidates by first and by end piece: counting sort into offset arrays (CSR), each
   // bucket in cands_ order.
   const size_t n = buf_.size();
@@ -629,14 +710,14 @@ void Finder::ClaimEntities() {
     if (inside_place) continue;
     uint32_t entity = lex_.phrase_info(values_[c.voff]).target;
     const Entity& e = lex_.entity(entity);
-    Work w{c.first, c.end,
-           e.kind == EntityKind::kPerson   ? MentionKind::kPerson
-           : e.kind == EntityKind::kSource ? MentionKind::kSource
-                                           : MentionKind::kActor};
+    Work& w = work_.emplace_back(c.first, c.end,
+                                 e.kind == EntityKind::kPerson   ? MentionKind::kPerson
+                                 : e.kind == EntityKind::kSource ? MentionKind::kSource
+                                                                 : MentionKind::kActor);
     w.entity = entity;
     w.how = "lexicon";
     if (e.kind == EntityKind::kPerson) w.person_entity = entity;
-    uint32_t idx = AddWork(std::move(w));
+    uint32_t idx = LastWork();
     Claim(c.first, c.end, idx);
   }
 }
@@ -694,13 +775,13 @@ bool HasOrgWord(const PieceBuffer& buf, uint32_t a, uint32_t b) {
 
 void Finder::AddPerson(uint32_t a, uint32_t b, std::string org, std::string role, std::string how) {
   if (HasOrgWord(buf_, a, b)) return;
-  Work w{a, b, MentionKind::kPerson};
+  Work& w = work_.emplace_back(a, b, MentionKind::kPerson);
   w.person_name = std::string(std::string_view(doc_.text).substr(
       buf_.pieces[a].span.start, buf_.pieces[b - 1].span.end - buf_.pieces[a].span.start));
   w.person_org = std::move(org);
   w.person_role = std::move(role);
   w.how = std::move(how);
-  uint32_t idx = AddWork(std::move(w));
+  uint32_t idx = LastWork();
   Claim(a, b, idx);
   if (b - a >= 2 && Cap(b - 1) && key(b - 1).size() >= 3) surnames_.emplace(key(b - 1), idx);
 }
@@ -867,15 +948,15 @@ void Finder::FindPersons() {
     }
   }
   // Surnames alone after the full name.
-  for (uint32_t i = 0; i < n; ++i) {
+  for (uint32_t i = 0; i < n && !surnames_.empty(); ++i) {
     if (!Free(i, i + 1) || !Cap(i)) continue;
     auto it = surnames_.find(key(i));
     if (it == surnames_.end() || work_[it->second].first > i) continue;
     if (i + 1 < n && !(flags(i + 1) & kBreakBefore) && Cap(i + 1) && !(flags(i + 1) & kPossessive)) continue;
-    Work w{i, i + 1, MentionKind::kPerson};
+    Work& w = work_.emplace_back(i, i + 1, MentionKind::kPerson);
     w.refers_to = it->second;
     w.how = "surname";
-    uint32_t idx = AddWork(std::move(w));
+    uint32_t idx = LastWork();
     Claim(i, i + 1, idx);
   }
 }
@@ -931,7 +1012,7 @@ void Finder::ClaimPlaces() {
         continue;
       }
     }
-    Work w{c.first, c.end, MentionKind::kPlace};
+    Work& w = work_.emplace_back(c.first, c.end, MentionKind::kPlace);
     w.places = Values(c);
     w.how = "gazetteer";
     static const KeySet kLocative = {"in", "near", "at", "from", "into", "outside", "around", "towards",
@@ -947,7 +1028,7 @@ void Finder::ClaimPlaces() {
       w.places = {};
       w.how = "metonymy: capital for its government";
     }
-    uint32_t idx = AddWork(std::move(w));
+    uint32_t idx = LastWork();
     Claim(c.first, c.end, idx);
   }
   // Capitals the gazetteer did not offer as places, used for their governments.
@@ -955,10 +1036,10 @@ void Finder::ClaimPlaces() {
     if (c.type != CandType::kMetonym || !Free(c.first, c.end) || !Cap(c.first)) continue;
     uint32_t gov = MetonymGovernment(c.first, c.end);
     if (gov == kNone) continue;
-    Work w{c.first, c.end, MentionKind::kActor};
+    Work& w = work_.emplace_back(c.first, c.end, MentionKind::kActor);
     w.entity = gov;
     w.how = "metonymy: capital for its government";
-    uint32_t idx = AddWork(std::move(w));
+    uint32_t idx = LastWork();
     Claim(c.first, c.end, idx);
   }
   // Demonyms are evidence for the focus country.
@@ -998,11 +1079,11 @@ void Finder::ClaimUnknownPlaces() {
       }
     }
     if (!pattern && container == kNone) continue;
-    Work w{i, e, MentionKind::kPlace};
+    Work& w = work_.emplace_back(i, e, MentionKind::kPlace);
     w.pattern_container = container;
     w.how = pattern ? "pattern: " + std::string(doc_.view(buf_.pieces[i - 2].span)) + " of"
                    : "pattern: name in a region";
-    uint32_t idx = AddWork(std::move(w));
+    uint32_t idx = LastWork();
     Claim(i, e, idx);
     i = e;
   }
@@ -1020,27 +1101,27 @@ void Finder::ClaimDescriptorsAndPronouns() {
     }
     // "Syrian government forces": preceded by a demonym, it is a state's forces.
     uint32_t d = lex_.phrase_info(values_[c.voff]).target;
-    Work w{c.first, c.end, MentionKind::kActor};
+    Work& w = work_.emplace_back(c.first, c.end, MentionKind::kActor);
     const Descriptor& desc = lex_.descriptor(d);
     w.kind = desc.kind == "place" ? MentionKind::kPlace
              : desc.kind == "source" ? MentionKind::kSource
                                      : MentionKind::kActor;
     w.descriptor = d;
     w.how = "descriptor";
-    uint32_t idx = AddWork(std::move(w));
+    uint32_t idx = LastWork();
     Claim(c.first, c.end, idx);
   }
   for (uint32_t i = 0; i < n; ++i) {
-    if (!Free(i, i + 1) || !In(key(i), {"he", "she"})) continue;
+    if (!Is(i, kWordHeShe) || !Free(i, i + 1)) continue;
     bool speech = (i + 1 < n && !(flags(i + 1) & kBreakBefore) && Is(i + 1, kWordSpeech) &&
                    sentence_[i + 1] == sentence_[i]) ||
                   (i > 0 && !(flags(i) & kBreakBefore) && Is(i - 1, kWordSpeech) &&
                    sentence_[i - 1] == sentence_[i]);
     if (!speech) continue;
-    Work w{i, i + 1, MentionKind::kPerson};
+    Work& w = work_.emplace_back(i, i + 1, MentionKind::kPerson);
     w.pronoun = true;
     w.how = "pronoun";
-    uint32_t idx = AddWork(std::move(w));
+    uint32_t idx = LastWork();
     Claim(i, i + 1, idx);
   }
 }
@@ -1049,8 +1130,9 @@ void Finder::InferFocus() {
   for (const Cand& c : cands_) {
     if (c.type != CandType::kDemonym && c.type != CandType::kPlace) continue;
     if (!Cap(c.first)) continue;
+    if (c.vlen > 1) continue;  // (tested first: it needs no gazetteer record)
     uint32_t rec = NameRecord(values_[c.voff]);
-    if (gaz_.record(rec).kind != PlaceKind::kCountry || c.vlen > 1) continue;
+    if (gaz_.record(rec).kind != PlaceKind::kCountry) continue;
     sentence_country_.emplace_back(sentence_[c.first], gaz_.CountryCode(rec));
   }
   for (const Work& w : work_) {
@@ -1069,7 +1151,7 @@ void Finder::InferFocus() {
         if (distinct_all == 0) {
           only = cc;
           distinct_all = 1;
-        } else if (cc != only) {
+        } else if (!SameCode(cc, only)) {
           distinct_all = 2;
         }
         if (r.kind == PlaceKind::kCountry || r.kind == PlaceKind::kAdmin1 ||
@@ -1077,7 +1159,7 @@ void Finder::InferFocus() {
           if (distinct == 0) {
             one = cc;
             distinct = 1;
-          } else if (cc != one) {
+          } else if (!SameCode(cc, one)) {
             distinct = 2;
           }
           strong |= r.kind == PlaceKind::kCountry;
@@ -1128,30 +1210,32 @@ Prior Finder::ScorePrior(uint32_t value, const Work& w) const {
       break;
   }
   s += (NameFlags(value) & kNameMain) ? 1.5 : -1;
-  if (!cc.empty() && cc == focus_) s += 4;
+  if (!cc.empty() && SameCode(cc, focus_)) s += 4;
   if (const double* cw = country_weight_.Find(cc)) s += std::min(*cw, 3.0) * (2.0 / 3.0);
   // A country named in the same sentence ("..., Libyan officials said"): added last.
   bool same_sentence = std::binary_search(sentence_country_.begin(), sentence_country_.end(),
                                           std::pair<uint32_t, std::string_view>(sentence_[w.first], cc));
-  return {s, same_sentence};
+  const bool own_division = r.admin1 != Gazetteer::kNone && r.admin1 != rec &&
+                            gaz_.record(r.admin1).kind == PlaceKind::kAdmin1;
+  return {s, same_sentence, own_division, r.lat, r.lon, rec, r.admin1, r.country};
 }
 
 double Finder::Score(uint32_t value, const Work& w, const Prior& prior) const {
-  uint32_t rec = NameRecord(value);
-  const PlaceRecord& r = gaz_.record(rec);
+  [[maybe_unused]] const uint32_t rec = NameRecord(value);
+  assert(rec == prior.rec);
   double s = prior.s;
   for (uint32_t ci : w.containers) {
     const Work& c = work_[ci];
     if (c.chosen == kNone) continue;
     const PlaceRecord& cr = gaz_.record(c.chosen);
-    if (cr.kind == PlaceKind::kCountry && r.country == c.chosen) s += 8;
-    if (cr.kind == PlaceKind::kAdmin1 && r.admin1 == c.chosen) s += 8;
+    if (cr.kind == PlaceKind::kCountry && prior.country == c.chosen) s += 8;
+    if (cr.kind == PlaceKind::kAdmin1 && prior.admin1 == c.chosen) s += 8;
   }
   // Near other places the document names (first-pass choices, each counted once).
   // Its own division among them counts 3, every other one within 300 km 1.5, at most 3 in
   // all. NearSlow is the obvious scan of every anchor; builds with assertions (the test
   // builds) check the two agree on every candidate of every document they see.
-  const double near = Near(rec);
+  const double near = Near(prior);
   assert(near == NearSlow(rec));
   s += near;
   if (prior.same_sentence) s += 2;
@@ -1320,11 +1404,12 @@ std::string_view Finder::FocusFromPlaces() const {
   return weights.Best();
 }
 
-double Finder::Near(uint32_t rec) const {
-  const PlaceRecord& r = gaz_.record(rec);
-  if (r.admin1 != Gazetteer::kNone && r.admin1 != rec &&
-      gaz_.record(r.admin1).kind == PlaceKind::kAdmin1 &&
-      std::binary_search(anchor_recs_.begin(), anchor_recs_.end(), r.admin1)) {
+double Finder::Near(const Prior& p) const {
+  const uint32_t rec = p.rec;
+  struct {
+    float lat, lon;
+  } r{p.lat, p.lon};
+  if (p.own_division && std::binary_search(anchor_recs_.begin(), anchor_recs_.end(), p.admin1)) {
     return 3;
   }
   // WithinKm rejects any pair more than 300 km apart in latitude (2.7 degrees); the window
@@ -1594,8 +1679,8 @@ void Finder::ApplyGlosses() {
     } else {
       uint32_t e = NameRun(k, 4);
       if (e == k) continue;
-      Work g{k, e, MentionKind::kPlace};
-      y = AddWork(std::move(g));
+      work_.emplace_back(k, e, MentionKind::kPlace);
+      y = LastWork();
       Claim(k, e, y);
     }
     Work& x = work_[wi];
@@ -1721,14 +1806,34 @@ std::vector<Mention> Finder::Run() {
 
 }  // namespace
 
-std::vector<Mention> FindMentions(const Document& doc, const Lexicon& lex,
-                                  const MentionOptions& options) {
+namespace {
+
+std::vector<Mention> Find(const Document& doc, const Lexicon& lex, const MentionOptions& options,
+                          bool memo) {
   thread_local Scratch scratch;
   scratch.Clear();
-  Finder f(doc, lex, options, &scratch);
+  if (memo && scratch.memo_serial != lex.serial()) {
+    scratch.memo.Clear();
+    scratch.lex_edges.Clear();
+    scratch.gaz_edges.Clear();
+    scratch.memo_serial = lex.serial();
+  }
+  Finder f(doc, lex, options, &scratch, memo);
   std::vector<Mention> out = f.Run();
   scratch.work.clear();  // the Works' strings are the document's; do not keep them around
   return out;
+}
+
+}  // namespace
+
+std::vector<Mention> FindMentions(const Document& doc, const Lexicon& lex,
+                                  const MentionOptions& options) {
+  return Find(doc, lex, options, /*memo=*/true);
+}
+
+std::vector<Mention> FindMentionsWithoutMemo(const Document& doc, const Lexicon& lex,
+                                             const MentionOptions& options) {
+  return Find(doc, lex, options, /*memo=*/false);
 }
 
 }  // namespace sitrep::lexicon

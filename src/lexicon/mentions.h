@@ -70,8 +70,19 @@ struct MentionOptions {
 
 // Finds the mentions of `doc`. Uses doc.sentences when present, else splits doc.text into
 // lines and sentences itself. Never fails: text it cannot use yields no mentions.
+// Any number of threads may call it at once with one `lex`. Each thread keeps, between
+// calls, its scratch buffers and a memo of the words it has seen (what the lexicon's
+// indexes say about each: at most 65,536 words and 8,192 word pairs per index, about 6 MB;
+// started over when the thread is given another Lexicon). The memo changes only speed:
+// FindMentionsWithoutMemo gives the same mentions.
 std::vector<Mention> FindMentions(const Document& doc, const Lexicon& lex,
                                   const MentionOptions& options = {});
+
+// The slow obvious version of FindMentions, for tests: the same answer, with every word
+// of the document looked up in the lexicon's tables and indexes themselves instead of
+// through the calling thread's memo of words already seen.
+std::vector<Mention> FindMentionsWithoutMemo(const Document& doc, const Lexicon& lex,
+                                             const MentionOptions& options = {});
 
 // The document's focus country (ISO code) as FindMentions inferred it; empty when none.
 std::string FocusCountry(const std::vector<Mention>& mentions);

@@ -167,6 +167,71 @@ void PhraseIndex::FindAll(const PieceBuffer& buf, size_t begin, size_t end,
   }
 }
 
+PieceLookup PhraseIndex::Lookup(std::string_view key) const {
+  PieceLookup r;
+  if (val_off_.empty()) return r;
+  r.token = FindToken(key);
+  if (r.token == kNone) return r;
+  r.root = Next(0, r.token);
+  r.ends = r.root != kNone && val_off_[r.root + 1] > val_off_[r.root];
+  return r;
+}
+
+EdgeMemo::EdgeMemo(size_t slots) {
+  slots_.assign(PowerOfTwoAtLeast(slots), Slot{});
+  mask_ = slots_.size() - 1;
+}
+
+void EdgeMemo::Clear() { std::fill(slots_.begin(), slots_.end(), Slot{}); }
+
+void PhraseIndex::FindAllFrom(const PieceBuffer& buf, size_t begin, size_t end,
+                              std::span<const PieceLookup> looked, EdgeMemo* memo,
+                              std::vector<PhraseMatch>* out) const {
+  if (val_off_.empty() || end <= begin) return;
+  const size_t count = end - begin;
+  const Piece* pieces = buf.pieces.data() + begin;
+  if (memo == nullptr && !edges_.empty()) {
+    // The second edge of every phrase start, fetched before the walk needs it.
+    const uint64_t emask = edges_.size() - 1;
+    for (size_t i = 0; i + 1 < count; ++i) {
+      if (looked[i].root != kNone && looked[i + 1].token != kNone &&
+          !(pieces[i + 1].flags & kBreakBefore)) {
+        __builtin_prefetch(&edges_[Mix((static_cast<uint64_t>(looked[i].root) << 32) | looked[i + 1].token) & emask]);
+      }
+    }
+  }
+  // One step of the walk: the child of `node` along `token` and whether a phrase ends there.
+  auto step = [&](uint32_t node, uint32_t token, bool* ends) -> uint32_t {
+    const uint64_t key = (static_cast<uint64_t>(node) << 32) | token;
+    EdgeMemo::Slot* slot = nullptr;
+    if (memo != nullptr) {
+      slot = &memo->slots_[Mix(key) & memo->mask_];
+      if (slot->key == key) {
+        *ends = slot->ends != 0;
+        return slot->child;
+      }
+    }
+    const uint32_t child = Next(node, token);
+    *ends = child != kNone && val_off_[child + 1] > val_off_[child];
+    if (slot != nullptr) *slot = EdgeMemo::Slot{key, child, *ends ? 1u : 0u};
+    return child;
+  };
+  for (size_t i = 0; i < count; ++i) {
+    uint32_t node = looked[i].root;
+    if (node == kNone) continue;
+    const uint32_t first = static_cast<uint32_t>(begin + i);
+    if (looked[i].ends) out->push_back({first, first + 1, node});
+    for (size_t j = i + 1; j < count; ++j) {
+      if (pieces[j].flags & kBreakBefore) break;
+      if (looked[j].token == kNone) break;
+      bool ends = false;
+      node = step(node, looked[j].token, &ends);
+      if (node == kNone) break;
+      if (ends) out->push_back({first, static_cast<uint32_t>(begin + j + 1), node});
+    }
+  }
+}
+
 size_t PhraseIndex::bytes() const {
   return tok_slots_.size_bytes() + tok_chars_.size_bytes() + edges_.size_bytes() +
          val_off_.size_bytes() + values_.size_bytes();

@@ -29,6 +29,38 @@ struct PhraseMatch {
   uint32_t node = 0;   // pass to PhraseIndex::Values
 };
 
+// What an index says about one piece key by itself (PhraseIndex::Lookup). It depends on
+// the key and the index only, so a caller may keep it per distinct key (mentions.cc keeps
+// one per word for each thread) and hand it back to FindAllFrom instead of probing again.
+struct PieceLookup {
+  static constexpr uint32_t kNone = 0xFFFFFFFFu;
+  uint32_t token = kNone;  // FindToken(key)
+  uint32_t root = kNone;   // Next(0, token): the node of the one-piece phrase; kNone if none
+  bool ends = false;       // a phrase ends at `root` (Values(root) is not empty)
+};
+
+// A small memo of trie steps (PhraseIndex::Next, and whether a phrase ends at the child)
+// for one index, kept by a caller between documents (one per thread): the pairs of words
+// that recur in text ("of the", "Islamic State") then cost one probe of a table that stays
+// in cache instead of a probe of the index's edge table, which does not. Direct mapped: a
+// step replaces whatever step shared its slot, so the memo never grows. It must be used
+// with one index only; Clear it before using it with another.
+class EdgeMemo {
+ public:
+  explicit EdgeMemo(size_t slots = size_t{1} << 13);  // rounded up to a power of two
+  void Clear();
+
+ private:
+  friend class PhraseIndex;
+  struct Slot {
+    uint64_t key = ~0ull;  // (node << 32) | token; ~0 = empty (node is never kNone)
+    uint32_t child = 0;
+    uint32_t ends = 0;
+  };
+  std::vector<Slot> slots_;
+  uint64_t mask_ = 0;
+};
+
 class PhraseIndex {
  public:
   static constexpr uint32_t kNone = 0xFFFFFFFFu;
@@ -51,6 +83,16 @@ class PhraseIndex {
   // scratch space (reused to avoid allocation).
   void FindAll(const PieceBuffer& buf, size_t begin, size_t end, std::vector<uint32_t>* tokens,
                std::vector<PhraseMatch>* out) const;
+
+  // The lookup of one piece key (an empty key finds nothing).
+  PieceLookup Lookup(std::string_view key) const;
+  // The same matches as FindAll, given looked[i - begin] == Lookup(buf.key(i)) for every
+  // piece i in [begin, end) (looked.size() >= end - begin). Only phrases of two or more
+  // pieces probe the index, through `memo` when given (it must only ever have been used
+  // with this index). Appends to `out`.
+  void FindAllFrom(const PieceBuffer& buf, size_t begin, size_t end,
+                   std::span<const PieceLookup> looked, EdgeMemo* memo,
+                   std::vector<PhraseMatch>* out) const;
 
   size_t token_count() const { return tok_count_; }
   size_t node_count() const { return val_off_.empty() ? 0 : val_off_.size() - 1; }
