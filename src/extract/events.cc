@@ -1147,15 +1147,23 @@ void AddSplitParticles(const Resources& res, const std::vector<Word>& w, std::ve
                        size_t begin) {
   static const Set particles = {"out", "back", "over"};
   static const Set losing = {"pull", "pulls", "pulled", "pulling", "hand", "hands", "handed", "handing"};
-  // (Most sentences have neither a particle nor a force noun: one pass says so, and then no
-  // word is looked up among the triggers.)
+  // (A match ends at a particle or a force noun at most five words on: one backward pass
+  // finds, for each word, the next such word, and only words that have one within reach
+  // are looked up among the triggers. Most sentences have none at all.)
+  thread_local std::vector<uint32_t> next_end;
+  next_end.assign(w.size() + 1, UINT32_MAX);
   bool any = false;
-  for (size_t k = 2; k < w.size() && !any; ++k) {
-    any = w[k].kind == TokenKind::kWord && (particles.count(w[k].folded) || (Classes().Of(w[k].folded) & kForceNouns));
+  for (size_t k = w.size(); k-- > 0;) {
+    next_end[k] = next_end[k + 1];
+    if (k + 1 < w.size() && w[k + 1].kind == TokenKind::kWord &&
+        (particles.count(w[k + 1].folded) || (Classes().Of(w[k + 1].folded) & kForceNouns))) {
+      next_end[k] = static_cast<uint32_t>(k + 1);
+      any = true;
+    }
   }
   if (!any) return;
   for (size_t k = 0; k + 2 < w.size(); ++k) {
-    if (w[k].kind != TokenKind::kWord || !res.MayStartTrigger(w[k].folded)) continue;
+    if (next_end[k] > k + 5 || w[k].kind != TokenKind::kWord || !res.MayStartTrigger(w[k].folded)) continue;
     const std::vector<uint32_t>* cands = res.TriggersStartingWith(w[k].folded);
     if (cands == nullptr) continue;
     for (uint32_t t : *cands) {
