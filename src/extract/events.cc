@@ -1765,6 +1765,26 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       if (!(tbits & kNoInstrument)) {
         e.instrument = InstrumentOf(res, doc, w, m, e.agent, (tbits & kRemote) != 0);
       }
+      // "Jets pound the Bekaa valley": pounding or bombarding by aircraft alone is an air
+      // strike ("regime forces and warplanes pounded" stays shelling).
+      if ((tbits & kRemote) && !(tbits & kAirStrike) && !e.agent.empty() &&
+          (trig.words[0].rfind("pound", 0) == 0 || trig.words[0].rfind("bombard", 0) == 0)) {
+        static const Set air = {"jets", "jet", "warplanes", "warplane", "aircraft", "drones", "drone",
+                                "helicopters", "bombers", "gunships", "aviation"};
+        // (The whole subject, not just the agent found: "regime forces and warplanes".)
+        bool aircraft = false, other = false;
+        for (size_t k = m.first; k-- > 0;) {
+          if (w[k].kind == TokenKind::kPunct && w[k].folded != "-") break;
+          if (air.count(w[k].folded)) aircraft = true;
+          else if (ctx.Is(k, kForceNouns)) other = true;
+        }
+        const int air_type = res.FindEventType("air_strike");
+        if (aircraft && !other && air_type >= 0) {
+          e.type = static_cast<uint16_t>(air_type);
+          e.instrument = "aircraft";
+          e.rule += " (by aircraft)";
+        }
+      }
       // "an LNA warplane bombed the airport ... the raid": a raid made from the air is an
       // air strike.
       if ((trig.words[0] == "raid" || trig.words[0] == "raids" || trig.words[0] == "raided") &&
