@@ -1015,6 +1015,25 @@ bool Recalled(const std::vector<Word>& w, const SentenceFacts& facts, const Trig
   return false;
 }
 
+// Adds the match of trigger `t` over words [k, j] to the sentence's matches (from index
+// `begin`, kept in order of first word), unless a match already covers any of them.
+// Returns whether it was added.
+bool AddMatch(const std::vector<Word>& w, uint32_t t, size_t k, size_t j, std::vector<TriggerMatch>* matches,
+              size_t begin) {
+  for (size_t i = begin; i < matches->size(); ++i) {
+    if ((*matches)[i].first <= j && k < (*matches)[i].last) return false;
+  }
+  TriggerMatch m;
+  m.trigger = t;
+  m.first = static_cast<uint32_t>(k);
+  m.last = static_cast<uint32_t>(j + 1);
+  m.span = Span{w[k].span.start, w[j].span.end};
+  matches->insert(std::upper_bound(matches->begin() + static_cast<std::ptrdiff_t>(begin), matches->end(), m,
+                                   [](const TriggerMatch& a, const TriggerMatch& b) { return a.first < b.first; }),
+                  m);
+  return true;
+}
+
 // "fired more than 4,300 rockets at", "launched two missiles": fire told with its weapon a
 // few words after the verb. Adds a match of the `fired rockets` trigger (a shelling verb)
 // over the verb and the weapon, unless another match covers any of those words. The
@@ -1042,17 +1061,7 @@ void AddFiredWeapon(const Resources& res, const std::vector<Word>& w, std::vecto
     }
     if (j >= w.size() || j > k + 6 || !weapons.count(w[j].folded)) continue;
     // "rounds" alone is the weapon only after a number or "artillery"/"mortar"/"tank".
-    bool covered = false;
-    for (size_t i = begin; i < matches->size(); ++i) covered |= (*matches)[i].first <= j && k < (*matches)[i].last;
-    if (covered) continue;
-    TriggerMatch m;
-    m.trigger = trigger;
-    m.first = static_cast<uint32_t>(k);
-    m.last = static_cast<uint32_t>(j + 1);
-    m.span = Span{w[k].span.start, w[j].span.end};
-    matches->insert(std::upper_bound(matches->begin() + static_cast<std::ptrdiff_t>(begin), matches->end(), m,
-                                     [](const TriggerMatch& a, const TriggerMatch& b) { return a.first < b.first; }),
-                    m);
+    AddMatch(w, trigger, k, j, matches, begin);
   }
 }
 
@@ -1124,17 +1133,7 @@ void AddCountedForces(const std::vector<Word>& w, size_t k, uint32_t t, std::vec
     if (!IsNumberWord(w[j]) && !quantity.count(w[j].folded)) return;
   }
   if (j == k + 1 || j >= w.size() || j > k + 5) return;
-  for (size_t i = begin; i < matches->size(); ++i) {
-    if ((*matches)[i].first <= j && k < (*matches)[i].last) return;
-  }
-  TriggerMatch m;
-  m.trigger = t;
-  m.first = static_cast<uint32_t>(k);
-  m.last = static_cast<uint32_t>(j + 1);
-  m.span = Span{w[k].span.start, w[j].span.end};
-  matches->insert(std::upper_bound(matches->begin() + static_cast<std::ptrdiff_t>(begin), matches->end(), m,
-                                   [](const TriggerMatch& a, const TriggerMatch& b) { return a.first < b.first; }),
-                  m);
+  AddMatch(w, t, k, j, matches, begin);
 }
 
 // "pulled its units out of", "handed the city over to", "took it back", "drove two
@@ -1186,17 +1185,7 @@ void AddSplitParticles(const Resources& res, const std::vector<Word>& w, std::ve
                  w[j].folded == "them";
       }
       if (j == k + 1 || j >= w.size() || j > k + 5 || w[j].folded != tr.words[1] || !names) continue;
-      bool covered = false;
-      for (size_t i = begin; i < matches->size(); ++i) covered |= (*matches)[i].first <= j && k < (*matches)[i].last;
-      if (covered) continue;
-      TriggerMatch m;
-      m.trigger = t;
-      m.first = static_cast<uint32_t>(k);
-      m.last = static_cast<uint32_t>(j + 1);
-      m.span = Span{w[k].span.start, w[j].span.end};
-      matches->insert(std::upper_bound(matches->begin() + static_cast<std::ptrdiff_t>(begin), matches->end(), m,
-                                       [](const TriggerMatch& a, const TriggerMatch& b) { return a.first < b.first; }),
-                      m);
+      if (!AddMatch(w, t, k, j, matches, begin)) continue;
       break;
     }
   }
