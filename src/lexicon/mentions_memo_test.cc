@@ -10,25 +10,12 @@
 #include <sstream>
 
 #include "lexicon/mentions.h"
+#include "lexicon/test_util.h"
 
 namespace sitrep::lexicon {
 namespace {
 
-const Lexicon* RealLexicon() {
-  static const Lexicon* lex = []() -> const Lexicon* {
-    LexiconOptions opt;
-    opt.gazetteer.home = SITREP_SOURCE_DIR;
-    GazetteerSources src = ResolveSources(opt.gazetteer, *PosixFileSystem());
-    if (src.geonames_tables.empty()) return nullptr;
-    auto l = Lexicon::Open(opt);
-    if (!l.ok()) {
-      std::cerr << l.status().ToString() << "\n";
-      return nullptr;
-    }
-    return std::move(l).value().release();
-  }();
-  return lex;
-}
+using testing::RealLexicon;
 
 // Every field, so that any difference shows.
 std::string FullDump(const Document& doc, const std::vector<Mention>& ms) {

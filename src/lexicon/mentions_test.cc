@@ -1,4 +1,5 @@
 #include "lexicon/mentions.h"
+#include "lexicon/test_util.h"
 
 #include <gtest/gtest.h>
 
@@ -11,22 +12,7 @@
 namespace sitrep::lexicon {
 namespace {
 
-// The real lexicon (GeoNames data from scripts/setup-npm.sh); built once per test run.
-const Lexicon* RealLexicon() {
-  static const Lexicon* lex = [] () -> const Lexicon* {
-    LexiconOptions opt;
-    opt.gazetteer.home = SITREP_SOURCE_DIR;
-    GazetteerSources src = ResolveSources(opt.gazetteer, *PosixFileSystem());
-    if (src.geonames_tables.empty()) return nullptr;
-    auto l = Lexicon::Open(opt);
-    if (!l.ok()) {
-      std::cerr << l.status().ToString() << "\n";
-      return nullptr;
-    }
-    return std::move(l).value().release();
-  }();
-  return lex;
-}
+using testing::RealLexicon;
 
 std::string Dump(const Document& doc, const std::vector<Mention>& ms) {
   std::ostringstream out;
