@@ -169,8 +169,10 @@ void BM_NaiveSmallSet(benchmark::State& state) {
 }
 BENCHMARK(BM_NaiveSmallSet)->Unit(benchmark::kMillisecond);
 
-// Whole mention finding (split, match, people, places in context, references).
-void BM_FindMentions(benchmark::State& state) {
+// Whole mention finding (split, match, people, places in context, references) on the
+// first 256 KB of the text, through `find`.
+template <typename Find>
+void RunFindMentions(benchmark::State& state, Find find) {
   if (IndexPath().empty()) {
     state.SkipWithError("no gazetteer index");
     return;
@@ -186,36 +188,23 @@ void BM_FindMentions(benchmark::State& state) {
   doc.text = std::string(std::string_view(Text()).substr(0, 1 << 18));
   size_t n = 0;
   for (auto _ : state) {
-    auto ms = FindMentions(doc, **lex);
+    auto ms = find(doc, **lex);
     n = ms.size();
     benchmark::DoNotOptimize(ms.data());
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * doc.text.size()));
   state.counters["mentions"] = static_cast<double>(n);
 }
+
+void BM_FindMentions(benchmark::State& state) {
+  RunFindMentions(state, [](const Document& d, const Lexicon& l) { return FindMentions(d, l); });
+}
 BENCHMARK(BM_FindMentions)->Unit(benchmark::kMillisecond);
 
 // The same without the thread's word memo (every word looked up in the indexes): what the
 // memo saves.
 void BM_FindMentionsWithoutMemo(benchmark::State& state) {
-  if (IndexPath().empty()) {
-    state.SkipWithError("no gazetteer index");
-    return;
-  }
-  LexiconOptions opt;
-  opt.gazetteer.home = SITREP_SOURCE_DIR;
-  static auto lex = Lexicon::Open(opt);
-  if (!lex.ok()) {
-    state.SkipWithError(lex.status().ToString().c_str());
-    return;
-  }
-  Document doc;
-  doc.text = std::string(std::string_view(Text()).substr(0, 1 << 18));
-  for (auto _ : state) {
-    auto ms = FindMentionsWithoutMemo(doc, **lex);
-    benchmark::DoNotOptimize(ms.data());
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * doc.text.size()));
+  RunFindMentions(state, [](const Document& d, const Lexicon& l) { return FindMentionsWithoutMemo(d, l); });
 }
 BENCHMARK(BM_FindMentionsWithoutMemo)->Unit(benchmark::kMillisecond);
 

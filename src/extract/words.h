@@ -98,33 +98,9 @@ class WordKeyTable {
     uint32_t len = 0, off = 0;
     uint32_t index = kNone;
   };
-  // (a, b) with the length determine a word of up to 16 bytes.
-  static void Key(std::string_view w, uint64_t* a, uint64_t* b) {
-    const size_t n = w.size();
-    *a = 0;
-    *b = 0;
-    if (n >= 8) {
-      std::memcpy(a, w.data(), 8);
-      std::memcpy(b, w.data() + n - 8, 8);
-    } else if (n >= 4) {
-      uint32_t x, y;
-      std::memcpy(&x, w.data(), 4);
-      std::memcpy(&y, w.data() + n - 4, 4);
-      *a = x;
-      *b = y;
-    } else if (n > 0) {
-      *a = static_cast<unsigned char>(w[0]) | static_cast<uint64_t>(static_cast<unsigned char>(w[n / 2])) << 8 |
-           static_cast<uint64_t>(static_cast<unsigned char>(w[n - 1])) << 16;
-    }
-  }
-  static uint64_t Mix(uint64_t a, uint64_t b, size_t n) {
-    uint64_t h = (a ^ 0x9E3779B97F4A7C15ull) * 0xBF58476D1CE4E5B9ull;
-    h ^= (b + n) * 0x94D049BB133111EBull;
-    h ^= h >> 29;
-    h *= 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 32;
-    return h;
-  }
+  // (a, b) with the length determine a word of up to 16 bytes (lexicon::WordTable's key).
+  static void Key(std::string_view w, uint64_t* a, uint64_t* b) { lexicon::WordTable::Key(w, a, b); }
+  static uint64_t Mix(uint64_t a, uint64_t b, size_t n) { return lexicon::WordTable::Mix(a, b, n); }
   void Build(const std::vector<std::string_view>& words);
 
   std::vector<Slot> slots_;

@@ -49,21 +49,31 @@ class WordTable {
   // The hash used: the length and up to the first and last 8 bytes, mixed. Exposed so that
   // tests can check collisions are harmless.
   static uint64_t Hash(std::string_view w) {
+    uint64_t a, b;
+    Key(w, &a, &b);
+    return Mix(a, b, w.size());
+  }
+  // The hash's two parts: up to the first and last 8 bytes of w (with its length they
+  // determine a word of up to 16 bytes), and their mix. Also used by extract's WordKeyTable.
+  static void Key(std::string_view w, uint64_t* a, uint64_t* b) {
     const size_t n = w.size();
-    uint64_t a = 0, b = 0;
+    *a = 0;
+    *b = 0;
     if (n >= 8) {
-      std::memcpy(&a, w.data(), 8);
-      std::memcpy(&b, w.data() + n - 8, 8);
+      std::memcpy(a, w.data(), 8);
+      std::memcpy(b, w.data() + n - 8, 8);
     } else if (n >= 4) {
       uint32_t x, y;
       std::memcpy(&x, w.data(), 4);
       std::memcpy(&y, w.data() + n - 4, 4);
-      a = x;
-      b = y;
+      *a = x;
+      *b = y;
     } else if (n > 0) {
-      a = static_cast<unsigned char>(w[0]) | static_cast<uint64_t>(static_cast<unsigned char>(w[n / 2])) << 8 |
-          static_cast<uint64_t>(static_cast<unsigned char>(w[n - 1])) << 16;
+      *a = static_cast<unsigned char>(w[0]) | static_cast<uint64_t>(static_cast<unsigned char>(w[n / 2])) << 8 |
+           static_cast<uint64_t>(static_cast<unsigned char>(w[n - 1])) << 16;
     }
+  }
+  static uint64_t Mix(uint64_t a, uint64_t b, size_t n) {
     uint64_t h = (a ^ 0x9E3779B97F4A7C15ull) * 0xBF58476D1CE4E5B9ull;
     h ^= (b + n) * 0x94D049BB133111EBull;
     h ^= h >> 29;
