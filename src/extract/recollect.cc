@@ -224,16 +224,17 @@ void CarryIncidentDates(const Resources& res, const Document& doc, const std::ve
 void TypeTheAttack(const Resources& res, const Document& doc, std::vector<Event>& ev) {
   for (size_t i = 0; i < ev.size(); ++i) {
     Event& e = ev[i];
-    if (e.frame != Frame::kNoun || e.sentence >= doc.sentences.size()) continue;
+    // (Only a bare "the attack": "fighters launched the attack on the city" is its own.)
+    if (e.frame != Frame::kNoun || e.sentence >= doc.sentences.size() || !e.agent.empty()) continue;
     const std::string t = text::FoldForMatch(doc.view(e.trigger));
     if (t != "attack" || e.trigger.start < 4) continue;
     const std::string det = text::FoldForMatch(doc.view(Span{e.trigger.start - 4, e.trigger.start}));
     if (det != "the ") continue;
     for (size_t j = i; j-- > 0;) {
       const Event& a = ev[j];
+      if (a.sentence == e.sentence) continue;  // told in an earlier sentence
       if (a.sentence >= doc.sentences.size() ||
-          (a.sentence + 1 != e.sentence && a.sentence != e.sentence &&
-           doc.sentences[a.sentence].paragraph != doc.sentences[e.sentence].paragraph)) {
+          (a.sentence + 1 != e.sentence && doc.sentences[a.sentence].paragraph != doc.sentences[e.sentence].paragraph)) {
         break;
       }
       const int fam = Family(res.event_types()[a.type].id);

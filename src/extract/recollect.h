@@ -14,8 +14,8 @@
 // by the document; not in the headline or first body sentence): "X seized the town in May
 // 2015. Its destruction of the ruins provoked outrage, and the army's recapture [...]".
 //
-// Then "the attack" that names an incident already told in its paragraph or the sentence
-// before takes that incident's type ("A suicide bomber struck a wedding hall. The group
+// Then a bare "the attack" (no agent of its own) that names an incident already told in an
+// earlier sentence of its paragraph, or the sentence before, takes that incident's type ("A suicide bomber struck a wedding hall. The group
 // claimed the attack.": a bombing) and, when that one has a date of its own, its date;
 // and its place when it names none.
 //
