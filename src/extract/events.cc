@@ -859,7 +859,7 @@ std::string_view StretchBefore(const std::vector<Word>& w, const TriggerMatch& m
   for (size_t k = m.first; k-- > 0 && k + 2 >= m.first;) {
     std::string_view f = w[k].folded;
     size_t dash = f.rfind('-');
-    if (dash != std::string_view::npos && lasting.count(std::string(f.substr(dash + 1)))) return "a stretch of time";
+    if (dash != std::string_view::npos && lasting.count(f.substr(dash + 1))) return "a stretch of time";
   }
   return {};
 }
