@@ -101,7 +101,8 @@ const Set& ForceNouns() {
                         "contingent", "gunships", "bombers", "raiders", "insurgent", "rebel",
                         "soldier", "fighter", "militant", "squad", "squads", "platoon", "sappers", "enemy",
                         "mujahideen", "mujahedeen", "gangs", "gang", "cartel", "cartels", "bandits",
-                        "assailants", "gendarmes", "gendarmerie", "guerrilla", "troopers"};
+                        "assailants", "gendarmes", "gendarmerie", "guerrilla", "troopers", "terrorists",
+                        "groups", "snipers", "sniper", "gunman", "assailant", "attacker", "infiltrators"};
   return s;
 }
 // Common nouns that name a place or objective by themselves ("retook the airport").
@@ -120,6 +121,17 @@ const Set& PlaceNouns() {
                         "checkpoints", "bases", "airports", "bridges", "hills", "roads", "districts",
                         // ("entered the heart of Aleppo": a part of a place names the place.)
                         "heart", "centre", "center", "edge", "edges", "neighbourhoods", "neighborhoods"};
+  return s;
+}
+
+// Titles that make the place noun before them part of a person's name ("a village chief").
+const Set& TitleNouns() {
+  static const Set s = {"chief", "chiefs", "governor", "governors", "mayor", "mayors", "leader", "leaders",
+                        "elder", "elders", "commander", "commanders", "official", "officials", "head",
+                        "imam", "priest", "administrator", "councillor", "councillors", "council",
+                        "police", "guards", "residents", "spokesman", "director", "doctor", "doctors",
+                        "colonel", "general", "officer", "captain", "major", "lieutenant", "sergeant",
+                        "chaplain", "recruits", "veteran", "veterans"};
   return s;
 }
 
@@ -345,6 +357,9 @@ struct Ctx {
     size_t b = k > start && Is(k - 1, kDeterminers) ? k - 1 : k;
     size_t e = k;
     while (e + 1 < w.size() && e - k < 5 && PartyWord(e + 1)) ++e;
+    // "a village chief", "the district governor", "an army colonel": a title after a place or
+    // force noun names a person.
+    if (e + 1 < w.size() && Is(e, kPlaceNouns | kForceNouns) && TitleNouns().count(w[e + 1].folded)) ++e;
     if (Party named = NamedAfter(e, how); !named.empty()) return named;
     return MakeParty(doc, Span{w[b].span.start, w[e].span.end}, mentions, how);
   }
@@ -529,6 +544,54 @@ Party SubjectAcross(const Ctx& ctx, int before, const Party& claimant, const std
       p.how = "coordinated-subject";
       return p;
     }
+  }
+  return {};
+}
+
+// The subject behind a short modifier, an aside or quotation marks, when the words right
+// before the verb name no party: "Gunmen on motorbikes killed", "Fighters loyal to the
+// warlord massacred", "The federal army, he said, had killed", '"armed terrorist groups"
+// had killed'. An armed party only (a force noun or an actor), or an empty party.
+Party SubjectBehind(const Ctx& ctx, int before) {
+  static const Set modifiers = {"on", "loyal", "from", "in", "with", "riding", "aboard", "armed", "wearing",
+                                "dressed", "allied", "linked", "backed"};
+  static const Set speech = {"said", "says", "added", "claimed", "insisted", "stressed"};
+  const auto& w = ctx.w;
+  int k = before;
+  while (k >= 0 && ctx.IsAux(k, kAux)) --k;
+  if (k < 1) return {};
+  auto armed = [&](const Party& p) { return !p.empty() && (ctx.Armed(p) || ctx.PartyHas(p, kForceNouns)); };
+  if (w[k].folded == "\"") {
+    // '"armed terrorist groups" had killed': the quoted words, when they end in a force noun.
+    for (int q = k - 1; q >= 0 && k - q <= 6; --q) {
+      if (w[q].folded != "\"") continue;
+      if (q + 1 < k && ctx.Is(static_cast<size_t>(k - 1), kForceNouns)) {
+        return MakeParty(ctx.doc, Span{w[q + 1].span.start, w[k - 1].span.end}, ctx.mentions, "quoted-subject");
+      }
+      break;
+    }
+    return {};
+  }
+  if (w[k].folded == ",") {
+    // "The federal army, he said, had killed": the party before the aside.
+    bool said = false;
+    for (int j = k - 1; j >= 1 && k - j <= 5; --j) {
+      said |= speech.count(w[j].folded) > 0;
+      if (w[j].folded == ",") {
+        if (!said) return {};
+        Party p = ctx.Before(j - 1, "subject-before-aside");
+        return armed(p) ? p : Party{};
+      }
+      if (w[j].kind != TokenKind::kWord) return {};
+    }
+    return {};
+  }
+  // "Gunmen on motorbikes": the party before a short modifier of it.
+  for (int j = k; j >= 1 && k - j < 6; --j) {
+    if (w[j].kind != TokenKind::kWord && w[j].folded != "-") return {};
+    if (!modifiers.count(w[j].folded)) continue;
+    Party p = ctx.Before(j - 1, "subject-before-modifier");
+    if (armed(p)) return p;
   }
   return {};
 }
@@ -1113,6 +1176,32 @@ bool ExtraChecksPass(const Ctx& ctx, const Trigger& trig, const TriggerMatch& m,
     return false;
   }
   if (head == "crossed" && trig.words.size() == 2) return ctx.Armed(e.agent);
+  // "security forces neutralised 25 assailants": killing only people (not "neutralised
+  // the threat", "neutralised a bomb"): a count or a force noun within three words.
+  if (head == "neutralised" || head == "neutralized") {
+    for (size_t k = m.last; k < w.size() && k < m.last + 4; ++k) {
+      if (IsNumberWord(w[k]) || CountWords().count(w[k].folded) || ctx.Is(k, kForceNouns)) return true;
+      if (w[k].kind == TokenKind::kPunct && w[k].folded != "\"") break;
+    }
+    return false;
+  }
+  // "shot down two helicopters": aircraft brought down are destroyed; missiles and rockets
+  // intercepted are a count ("shot down 44 of the 50 cruise missiles").
+  if (head == "downed" || ((head == "shot" || head == "shoot") && trig.words.size() == 2 && trig.words[1] == "down")) {
+    static const Set aircraft = {"aircraft", "plane", "planes", "jet", "jets", "warplane", "warplanes",
+                                 "helicopter", "helicopters", "drone", "drones", "fighter",
+                                 "bomber", "bombers", "gunship", "gunships", "airliner", "mig", "uav", "uavs"};
+    for (size_t k = m.last; k < w.size() && k < m.last + 6; ++k) {
+      if (aircraft.count(w[k].folded)) return true;
+      if (w[k].kind == TokenKind::kPunct && w[k].folded != "-") break;
+    }
+    // (Passive: "two helicopters were shot down".)
+    for (size_t k = m.first; k-- > 0 && k + 6 >= m.first;) {
+      if (aircraft.count(w[k].folded)) return true;
+      if (w[k].kind == TokenKind::kPunct && w[k].folded != "-") break;
+    }
+    return false;
+  }
   return true;
 }
 
@@ -1356,12 +1445,13 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       e.type = trig.type;
       e.frame = trig.frame;
       const int before = static_cast<int>(m.first) - 1;
-      // "their newly regained positions", "the captured town": a participle used as an
-      // adjective describes a state, it tells no event.
+      // "their newly regained positions", "the captured town", "12 captured soldiers": a
+      // participle used as an adjective describes a state, it tells no event.
       if (trig.frame == Frame::kVerb && before >= 0 &&
           (w[before].folded == "newly" || w[before].folded == "recently" ||
-           (Determiners().count(w[before].folded) && m.last < w.size() &&
-            (PlaceNouns().count(w[m.last].folded) || EquipmentNouns().count(w[m.last].folded)) &&
+           ((Determiners().count(w[before].folded) || IsNumberWord(w[before]) || CountWords().count(w[before].folded)) && m.last < w.size() &&
+            (PlaceNouns().count(w[m.last].folded) || EquipmentNouns().count(w[m.last].folded) ||
+             ForceNouns().count(w[m.last].folded)) &&
             trig.words.back().size() > 2 &&
             trig.words.back().compare(trig.words.back().size() - 2, 2, "ed") == 0))) {
         continue;
@@ -1383,6 +1473,20 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           const bool progressive = w0.size() > 4 && w0.compare(w0.size() - 3, 3, "ing") == 0;
           for (int k = before; k >= 0 && before - k < 3 && ctx.IsAux(k, kAux); --k) {
             if (ctx.IsAux(k, kPassiveAux) && !progressive) passive = true;
+          }
+          // "Army says 300 militants killed north of Baghdad", "two soldiers killed in the
+          // ambush were buried": a counted noun right before a bare participle is what was
+          // killed, not who killed.
+          if (!passive && trig.words.size() == 1 && (w0 == "killed" || w0 == "wounded" || w0 == "slain") &&
+              before >= 0) {
+            auto counted = [&](int k) {
+              return k >= 0 && (IsNumberWord(w[k]) || CountWords().count(w[k].folded) > 0);
+            };
+            const bool noun = w[before].kind == TokenKind::kWord && !ctx.IsAux(before, kAux);
+            if (counted(before) || (noun && counted(before - 1)) ||
+                (noun && before >= 1 && w[before - 1].kind == TokenKind::kWord && counted(before - 2))) {
+              passive = true;
+            }
           }
           if (passive) {
             e.target = ctx.Before(before, "passive-subject");
@@ -1411,6 +1515,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
               Party head = SubjectMention(ctx, m.first);
               if (!head.empty()) e.agent = head;
             }
+            if (e.agent.empty()) e.agent = SubjectBehind(ctx, before);
             e.target = ctx.After(m.last, "active-object", kObjectSkip);
             e.rule = "verb active";
           }
@@ -1878,13 +1983,50 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
     }
     int air_strikes = 0;
     for (size_t k = sentence_begin; k < out.size(); ++k) air_strikes += (type_bits[out[k].type] & kAirStrike) != 0;
+    // The word at byte `at` (the first word starting at or after it).
+    auto word_at = [&](uint32_t at) {
+      return static_cast<size_t>(std::lower_bound(w.begin(), w.end(), at, [](const Word& x, uint32_t v) {
+                                   return x.span.start < v;
+                                 }) - w.begin());
+    };
     auto drop = [&](const Event& e) {
       if (type_bits[e.type] & kKilling) {
-        if (violent) return true;
+        // A deliberate killing of someone by someone, named or not ("was assassinated", "was
+        // shot dead outside his home", "gunned down", "murdered"), is an act of its own.
+        static const char* const kDeliberate[] = {"assassi", "shot dead", "shoot dead", "shooting dead",
+                                                  "shoots dead", "gunned down", "murder", "lynched"};
+        const std::string folded = text::FoldForMatch(doc.view(e.trigger));
+        bool deliberate = false;
+        for (const char* d : kDeliberate) deliberate |= folded.rfind(d, 0) == 0;
+        if (deliberate) return false;
+        // The toll of an attack told in the same clause: the attack as its subject ("an air
+        // strike on a centre for migrants in the Tajoura suburb of Tripoli killed 44",
+        // "fighting between forces loyal to X and to Y has killed 272") or told within a
+        // dozen words after it ("killed 12 villagers in an attack on the village"). Another
+        // act further on ("... hacked six villagers to death, and on 28 August abducted and
+        // killed an administrator") is not its toll.
+        if (violent) {
+          const size_t kw = word_at(e.trigger.start);
+          for (size_t k = sentence_begin; k < out.size(); ++k) {
+            if (!(type_bits[out[k].type] & kViolent) || (type_bits[out[k].type] & kKilling)) continue;
+            const size_t aw = word_at(out[k].trigger.start);
+            if (aw > kw) {
+              if (aw - kw <= 12) return true;
+              continue;
+            }
+            if (kw - aw > 25) continue;
+            // (Not across a clause of its own: "; ", ", and", ", while".)
+            bool apart = false;
+            for (size_t j = aw; j < kw && !apart; ++j) {
+              apart = w[j].folded == ";" ||
+                      (w[j].folded == "," && j + 1 < kw && (w[j + 1].folded == "and" || w[j + 1].folded == "while"));
+            }
+            if (!apart) return true;
+          }
+        }
         // "36 civilians were killed": a toll with nobody named who killed is a claim; a
-        // killing event needs its killer ("gunmen killed a mayor") or is an assassination.
-        std::string_view t = doc.view(e.trigger);
-        return e.agent.empty() && !(t.size() >= 7 && (t.substr(0, 7) == "assassi" || t.substr(0, 7) == "Assassi"));
+        // killing event needs its killer ("gunmen killed a mayor").
+        return e.agent.empty();
       }
       // "warplanes carried out air strikes": the aircraft are the strike's instrument.
       if ((type_bits[e.type] & kAirStrike) && air_strikes > 1 && ForceNouns().count(text::FoldForMatch(doc.view(e.trigger)))) {

@@ -227,18 +227,23 @@ void TypeTheAttack(const Resources& res, const Document& doc, std::vector<Event>
     // (Only a bare "the attack": "fighters launched the attack on the city" is its own.)
     if (e.frame != Frame::kNoun || e.sentence >= doc.sentences.size() || !e.agent.empty()) continue;
     const std::string t = text::FoldForMatch(doc.view(e.trigger));
-    if (t != "attack" || e.trigger.start < 4) continue;
+    // ("the raids", told after "Air strikes killed 40", are those strikes.)
+    if ((t != "attack" && t != "raid" && t != "raids") || e.trigger.start < 4) continue;
     const std::string det = text::FoldForMatch(doc.view(Span{e.trigger.start - 4, e.trigger.start}));
     if (det != "the ") continue;
     for (size_t j = i; j-- > 0;) {
       const Event& a = ev[j];
       if (a.sentence == e.sentence) continue;  // told in an earlier sentence
+      // (In its paragraph or in the two sentences before: wire copy gives most sentences a
+      // paragraph of their own.)
       if (a.sentence >= doc.sentences.size() ||
-          (a.sentence + 1 != e.sentence && doc.sentences[a.sentence].paragraph != doc.sentences[e.sentence].paragraph)) {
+          (a.sentence + 2 < e.sentence && doc.sentences[a.sentence].paragraph != doc.sentences[e.sentence].paragraph)) {
         break;
       }
-      const int fam = Family(res.event_types()[a.type].id);
-      if (fam != 1 && fam != 2) continue;
+      const std::string& aid = res.event_types()[a.type].id;
+      const int fam = Family(aid);
+      // (A killing is the attack's toll, never its kind.)
+      if ((fam != 1 && fam != 2) || aid == "killing") continue;
       if (a.type != e.type) {
         e.type = a.type;
         e.rule += "; the incident of sentence " + std::to_string(a.sentence);
