@@ -51,6 +51,14 @@ TEST(EvalTest, SecondArticlesMeetTheirFloors) {
   EXPECT_NE(r.out.find("events.core"), std::string::npos) << r.out;
 }
 
+// A third batch (tests/data/articles3), written with many killings, executions and
+// attribution forms, again from wars the earlier sets do not cover.
+TEST(EvalTest, ThirdArticlesMeetTheirFloors) {
+  EvalRun r = Sitrep("eval tests/data/articles3 --floors tests/data/articles3/floors.txt");
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("events.core"), std::string::npos) << r.out;
+}
+
 TEST(EvalTest, MissingGoldIsBadInput) {
   EvalRun r = Sitrep("eval tests/data/gold/no-such-folder");
   EXPECT_EQ(r.code, 2) << r.out;

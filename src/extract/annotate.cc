@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdio>
 #include <limits>
+#include <span>
 
 #include "lexicon/mentions.h"
 #include "time/civil.h"
@@ -128,43 +129,166 @@ std::pair<std::string, DatePrecision> TimexToDate(std::string_view v) {
   return {year, DatePrecision::kYear};  // quarters, seasons, halves
 }
 
+DatePrecision TimexToDateInto(std::string_view v, std::string* date) {
+  date->clear();
+  auto slash = v.find('/');
+  if (slash != std::string_view::npos) v = v.substr(0, slash);
+  if (!Digits(v, 0, 4)) return DatePrecision::kNone;
+  if (v.size() == 4) {
+    date->assign(v);
+    return DatePrecision::kYear;
+  }
+  if (v[4] != '-') return DatePrecision::kNone;
+  if (Digits(v, 5, 2)) {
+    if (v.size() > 7 && v[7] == '-' && Digits(v, 8, 2)) {
+      date->assign(v.substr(0, 10));
+      return DatePrecision::kDay;
+    }
+    date->assign(v.substr(0, 7));
+    return DatePrecision::kMonth;
+  }
+  if (v[5] == 'W' && Digits(v, 6, 2)) {
+    const int year = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
+    const int week = (v[6] - '0') * 10 + (v[7] - '0');
+    time::CivilDate thu = time::CivilFromDays(time::IsoWeekMonday(year, week) + 3);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", thu.year, thu.month);
+    date->assign(buf);
+    return DatePrecision::kMonth;
+  }
+  date->assign(v.substr(0, 4));
+  return DatePrecision::kYear;  // quarters, seasons, halves
+}
+
 namespace {
-// "<doc>:<tag><i>" built in one allocation at most.
+// *out = "<doc>:<tag><i>", in the buffer *out already has.
 // (std::to_chars: snprintf was a tenth of the records' cost.)
-std::string RecordId(const std::string& doc, char tag, size_t i) {
+void SetRecordId(const std::string& doc, char tag, size_t i, std::string* out) {
   char num[24];
   num[0] = ':';
   num[1] = tag;
   const char* end = std::to_chars(num + 2, num + sizeof num, i).ptr;
-  std::string id;
-  id.reserve(doc.size() + static_cast<size_t>(end - num));
-  id += doc;
-  id.append(num, static_cast<size_t>(end - num));
-  return id;
+  out->assign(doc);
+  out->append(num, static_cast<size_t>(end - num));
 }
 
-const std::vector<uint32_t>& Bucket(const std::vector<std::vector<uint32_t>>& b, uint32_t sentence) {
-  static const std::vector<uint32_t> kNone;
-  return sentence < b.size() ? b[sentence] : kNone;
+// Each Reset puts a record back to its default state but keeps its strings' buffers, so
+// that refilling a list in place allocates only for strings longer than before. The
+// structured bindings stop compiling when a field is added to a record: reset it here.
+void Reset(EntityRef& e) {
+  auto& [text, span, id, name, kind, country, has_position, lat, lon, precision, how] = e;
+  text.clear();
+  span = {};
+  id.clear();
+  name.clear();
+  kind.clear();
+  country.clear();
+  has_position = false;
+  lat = 0;
+  lon = 0;
+  precision = 0;
+  how.clear();
 }
+
+void Reset(MentionRecord& r) {
+  auto& [id, document, sentence, entity, type, refers_to] = r;
+  id.clear();
+  document.clear();
+  sentence = 0;
+  Reset(entity);
+  type.clear();
+  refers_to = -1;
+}
+
+void Reset(EventRecord& r) {
+  auto& [id, document, sentence, span, trigger, type, status, frame, rule, agent, target, place, instrument, date,
+         date_precision, timex, time_span, time_source, claimed_by, reported_by, line_kind, quote] = r;
+  for (std::string* s : {&id, &document, &trigger, &type, &status, &frame, &rule, &instrument, &date, &timex,
+                         &time_source, &reported_by, &quote})
+    s->clear();
+  sentence = 0;
+  span = {};
+  Reset(agent);
+  Reset(target);
+  Reset(place);
+  date_precision = DatePrecision::kNone;
+  time_span = {};
+  Reset(claimed_by);
+  line_kind = LineKind::kBody;
+}
+
+void Reset(ClaimRecord& r) {
+  auto& [id, document, sentence, span, number, kind, item, calibre, low, high, acled, modifier, effect, approx, vague,
+         about, claimed_by, reported_by, place, date, date_precision, event, rule, line_kind, quote] = r;
+  for (std::string* s : {&id, &document, &kind, &item, &calibre, &modifier, &effect, &reported_by, &date, &event,
+                         &rule, &quote})
+    s->clear();
+  sentence = 0;
+  span = {};
+  number = {};
+  low = -1;
+  high = -1;
+  acled = -1;
+  approx = false;
+  vague = false;
+  Reset(about);
+  Reset(claimed_by);
+  Reset(place);
+  date_precision = DatePrecision::kNone;
+  line_kind = LineKind::kBody;
+}
+
+// `list` resized to n records, each reset (those it already held keep their buffers).
+template <typename R>
+void Refill(std::vector<R>& list, size_t n) {
+  if (list.size() > n) list.resize(n);
+  for (R& r : list) Reset(r);
+  list.resize(n);
+}
+
+// Record indices grouped by sentence (a counting sort: stable, so each sentence lists its
+// records in order), in buffers reused between calls on one thread.
+class BySentence {
+ public:
+  // Groups i in [0, n) under sentence_of(i) when that is < sentences and keep(i).
+  template <typename SentenceOf, typename Keep>
+  void Build(size_t sentences, size_t n, SentenceOf sentence_of, Keep keep) {
+    start_.assign(sentences + 1, 0);
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t s = sentence_of(i);
+      if (s < sentences && keep(i)) ++start_[s + 1];
+    }
+    for (size_t s = 0; s < sentences; ++s) start_[s + 1] += start_[s];
+    items_.resize(start_[sentences]);
+    fill_.assign(start_.begin(), start_.end() - 1);
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t s = sentence_of(i);
+      if (s < sentences && keep(i)) items_[fill_[s]++] = static_cast<uint32_t>(i);
+    }
+  }
+  std::span<const uint32_t> Of(uint32_t sentence) const {
+    if (start_.empty() || sentence >= start_.size() - 1) return {};
+    return {items_.data() + start_[sentence], items_.data() + start_[sentence + 1]};
+  }
+
+ private:
+  std::vector<uint32_t> start_, fill_, items_;
+};
 }  // namespace
 
 // AttachRecords; with `steal`, strings are moved out of `x` instead of copied (x is left
-// valid but unspecified).
+// valid but unspecified). The three lists are refilled in place (see Refill).
 void Attach(const Resources& res, const std::vector<lexicon::Mention>& mentions,
             const std::vector<time::DocumentTimex>& timexes, Extraction& x, bool steal, Document& doc) {
   auto take = [steal](std::string& from, std::string& to) {
     if (steal) to = std::move(from);
     else to = from;
   };
-  doc.mentions.clear();
-  doc.events.clear();
-  doc.claims.clear();
-  doc.mentions.reserve(mentions.size());
+  Refill(doc.mentions, mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i) {
     const lexicon::Mention& m = mentions[i];
-    MentionRecord& r = doc.mentions.emplace_back();  // (filled in place: no moves)
-    r.id = RecordId(doc.id, 'm', i);
+    MentionRecord& r = doc.mentions[i];
+    SetRecordId(doc.id, 'm', i, &r.id);
     r.document = doc.id;
     r.sentence = SentenceAt(doc, m.span.start);
     FillFromMention(doc, m, mentions, r.entity);
@@ -172,15 +296,15 @@ void Attach(const Resources& res, const std::vector<lexicon::Mention>& mentions,
     r.refers_to = m.refers_to == lexicon::Mention::kNoRef ? -1 : static_cast<int32_t>(m.refers_to);
   }
 
-  doc.events.reserve(x.events.size());
+  Refill(doc.events, x.events.size());
   for (size_t i = 0; i < x.events.size(); ++i) {
     Event& ev = x.events[i];
-    EventRecord& r = doc.events.emplace_back();
-    r.id = RecordId(doc.id, 'e', i);
+    EventRecord& r = doc.events[i];
+    SetRecordId(doc.id, 'e', i, &r.id);
     r.document = doc.id;
     r.sentence = ev.sentence;
     r.span = ev.trigger;
-    r.trigger = std::string(doc.view(ev.trigger));
+    r.trigger.assign(doc.view(ev.trigger));
     if (ev.type < res.event_types().size()) r.type = res.event_types()[ev.type].id;
     r.status = StatusName(ev.status);
     r.frame = FrameName(ev.frame);
@@ -189,10 +313,8 @@ void Attach(const Resources& res, const std::vector<lexicon::Mention>& mentions,
     FillFromParty(doc, mentions, ev.target, steal, r.target);
     FillFromParty(doc, mentions, ev.place, steal, r.place);
     take(ev.instrument, r.instrument);
-    auto [date, precision] = TimexToDate(ev.time);
+    r.date_precision = TimexToDateInto(ev.time, &r.date);
     take(ev.time, r.timex);
-    r.date = std::move(date);
-    r.date_precision = precision;
     r.time_span = ev.time_span;
     take(ev.time_source, r.time_source);
     FillFromParty(doc, mentions, ev.claimed_by, steal, r.claimed_by);
@@ -203,24 +325,23 @@ void Attach(const Resources& res, const std::vector<lexicon::Mention>& mentions,
 
   // Events and resolved place mentions by sentence, so that each claim looks only at its
   // own sentence (a scan of the whole document per claim made this quadratic).
-  std::vector<std::vector<uint32_t>> events_of(doc.sentences.size()), places_of(doc.sentences.size());
-  for (size_t i = 0; i < doc.events.size(); ++i) {
-    if (doc.events[i].sentence < events_of.size()) events_of[doc.events[i].sentence].push_back(static_cast<uint32_t>(i));
+  thread_local BySentence events_of, places_of;
+  if (!x.claims.empty()) {
+    const size_t sentences = doc.sentences.size();
+    events_of.Build(
+        sentences, doc.events.size(), [&](size_t i) { return doc.events[i].sentence; }, [](size_t) { return true; });
+    places_of.Build(
+        sentences, doc.mentions.size(), [&](size_t i) { return doc.mentions[i].sentence; },
+        [&](size_t i) { return doc.mentions[i].entity.kind == "place" && !doc.mentions[i].entity.id.empty(); });
   }
-  for (size_t i = 0; i < doc.mentions.size(); ++i) {
-    const MentionRecord& m = doc.mentions[i];
-    if (m.entity.kind == "place" && !m.entity.id.empty() && m.sentence < places_of.size()) {
-      places_of[m.sentence].push_back(static_cast<uint32_t>(i));
-    }
-  }
-  doc.claims.reserve(x.claims.size());
+  Refill(doc.claims, x.claims.size());
   for (size_t i = 0; i < x.claims.size(); ++i) {
     Claim& c = x.claims[i];
     // (Read before the strings are taken: the lead-in rule below asks how the claimant was found.)
     const bool list_lead = c.claimed_by.how == "list-lead" && !c.claimed_by.span.empty();
     const uint32_t claimant_start = c.claimed_by.span.start;
-    ClaimRecord& r = doc.claims.emplace_back();
-    r.id = RecordId(doc.id, 'c', i);
+    ClaimRecord& r = doc.claims[i];
+    SetRecordId(doc.id, 'c', i, &r.id);
     r.document = doc.id;
     r.sentence = c.sentence;
     r.span = c.span;
@@ -247,7 +368,7 @@ void Attach(const Resources& res, const std::vector<lexicon::Mention>& mentions,
     // the withdrawal beside it) when there is one.
     const EventRecord* best = nullptr;
     uint64_t best_gap = std::numeric_limits<uint64_t>::max();
-    for (uint32_t ei : Bucket(events_of, c.sentence)) {
+    for (uint32_t ei : events_of.Of(c.sentence)) {
       const EventRecord& e = doc.events[ei];
       uint64_t gap = e.span.start > c.span.start ? e.span.start - c.span.start : c.span.start - e.span.start;
       if (!KindFitsEvent(r.kind, e.type)) gap += 1ull << 32;
@@ -263,7 +384,7 @@ void Attach(const Resources& res, const std::vector<lexicon::Mention>& mentions,
       // "• 30 tanks" under "the spoils from Palmyra amount to the following:": the place
       // the lead-in names.
       const uint32_t lead = SentenceAt(doc, claimant_start);
-      for (uint32_t mi : Bucket(places_of, lead)) {
+      for (uint32_t mi : places_of.Of(lead)) {
         r.place = doc.mentions[mi].entity;
         break;
       }
@@ -272,12 +393,14 @@ void Attach(const Resources& res, const std::vector<lexicon::Mention>& mentions,
       // The nearest resolved place mention of the sentence (a claim tied to an event takes
       // the event's place, even none: the event's rules know a party from a place).
       uint32_t gap_best = std::numeric_limits<uint32_t>::max();
-      for (uint32_t mi : Bucket(places_of, c.sentence)) {
+      const MentionRecord* nearest = nullptr;
+      for (uint32_t mi : places_of.Of(c.sentence)) {
         const MentionRecord& m = doc.mentions[mi];
         uint32_t gap = m.entity.span.start > c.span.start ? m.entity.span.start - c.span.start
                                                           : c.span.start - m.entity.span.start;
-        if (gap < gap_best) gap_best = gap, r.place = m.entity;
+        if (gap < gap_best) gap_best = gap, nearest = &m;
       }
+      if (nearest != nullptr) r.place = nearest->entity;
     }
     if (r.date.empty()) {
       // (timexes are in text order: start at the claim's sentence.)
@@ -286,13 +409,10 @@ void Attach(const Resources& res, const std::vector<lexicon::Mention>& mentions,
       for (auto it = from; it != timexes.end() && it->sentence == c.sentence; ++it) {
         const time::DocumentTimex& t = *it;
         if (t.timex.type != time::TimexType::kDate) continue;
-        auto [date, precision] = TimexToDate(t.timex.value);
-        if (!date.empty()) {
-          r.date = std::move(date);
-          r.date_precision = precision;
-          break;
-        }
+        r.date_precision = TimexToDateInto(t.timex.value, &r.date);
+        if (!r.date.empty()) break;
       }
+      if (r.date.empty()) r.date_precision = DatePrecision::kNone;
     }
     if (r.date.empty() && !doc.date.value.empty()) {
       r.date = doc.date.value;

@@ -13,8 +13,9 @@
 // a bullet's place from the lead-in line its claimant came from, else the sentence's
 // nearest place, and the sentence's time, else the document date).
 //
-// Needs doc.sentences (the text stage). Replaces whatever the three lists held. Never
-// fails; thread-safe for calls sharing one Annotator.
+// Needs doc.sentences (the text stage). Replaces whatever the three lists held (refilled
+// in place: records already there keep their strings' buffers, so annotating a document
+// again allocates little). Never fails; thread-safe for calls sharing one Annotator.
 #pragma once
 
 #include <string>
@@ -49,5 +50,8 @@ void AttachRecords(const Resources& res, const std::vector<lexicon::Mention>& me
 // -> year, a range "a/b" -> its start; underspecified ("XXXX-03-27"), durations, sets
 // and references -> {"", kNone}.
 std::pair<std::string, DatePrecision> TimexToDate(std::string_view value);
+// The same date written into *date (reusing its buffer; "" when none), its precision
+// returned: what the records use. TimexToDate is its obvious twin (annotate_speed_test.cc).
+DatePrecision TimexToDateInto(std::string_view value, std::string* date);
 
 }  // namespace sitrep::extract

@@ -560,6 +560,15 @@ Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::v
       if (b > 0 && w[b - 1].kind == TokenKind::kNumber) continue;
       if (b >= 0) {
         int e = k;
+        // "Rebels posted a video which they said showed ...": a pronoun after a relative
+        // word stands for the subject that opens the sentence.
+        if (b == e && b >= 2 && (w[b].folded == "they" || w[b].folded == "it") &&
+            (w[b - 1].folded == "which" || w[b - 1].folded == "that")) {
+          int sb = -1, se = -1;
+          if (CoordinatedSubject(doc, w, b - 1, &sb, &se)) {
+            return PartyForWords(doc, w, sb, se, mentions, "relative-pronoun-subject");
+          }
+        }
         ExtendToHead(doc, w, &b, &e);
         return PartyForWords(doc, w, b, e, mentions, "said-subject");
       }
@@ -670,6 +679,10 @@ std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std
   for (size_t s = 0; s < n; ++s) {
     const std::string& t = out[s].text;
     if (!in_quote[s] && out[s].how == "pronoun" && (t == "we" || t == "We" || t == "I")) out[s] = Party{};
+    // "Our monitors documented", "our correspondent reported": the outlet's own people.
+    if (!in_quote[s] && out[s].mention == Mention::kNoRef && (t.rfind("our ", 0) == 0 || t.rfind("Our ", 0) == 0)) {
+      out[s] = Party{};
+    }
   }
   // Names in apposition are looked for only when a pronoun needs them.
   bool pronoun = false;
@@ -684,6 +697,33 @@ std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std
       if (!out[t].empty()) continue;
       out[t] = out[s];
       out[t].how = "list-lead";
+    }
+  }
+  // A table written as lines ("Killed: 1,109") and then "Source: X" (a line the text stage
+  // may drop as furniture): the source line names the claimant of the short lines with
+  // numbers right before it that have none of their own.
+  for (size_t s = 0; s < n; ++s) {
+    const uint32_t end = doc.sentences[s].span.end;
+    const size_t nl = doc.text.find('\n', end);
+    if (nl == std::string::npos) continue;
+    if (doc.text.find_first_not_of(" \t", end) != nl) continue;  // the sentence ends its line
+    std::string_view next = std::string_view(doc.text).substr(nl + 1);
+    next = next.substr(0, next.find('\n'));
+    uint32_t off = 0;
+    if (next.rfind("Source: ", 0) == 0) off = 8;
+    else if (next.rfind("Sources: ", 0) == 0) off = 9;
+    else continue;
+    std::string_view name = next.substr(off);
+    while (!name.empty() && (name.back() == '.' || name.back() == ' ' || name.back() == '\r')) name.remove_suffix(1);
+    if (name.empty() || name.size() > 80) continue;
+    const uint32_t a = static_cast<uint32_t>(nl + 1 + off);
+    const Party p = MakeParty(doc, Span{a, a + static_cast<uint32_t>(name.size())}, mentions, "source-line");
+    for (size_t t = s + 1; t-- > 0;) {
+      const auto& tw = words[t];
+      bool number = false;
+      for (const Word& x : tw) number = number || x.kind == TokenKind::kNumber;
+      if (!number || tw.size() > 8 || !out[t].empty()) break;
+      out[t] = p;
     }
   }
   // "the source said" after "a pro-regime source told ...": the earlier claimant whose

@@ -278,7 +278,7 @@ size_t PastUnknownNoun(const Resources& res, const std::vector<Word>& w, size_t 
 bool Transitive(const std::vector<Word>& w, size_t k, size_t len) {
   if (len != 1) return false;
   static const WordSet active = {"killed", "wounded", "injured", "executed", "detained", "arrested", "abducted",
-                                 "kidnapped", "captured"};
+                                 "kidnapped", "captured", "evacuated", "displaced", "uprooted"};
   if (!active.count(w[k].folded)) return false;
   const size_t o = k + 1;
   if (o >= w.size()) return false;
@@ -318,8 +318,26 @@ std::string_view TollBefore(const std::vector<Word>& w, size_t start) {
   static const WordSet dead = {"dead", "deaths", "killed", "fatalities", "victims"};
   static const WordSet hurt = {"wounded", "injured", "hurt", "injuries"};
   static const WordSet people = {"displaced", "refugees", "trapped", "homeless", "evacuated", "evacuees", "fled"};
-  static const WordSet held = {"detained", "arrested", "prisoners", "captured", "abducted", "detainees"};
+  static const WordSet held = {"detained", "arrested", "prisoners", "captured", "abducted", "detainees",
+                               "hostages", "captives"};
   static const WordSet lost = {"missing", "disappeared"};
+  // "the wounded numbered in the hundreds", "the dead numbered 40": the people a state
+  // names, counted by "numbered".
+  {
+    size_t b = start;
+    if (b >= 4 && w[b - 1].folded == "the" && w[b - 2].folded == "in" && w[b - 3].folded == "numbered") {
+      b -= 3;
+    } else if (b >= 2 && w[b - 1].folded == "numbered") {
+      b -= 1;
+    } else {
+      b = 0;
+    }
+    if (b >= 1) {
+      if (dead.count(w[b - 1].folded)) return "killed";
+      if (hurt.count(w[b - 1].folded)) return "wounded";
+      if (lost.count(w[b - 1].folded)) return "missing";
+    }
+  }
   for (const auto& v : verbs) {
     if (start < v.size()) continue;
     size_t b = start - v.size();
@@ -367,14 +385,45 @@ std::string_view TollAfter(const std::vector<Word>& w, size_t start, size_t last
   return {};
 }
 
-// "put Russian aircraft losses at as many as 21": the kind of the noun before "losses at".
+// "put Russian aircraft losses at as many as 21": the kind of the noun before "losses at";
+// "put its own losses at 175 soldiers": a person kind (the caller counts them killed).
 const ClaimKindWord* LossesAt(const Resources& res, const std::vector<Word>& w, size_t start) {
   if (start < 3 || w[start - 1].folded != "at") return nullptr;
   if (w[start - 2].folded != "losses" && w[start - 2].folded != "loss") return nullptr;
   size_t len = 0;
   const ClaimKindWord* k = MatchKind(res, w, start - 3, KindRole::kNoun, &len);
-  if (k == nullptr || len != 1 || IsPersonKind(k->kind)) return nullptr;
-  return k;
+  if (k != nullptr && len == 1 && !IsPersonKind(k->kind)) return k;
+  // The losses of people: a person noun after the number.
+  for (size_t j = start; j < w.size() && j < start + 6; ++j) {
+    if (w[j].kind != TokenKind::kNumber && w[j].kind != TokenKind::kWord) break;
+    const ClaimKindWord* p = MatchKind(res, w, j, KindRole::kNoun, &len);
+    if (p != nullptr) return IsPersonKind(p->kind) ? p : nullptr;
+  }
+  return nullptr;
+}
+
+// "bringing the total to 2,200", "the total there to", "bringing the total since April to
+// 363": "to" right before the number and "total" at most five words before it, with no
+// punctuation between.
+bool TotalBefore(const std::vector<Word>& w, size_t start) {
+  if (start < 3 || w[start - 1].folded != "to") return false;
+  for (size_t k = start - 1; k-- > 0 && start - k <= 6;) {
+    if (w[k].kind == TokenKind::kPunct) return false;
+    if (w[k].folded == "total") return true;
+  }
+  return false;
+}
+
+// "of the wounded", "of those missing" right at words[j]: the kind of the people the
+// state names (the dead have their own after-phrase in claim_kinds.tsv), or empty.
+std::string_view StateOfPart(const std::vector<Word>& w, size_t j) {
+  if (j + 2 >= w.size() || w[j].folded != "of") return {};
+  if (w[j + 1].folded != "the" && w[j + 1].folded != "those") return {};
+  const std::string_view st = w[j + 2].folded;
+  if (st == "wounded" || st == "injured") return "wounded";
+  if (st == "missing") return "missing";
+  if (st == "detained" || st == "abducted" || st == "kidnapped" || st == "captured") return "captured";
+  return {};
 }
 
 bool IsAge(const std::vector<Word>& w, const Number& n) {
@@ -596,10 +645,29 @@ struct SentenceClaims {
   // after "including" or "among them", before "of them" right after a comma, or joined by
   // "and" to the claim's words with at most two words between ("60 Afghans and 13 US
   // troops"; a person noun only).
+  // "27 Australians", "60 Afghans": a capitalised plural right after the number names
+  // people of a nation or group (a noun claim_kinds does not know).
+  bool PeopleName(const std::vector<Word>& w, size_t k) const {
+    if (k >= w.size() || w[k].kind != TokenKind::kWord) return false;
+    const std::string_view t = doc.view(w[k].span);
+    if (t.size() < 4 || !(t[0] >= 'A' && t[0] <= 'Z') || t.back() != 's') return false;
+    for (std::string_view suf : {"ans", "ese", "ites", "ons", "is", "ks", "chs", "ers"}) {
+      if (t.size() > suf.size() + 1 && t.substr(t.size() - suf.size()) == suf) return true;
+    }
+    return false;
+  }
+
   bool ListedWithLast(const std::vector<Word>& w, size_t start, const Number& n, bool person) const {
     if (start == 0) return false;
     const std::string_view prev = w[start - 1].folded;
     if (prev == "including") return true;
+    // "138 militants had died, along with 58 soldiers", "killed 12 soldiers as well as
+    // three civilians": people added to the toll just before.
+    if (person && start >= 3 && last_end <= w[start - 1].span.start &&
+        ((prev == "with" && w[start - 2].folded == "along") ||
+         (prev == "as" && w[start - 2].folded == "well" && w[start - 3].folded == "as"))) {
+      return true;
+    }
     if (start >= 2 && w[start - 2].folded == "among" && (prev == "them" || prev == "whom")) return true;
     if (prev == "," && n.last + 1 < w.size() && w[n.last].folded == "of" &&
         (w[n.last + 1].folded == "them" || w[n.last + 1].folded == "whom")) {
@@ -611,7 +679,9 @@ struct SentenceClaims {
         if (w[k].kind != TokenKind::kWord) return false;
         ++words;
       }
-      return words <= 2 && w[start - 1].span.start >= last_end && last_rule.rfind("casualty-before", 0) == 0;
+      // "including 11 women and 13 children": the next person of a list inside the toll.
+      return words <= 2 && w[start - 1].span.start >= last_end &&
+             (last_rule.rfind("casualty-before", 0) == 0 || last_rule == "listed");
     }
     return false;
   }
@@ -683,7 +753,12 @@ struct SentenceClaims {
         last_rule = c.rule;
         c.claimed_by = claimant;
         for (const Clause& cl : clauses_) {
-          if (start >= cl.from && (cl.semi || cl.speaker.span.start < w[start].span.start)) c.claimed_by = cl.speaker;
+          // "..., according to ACLED, and driven 7.4 million from their homes, the UN says":
+          // an according-to phrase before the clause governs only its own clause.
+          const bool own = claimant.how == "according-to" && claimant.span.end <= w[cl.from].span.start;
+          if (start >= cl.from && (cl.semi || own || cl.speaker.span.start < w[start].span.start)) {
+            c.claimed_by = cl.speaker;
+          }
         }
         if (OpensLaterClause(w, c.span, c.claimed_by.span, doc.sentences[sentence].span)) c.claimed_by = Party{};
         c.about = AboutParty(doc, doc.sentences[sentence].span, c.span,
@@ -951,6 +1026,18 @@ struct SentenceClaims {
       size_t k = end_word;
       // Past a closing quote: 'hundreds of "terrorists" had been killed'.
       if (k < w.size() && k > n.last && (w[k].folded == "\"" || w[k].folded == "\u201d")) ++k;
+      // "198 Ukrainians, including three children, had been killed": a noun claim_kinds does
+      // not know, then a parenthetical (the predicate after it still decides the kind).
+      bool unknown_before_aside = false;
+      if (noun == nullptr && !part_of && kind.empty() && k == n.last) {
+        const size_t u = PastUnknownNoun(res, w, k);
+        if (u > k && u + 2 < w.size() && w[u].folded == "," &&
+            (w[u + 1].folded == "including" || w[u + 1].folded == "among" || w[u + 1].folded == "mostly" ||
+             w[u + 1].folded == "mainly" || w[u + 1].folded == "most")) {
+          k = u;
+          unknown_before_aside = true;
+        }
+      }
       // Past a parenthetical: "36 civilians, including five children, were killed" (both
       // numbers are the dead).
       if (k + 1 < w.size() && w[k].folded == ",") {
@@ -1007,7 +1094,12 @@ struct SentenceClaims {
       if (noun == nullptr && !part_of && kind.empty()) k = PastUnknownNoun(res, w, k);
       const bool unknown_noun = !gapped && k != gap_from;
       const size_t after_from = k;
-      while (k < w.size() && k < after_from + 5 && Auxiliaries().count(w[k].folded)) ++k;
+      // Past auxiliaries and quotation marks ('had been "neutralised"').
+      while (k < w.size() && k < after_from + 6 &&
+             (Auxiliaries().count(w[k].folded) ||
+              (k > after_from && (w[k].folded == "\"" || w[k].folded == "\u201c" || w[k].folded == "\u201d")))) {
+        ++k;
+      }
       size_t len = 0;
       const ClaimKindWord* after = MatchKind(res, w, k, KindRole::kAfter, &len);
       if (after != nullptr && k == after_from) {
@@ -1029,6 +1121,24 @@ struct SentenceClaims {
            w[start - 1].folded == "\u201c")) {
         before = MatchKindEndingAt(res, w, start - 1, &before_start);
       }
+      // "killed a police officer and two soldiers": the verb before a first object with no
+      // number, joined by "and" (the claim keeps its own words).
+      if (before == nullptr && noun != nullptr && start >= 4 && w[start - 1].folded == "and") {
+        static const WordSet stops = {"in", "on", "at", "by", "from", "with", "during", "after", "while", "when",
+                                      "near", "since", "to", "of", "for", "as", "were", "was", "had", "have"};
+        for (size_t k = start - 1; k-- > 0 && start - k <= 6;) {
+          if (w[k].kind != TokenKind::kWord || stops.count(w[k].folded) || NumberWord(res, w[k].folded) > 0) break;
+          size_t bs = 0;
+          const ClaimKindWord* b = MatchKindEndingAt(res, w, k, &bs);
+          if (b != nullptr && k + 1 < start - 1 && (w[k].folded == "a" || w[k].folded == "an" || w[k].folded == "the")) {
+            before = b;
+            before_start = start;
+            break;
+          }
+        }
+      }
+      // "200 soldiers were evacuated": troops moved stay troops.
+      if (after != nullptr && after->kind == "people" && kind == "troops") after = nullptr;
       if (after != nullptr) {
         kind = after->kind;
         rule = rule.empty() ? "casualty-after" : "noun+casualty-after";
@@ -1043,11 +1153,19 @@ struct SentenceClaims {
         if (!gap_count && (after_from == end_word || after_from <= end_word + 2 || gapped || unknown_noun)) {
           end_word = k + len;
         }
-        if (unknown_noun) rule = "phrase+casualty-after";
+        if (unknown_noun || unknown_before_aside) rule = "phrase+casualty-after";
       } else if (before != nullptr && (before->kind != "captured" || noun != nullptr)) {
         kind = before->kind;
         rule = rule.empty() ? "casualty-before" : "casualty-before+noun";
         start = before_start;
+      } else if (kind.empty() && noun == nullptr && !part_of) {
+        // "40 of the wounded were in critical condition": part of the people a casualty
+        // word names.
+        if (std::string_view st = StateOfPart(w, n.last); !st.empty()) {
+          kind = std::string(st);
+          rule = "part-of-state";
+          end_word = n.last + 3;
+        }
       }
     }
     // "took 7,000 soldiers prisoner", "held 30 civilians hostage".
@@ -1059,22 +1177,45 @@ struct SentenceClaims {
         ++end_word;
       }
     }
+    // "had taken 55 prisoners", "took 30 hostages": people taken are captives.
+    if (IsPersonKind(kind) && noun != nullptr && noun_at == n.last && start > 0) {
+      static const WordSet held = {"prisoners", "captives", "hostages"};
+      static const WordSet taking = {"taken", "took", "take", "takes", "taking", "seized", "seizing"};
+      if (held.count(w[noun_at].folded) && taking.count(w[start - 1].folded)) {
+        kind = "captured";
+        rule = "taken-held";
+      }
+    }
+    // 'put the number of hostages at "about 20"': the toll verb stands before the quote.
+    const size_t toll_at = start > 1 && (w[start - 1].folded == "\"" || w[start - 1].folded == "\u201c") ? start - 1 : start;
     // "the death toll from a week of bombardment has risen to 112": a toll verb before the
-    // number with "toll" earlier in the sentence.
-    if (kind.empty()) {
-      std::string_view toll = TollBefore(w, start);
-      if (toll.empty()) toll = TollAfter(w, start, n.last);
+    // number with "toll" earlier in the sentence; "the toll had risen to 71 soldiers",
+    // "put its losses at 175 soldiers": a toll of person nouns counts the toll's kind.
+    if (kind.empty() || (IsPersonKind(kind) && rule == "noun")) {
+      std::string_view toll = TollBefore(w, toll_at);
+      if (toll.empty() && kind.empty()) toll = TollAfter(w, start, n.last);
+      const ClaimKindWord* lost = toll.empty() ? LossesAt(res, w, toll_at) : nullptr;
       if (!toll.empty()) {
         kind = std::string(toll);
-        rule = "toll";
-      } else if (start >= 3 && w[start - 1].folded == "to" && last_sentence == sentence && !last_kind.empty() &&
-                 (w[start - 2].folded == "total" || w[start - 3].folded == "total")) {
-        // "deployed 600 more soldiers, bringing the total there to 2,200".
+        rule = rule.empty() ? "toll" : "noun+toll";
+      } else if (kind.empty() && last_sentence == sentence && !last_kind.empty() && TotalBefore(w, start)) {
+        // "deployed 600 more soldiers, bringing the total there to 2,200", "bringing the
+        // total since April to 363".
         kind = last_kind;
         rule = "total";
-      } else if (const ClaimKindWord* lost = LossesAt(res, w, start)) {
-        kind = lost->kind;
-        rule = "losses-at";
+      } else if (lost != nullptr && (kind.empty() || IsPersonKind(lost->kind))) {
+        kind = IsPersonKind(lost->kind) ? "killed" : lost->kind;
+        rule = rule.empty() ? "losses-at" : "noun+losses-at";
+      } else if (kind.empty() && start >= 2 && start <= 5 && w[start - 1].folded == ":") {
+        // A table written as lines: "Killed: 1,109", "Displaced: about 970,000", "- Tanks: 30".
+        const size_t b = w[0].kind == TokenKind::kPunct ? 1 : 0;
+        size_t len = 0;
+        const ClaimKindWord* label = MatchKind(res, w, b, KindRole::kAfter, &len);
+        if (label == nullptr || b + len != start - 1) label = MatchKind(res, w, b, KindRole::kNoun, &len);
+        if (label != nullptr && b + len == start - 1) {
+          kind = label->kind;
+          rule = "table-label";
+        }
       }
     }
     // "destroyed 28 tanks, including eight Leopards": a count inside the list of another
@@ -1091,7 +1232,7 @@ struct SentenceClaims {
     // civilians, were killed", "42 civilians have died, two of them children", "killed 60
     // Afghans and 13 US troops": people listed inside or beside a toll share its kind.
     if ((kind.empty() || IsPersonKind(kind)) && last_sentence == sentence && IsCasualty(last_kind) &&
-        ListedWithLast(w, start, n, IsPersonKind(kind))) {
+        ListedWithLast(w, start, n, IsPersonKind(kind) || (kind.empty() && noun == nullptr && PeopleName(w, n.last)))) {
       kind = last_kind;
       rule = "listed";
     }
@@ -1119,6 +1260,30 @@ struct SentenceClaims {
         rule = "listed";
       }
     }
+    // "29,600 people had left ... 5,000 of them were suspected members": part of the people
+    // the claim just before (this sentence or the one before) counted.
+    if (kind.empty() && noun == nullptr && last_sentence != UINT32_MAX && last_sentence + 1 >= sentence &&
+        (IsCasualty(last_kind) || IsPersonKind(last_kind)) && n.last + 2 < w.size() && w[n.last].folded == "of") {
+      static const WordSet them = {"these", "them", "those", "whom"};
+      static const WordSet be = {"were", "are", "was", "had", "have"};
+      if (them.count(w[n.last + 1].folded) && be.count(w[n.last + 2].folded)) {
+        kind = last_kind;
+        rule = "of-them";
+        end_word = n.last + 2;
+      }
+    }
+    // "17 people died in the raid ... 11 of the victims were students": part of the toll
+    // given at most two sentences before.
+    if (IsPersonKind(kind) && noun != nullptr && IsCasualty(last_kind) && last_sentence != UINT32_MAX &&
+        last_sentence + 2 >= sentence &&
+        n.last + 2 < w.size() && noun_at == n.last + 2 && w[n.last].folded == "of" &&
+        (w[n.last + 1].folded == "the" || w[n.last + 1].folded == "those")) {
+      static const WordSet victims = {"victims", "casualties", "dead"};
+      if (victims.count(w[noun_at].folded)) {
+        kind = last_kind;
+        rule = "part-of-toll";
+      }
+    }
     if (kind.empty()) return false;
     // "One of the soldiers said", "one of its jets had hit": a thing picked out, not a
     // count, unless a casualty.
@@ -1129,6 +1294,15 @@ struct SentenceClaims {
     }
     // "one woman said", "two residents told": the speakers, not a count.
     if (IsPersonKind(kind) && end_word < w.size() && Speakers().count(w[end_word].folded)) return false;
+    // "One resident, Abu Omar, said": the speaker named in apposition.
+    if (IsPersonKind(kind) && n.low == 1 && n.high == 1 && end_word + 2 < w.size() && w[end_word].folded == ",") {
+      size_t k = end_word + 1;
+      while (k < w.size() && k < end_word + 6 && w[k].kind == TokenKind::kWord && doc.text[w[k].span.start] >= 'A' &&
+             doc.text[w[k].span.start] <= 'Z') {
+        ++k;
+      }
+      if (k > end_word + 1 && k + 1 < w.size() && w[k].folded == "," && Speakers().count(w[k + 1].folded)) return false;
+    }
     // "93% of the city" is a share of ground; "shrank by 25 percent" is a change of
     // something else.
     if (kind == "territory_share" && !(end_word < w.size() && w[end_word].folded == "of")) return false;

@@ -202,11 +202,6 @@ Result<std::unique_ptr<Resources>> Resources::Load(const FileSystem& fs, const s
   return res;
 }
 
-std::string_view Resources::InstrumentOf(std::string_view folded) const {
-  const WordEntry* e = Lookup(folded);
-  return e == nullptr ? std::string_view() : e->instrument;
-}
-
 void Resources::Index() {
   IndexByFirst(triggers_, &trig_idx_);
   IndexByFirst(kind_words_, &kind_idx_);
@@ -226,6 +221,8 @@ void Resources::Index() {
   for (const auto& [k, list] : trig_idx_) {
     entry(k).triggers = &list;
     trig_filter_.Add(k);
+    const uint64_t bit = FoldedWord::HashOf(k) >> 54;
+    trig_hash_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
   }
   for (const auto& [k, list] : kind_idx_) entry(k).kind_words = &list;
   for (const auto& [k, list] : qty_idx_) entry(k).quantities = &list;
@@ -255,23 +252,6 @@ int Resources::FindEventType(std::string_view id) const {
     if (types_[i].id == id) return static_cast<int>(i);
   }
   return -1;
-}
-
-const std::vector<uint32_t>* Resources::TriggersStartingWith(std::string_view w) const {
-  const WordEntry* e = Lookup(w);
-  return e == nullptr ? nullptr : e->triggers;
-}
-const std::vector<uint32_t>* Resources::KindWordsStartingWith(std::string_view w) const {
-  const WordEntry* e = Lookup(w);
-  return e == nullptr ? nullptr : e->kind_words;
-}
-const std::vector<uint32_t>* Resources::QuantitiesStartingWith(std::string_view w) const {
-  const WordEntry* e = Lookup(w);
-  return e == nullptr ? nullptr : e->quantities;
-}
-const std::vector<uint32_t>* Resources::ModifiersStartingWith(std::string_view w) const {
-  const WordEntry* e = Lookup(w);
-  return e == nullptr ? nullptr : e->modifiers;
 }
 
 }  // namespace sitrep::extract

@@ -118,14 +118,35 @@ class Resources {
   const std::vector<Modifier>& modifiers() const { return modifiers_; }
 
   // The instrument a folded word names ("jets" -> "aircraft"), or empty.
-  std::string_view InstrumentOf(std::string_view folded) const;
+  // (Each lookup of this class also takes a FoldedWord, probing with the hash it carries.)
+  template <typename W>
+  std::string_view InstrumentOf(const W& folded) const {
+    const WordEntry* e = Lookup(folded);
+    return e == nullptr ? std::string_view() : e->instrument;
+  }
 
   // Indices (into the vectors above) of entries whose first word is `folded`, longest first;
   // nullptr when none.
-  const std::vector<uint32_t>* TriggersStartingWith(std::string_view folded) const;
-  const std::vector<uint32_t>* KindWordsStartingWith(std::string_view folded) const;
-  const std::vector<uint32_t>* QuantitiesStartingWith(std::string_view folded) const;
-  const std::vector<uint32_t>* ModifiersStartingWith(std::string_view folded) const;
+  template <typename W>
+  const std::vector<uint32_t>* TriggersStartingWith(const W& folded) const {
+    const WordEntry* e = Lookup(folded);
+    return e == nullptr ? nullptr : e->triggers;
+  }
+  template <typename W>
+  const std::vector<uint32_t>* KindWordsStartingWith(const W& folded) const {
+    const WordEntry* e = Lookup(folded);
+    return e == nullptr ? nullptr : e->kind_words;
+  }
+  template <typename W>
+  const std::vector<uint32_t>* QuantitiesStartingWith(const W& folded) const {
+    const WordEntry* e = Lookup(folded);
+    return e == nullptr ? nullptr : e->quantities;
+  }
+  template <typename W>
+  const std::vector<uint32_t>* ModifiersStartingWith(const W& folded) const {
+    const WordEntry* e = Lookup(folded);
+    return e == nullptr ? nullptr : e->modifiers;
+  }
 
   // Everything the data files say about a folded word as a first word, in one lookup (the
   // five functions above each do this lookup); nullptr when the word starts no entry and
@@ -139,9 +160,21 @@ class Resources {
   };
   // False only for a folded word that starts no trigger: a 128-byte filter asked before
   // TriggersStartingWith or Lookup spares most words of a sentence the hash table probe.
+  // (A sealed FoldedWord asks a filter over the top bits of its hash instead.)
   bool MayStartTrigger(std::string_view folded) const { return trig_filter_.MayHave(folded); }
+  template <IsFoldedWord W>
+  bool MayStartTrigger(const W& folded) const {
+    if (!folded.sealed()) return trig_filter_.MayHave(folded);
+    const uint64_t bit = folded.hash() >> 54;
+    return (trig_hash_filter_[bit >> 6] >> (bit & 63) & 1) != 0;
+  }
 
   const WordEntry* Lookup(std::string_view folded) const {
+    const uint32_t i = words_.Find(folded);
+    return i == WordKeyTable::kNone ? nullptr : &entries_[i];
+  }
+  template <IsFoldedWord W>
+  const WordEntry* Lookup(const W& folded) const {
     const uint32_t i = words_.Find(folded);
     return i == WordKeyTable::kNone ? nullptr : &entries_[i];
   }
@@ -163,6 +196,7 @@ class Resources {
   WordKeyTable words_;
   std::vector<WordEntry> entries_;
   KeyFilter trig_filter_;  // the first words of triggers_
+  uint64_t trig_hash_filter_[16] = {};  // the same, by the top 10 bits of their hash
 };
 
 // Folds `phrase` and splits it on spaces.

@@ -101,5 +101,30 @@ TEST(Resources, LookupsAgreeWithScans) {
   EXPECT_EQ(res.InstrumentOf("jets"), "aircraft");
 }
 
+// A sealed FoldedWord (as SentenceWords makes them) gets from Lookup what its characters
+// get, and the filter over its hash never turns away a word that starts a trigger.
+TEST(Resources, SealedWordLookupsAgreeWithPlainOnes) {
+  auto r = Resources::Default();
+  ASSERT_TRUE(r.ok());
+  const Resources& res = **r;
+  std::vector<std::string> probe = {"took", "captured", "the", "jets", "at", "dozens", "fired", "", "x",
+                                    "recaptured", "recapturedd", "under", "killed"};
+  for (const Trigger& t : res.triggers()) {
+    for (const FoldedWord& w : t.words) probe.push_back(w);
+  }
+  for (const ClaimKindWord& k : res.kind_words()) probe.push_back(k.words[0]);
+  for (const std::string& s : probe) {
+    FoldedWord f(s);
+    f.Seal();
+    EXPECT_EQ(res.Lookup(f), res.Lookup(std::string_view(s))) << s;
+    EXPECT_EQ(res.InstrumentOf(f), res.InstrumentOf(std::string_view(s))) << s;
+    const bool starts = res.TriggersStartingWith(std::string_view(s)) != nullptr;
+    if (starts) {
+      EXPECT_TRUE(res.MayStartTrigger(f)) << s;
+    }
+    EXPECT_EQ(res.TriggersStartingWith(f), res.TriggersStartingWith(std::string_view(s))) << s;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::extract

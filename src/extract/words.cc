@@ -34,10 +34,12 @@ void FoldAll(const Document& doc, std::vector<Word>* out) {
       w.folded.resize(v.size());
       char* o = w.folded.data();
       for (size_t i = 0; i < v.size(); ++i) o[i] = fold.to[static_cast<unsigned char>(v[i])];
+      w.folded.Seal();
       continue;
     }
     w.folded.clear();
     text::AppendFoldForMatch(v, &w.folded);
+    w.folded.Seal();
   }
 }
 
@@ -89,10 +91,11 @@ void WordKeyTable::Build(const std::vector<std::string_view>& words) {
     if (Find(words[i]) != kNone) continue;  // a duplicate: the first one answers
     Slot slot;
     Key(words[i], &slot.a, &slot.b);
+    slot.hash = Mix(slot.a, slot.b, words[i].size());
     slot.len = lens_[i];
     slot.off = offs_[i];
     slot.index = i;
-    uint32_t s = static_cast<uint32_t>(Mix(slot.a, slot.b, words[i].size())) & mask_;
+    uint32_t s = static_cast<uint32_t>(slot.hash) & mask_;
     while (slots_[s].index != kNone) s = (s + 1) & mask_;
     slots_[s] = slot;
   }

@@ -4,11 +4,13 @@
 // sentence its folded form next to its byte span in Document::text.
 #pragma once
 
+#include <concepts>
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <unordered_set>  // kept: users of WordSet once got it from here
 #include <vector>
@@ -22,13 +24,48 @@ namespace sitrep::extract {
 // ("w.folded == \"had\"", the rules' commonest test) is inlined as a length test and a
 // fixed-size memcmp instead of std::string's strlen and out-of-line compare. The answer is
 // the same as std::string's (words_test compares them).
+//
+// It can also carry its WordKeyTable hash (Seal()), so that every table a rule asks about
+// the word (WordKeyTable, WordSet, WordClasses, Resources::Lookup) probes with a ready key
+// instead of hashing the word again: SentenceWords seals every word it folds. Assigning a
+// new value drops the hash; changing the characters through std::string's own interface
+// (resize, append, operator[]) does not, so whoever does that must Seal() again (only
+// words.cc does). An unsealed word is hashed at each lookup, with the same answer.
 class FoldedWord : public std::string {
  public:
   using std::string::string;
-  using std::string::operator=;
   FoldedWord() = default;
   FoldedWord(const std::string& s) : std::string(s) {}        // NOLINT: implicit on purpose
   FoldedWord(std::string&& s) : std::string(std::move(s)) {}  // NOLINT: implicit on purpose
+  FoldedWord(const FoldedWord&) = default;
+  FoldedWord(FoldedWord&&) = default;
+  FoldedWord& operator=(const FoldedWord&) = default;
+  FoldedWord& operator=(FoldedWord&&) = default;
+  // Anything std::string can be assigned from; the hash is dropped.
+  template <typename T>
+    requires(!std::is_base_of_v<FoldedWord, std::remove_cvref_t<T>>)
+  FoldedWord& operator=(T&& v) {
+    std::string::operator=(std::forward<T>(v));
+    hashed_ = false;
+    return *this;
+  }
+
+  // Computes and keeps the hash of the current characters.
+  void Seal() {
+    hash_ = HashOf(*this);
+    hashed_ = true;
+  }
+  bool sealed() const { return hashed_; }
+  // The hash Seal() kept; only meaningful when sealed().
+  uint64_t hash() const { return hash_; }
+  // The hash WordKeyTable uses for `w` (lexicon::WordTable's key and mix).
+  static uint64_t HashOf(std::string_view w) {
+    uint64_t a, b;
+    lexicon::WordTable::Key(w, &a, &b);
+    return lexicon::WordTable::Mix(a, b, w.size());
+  }
+  // The hash of this word: the kept one when sealed, else computed now.
+  uint64_t Hash() const { return hashed_ ? hash_ : HashOf(*this); }
 
   template <size_t N>
   friend bool operator==(const FoldedWord& a, const char (&lit)[N]) {
@@ -46,7 +83,16 @@ class FoldedWord : public std::string {
   friend bool operator!=(const char (&lit)[N], const FoldedWord& a) {
     return !(a == lit);
   }
+
+ private:
+  uint64_t hash_ = 0;
+  bool hashed_ = false;
 };
+
+// Exactly FoldedWord (not what converts to it): the lookups below take a FoldedWord through
+// this so that a string literal or std::string still goes to their string_view overload.
+template <typename T>
+concept IsFoldedWord = std::same_as<T, FoldedWord>;
 
 struct Word {
   Span span;                      // into Document::text
@@ -76,17 +122,18 @@ class WordKeyTable {
   WordKeyTable() { Build({}); }
   explicit WordKeyTable(const std::vector<std::string_view>& words) { Build(words); }
 
-  uint32_t Find(std::string_view w) const {
-    uint64_t a, b;
-    Key(w, &a, &b);
-    const uint64_t h = Mix(a, b, w.size());
+  uint32_t Find(std::string_view w) const { return Find(w, FoldedWord::HashOf(w)); }
+  // The same for a folded word, with the hash it carries when sealed.
+  template <IsFoldedWord W>
+  uint32_t Find(const W& w) const {
+    return Find(std::string_view(w), w.Hash());
+  }
+  // The same, given h = FoldedWord::HashOf(w).
+  uint32_t Find(std::string_view w, uint64_t h) const {
     for (uint32_t s = static_cast<uint32_t>(h) & mask_;; s = (s + 1) & mask_) {
       const Slot& slot = slots_[s];
       if (slot.index == kNone) return kNone;
-      if (slot.a == a && slot.b == b && slot.len == w.size() &&
-          (w.size() <= 16 || std::memcmp(chars_.data() + slot.off, w.data(), w.size()) == 0)) {
-        return slot.index;
-      }
+      if (slot.hash == h && slot.len == w.size() && Same(slot, w)) return slot.index;
     }
   }
   size_t size() const { return lens_.size(); }
@@ -94,10 +141,18 @@ class WordKeyTable {
 
  private:
   struct Slot {
+    uint64_t hash = 0;  // FoldedWord::HashOf the word: a miss rarely looks further
     uint64_t a = 0, b = 0;
     uint32_t len = 0, off = 0;
     uint32_t index = kNone;
   };
+  // Whether `w` (of the slot's length) is the slot's word.
+  bool Same(const Slot& slot, std::string_view w) const {
+    if (w.size() > 16) return std::memcmp(chars_.data() + slot.off, w.data(), w.size()) == 0;
+    uint64_t a, b;
+    Key(w, &a, &b);
+    return slot.a == a && slot.b == b;
+  }
   // (a, b) with the length determine a word of up to 16 bytes (lexicon::WordTable's key).
   static void Key(std::string_view w, uint64_t* a, uint64_t* b) { lexicon::WordTable::Key(w, a, b); }
   static uint64_t Mix(uint64_t a, uint64_t b, size_t n) { return lexicon::WordTable::Mix(a, b, n); }
@@ -116,6 +171,10 @@ class WordSet {
  public:
   WordSet(std::initializer_list<std::string_view> words) : table_(std::vector<std::string_view>(words)) {}
   size_t count(std::string_view w) const { return table_.Find(w) != WordKeyTable::kNone ? 1 : 0; }
+  template <IsFoldedWord W>
+  size_t count(const W& w) const {
+    return table_.Find(w) != WordKeyTable::kNone ? 1 : 0;
+  }
   const WordKeyTable& table() const { return table_; }
 
  private:
@@ -130,6 +189,11 @@ class WordClasses {
  public:
   explicit WordClasses(std::initializer_list<const WordSet*> sets);
   uint64_t Of(std::string_view w) const {
+    const uint32_t i = table_.Find(w);
+    return i == WordKeyTable::kNone ? 0 : masks_[i];
+  }
+  template <IsFoldedWord W>
+  uint64_t Of(const W& w) const {
     const uint32_t i = table_.Find(w);
     return i == WordKeyTable::kNone ? 0 : masks_[i];
   }

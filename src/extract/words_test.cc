@@ -119,5 +119,51 @@ TEST(FoldedWordTest, LiteralComparisonAgreesWithString) {
   EXPECT_FALSE(f == "took");
 }
 
+// A sealed FoldedWord (the hash kept by SentenceWords) finds in every table exactly what
+// its characters find, and what an unsealed copy finds; assigning a new value drops the
+// kept hash.
+TEST(FoldedWordTest, SealedLookupsAgreeWithPlainOnes) {
+  const WordSet a = {"the", "had", "ground-breaking-and-longer", "\xc3\xa9tat", "", "x"};
+  const WordSet b = {"had", "took", "-"};
+  const WordClasses classes{&a, &b};
+  const std::vector<std::string> probe = {"the", "had", "ground-breaking-and-longer", "ground-breaking-and-longeR",
+                                          "\xc3\xa9tat", "", "x", "y", "took", "-", "tooks", "ha", "The"};
+  for (const std::string& s : probe) {
+    FoldedWord f(s);
+    EXPECT_FALSE(f.sealed());
+    const uint64_t plain_a = a.count(std::string_view(s)), plain_cls = classes.Of(std::string_view(s));
+    EXPECT_EQ(a.count(f), plain_a) << s;  // unsealed: hashed at the lookup
+    f.Seal();
+    ASSERT_TRUE(f.sealed());
+    EXPECT_EQ(f.hash(), FoldedWord::HashOf(s));
+    EXPECT_EQ(a.count(f), plain_a) << s;
+    EXPECT_EQ(classes.Of(f), plain_cls) << s;
+    EXPECT_EQ(a.table().Find(f), a.table().Find(std::string_view(s))) << s;
+  }
+  FoldedWord f("had");
+  f.Seal();
+  f = "took";
+  EXPECT_FALSE(f.sealed());
+  EXPECT_EQ(classes.Of(f), 2u);
+  FoldedWord g("had");
+  g.Seal();
+  const FoldedWord copy = g;
+  EXPECT_TRUE(copy.sealed());
+  EXPECT_EQ(classes.Of(copy), 3u);
+}
+
+// SentenceWords seals every word it folds.
+TEST(SpanWordsTest, SealsEveryWord) {
+  Document doc;
+  doc.text = "The army, backed by \xc3\x89TAT jets, retook Al-Qaeda's base.";
+  std::vector<Word> words;
+  SpanWords(doc, Span{0, static_cast<uint32_t>(doc.text.size())}, &words);
+  ASSERT_FALSE(words.empty());
+  for (const Word& w : words) {
+    EXPECT_TRUE(w.folded.sealed()) << w.folded;
+    EXPECT_EQ(w.folded.hash(), FoldedWord::HashOf(w.folded)) << w.folded;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::extract

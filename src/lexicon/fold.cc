@@ -116,8 +116,10 @@ bool IsStandaloneArticle(std::string_view k) {
          k == "adh";
 }
 
-// Applies the transliteration rules to the key that starts at keys[off].
-void NormalizeKey(std::string* keys, size_t off, int32_t terminator) {
+// Applies the transliteration rules to the key that starts at keys[off], one rule after
+// another as written: the slow obvious twin of NormalizeKey (SplitSlow uses it, so the
+// test comparing Split with SplitSlow checks NormalizeKey too).
+void NormalizeKeySlow(std::string* keys, size_t off, int32_t terminator) {
   std::string_view k(keys->data() + off, keys->size() - off);
   if ((IsWordHyphen(terminator) && IsHyphenArticle(k)) ||
       ((terminator == ' ' || terminator == '\n' || terminator == '\t') &&
@@ -126,8 +128,6 @@ void NormalizeKey(std::string* keys, size_t off, int32_t terminator) {
     keys->append("al");
     return;
   }
-  // Collapse doubled ASCII letters, in keys longer than three letters only: short keys are
-  // mostly acronyms and words ("AA", "all") that must not meet other keys.
   if (k.size() <= 3) return;
   size_t w = off;
   for (size_t r = off; r < keys->size(); ++r) {
@@ -140,6 +140,38 @@ void NormalizeKey(std::string* keys, size_t off, int32_t terminator) {
   if (len >= 4 && (*keys)[w - 1] == 'h' && ((*keys)[w - 2] == 'a' || (*keys)[w - 2] == 'e')) {
     keys->resize(w - 1);
   }
+}
+
+// Applies the transliteration rules to the key that starts at keys[off].
+void NormalizeKey(std::string* keys, size_t off, int32_t terminator) {
+  const size_t size = keys->size() - off;
+  // Every article (IsHyphenArticle, IsStandaloneArticle) has at most three letters, and
+  // doubled letters collapse only in longer keys: a key is one case or the other.
+  if (size <= 3) {
+    std::string_view k(keys->data() + off, size);
+    if ((IsWordHyphen(terminator) && IsHyphenArticle(k)) ||
+        ((terminator == ' ' || terminator == '\n' || terminator == '\t') &&
+         IsStandaloneArticle(k))) {
+      keys->resize(off);
+      keys->append("al");
+    }
+    return;
+  }
+  // Collapse doubled ASCII letters, in keys longer than three letters only: short keys are
+  // mostly acronyms and words ("AA", "all") that must not meet other keys. Up to the first
+  // doubled letter nothing moves, so that stretch is only read.
+  char* d = keys->data();
+  const size_t end = keys->size();
+  size_t r = off + 1;
+  while (r < end && !(d[r] == d[r - 1] && d[r] >= 'a' && d[r] <= 'z')) ++r;
+  size_t w = r;
+  for (; r < end; ++r) {
+    const char c = d[r];
+    if (c == d[w - 1] && c >= 'a' && c <= 'z') continue;
+    d[w++] = c;
+  }
+  if (w - off >= 4 && d[w - 1] == 'h' && (d[w - 2] == 'a' || d[w - 2] == 'e')) --w;
+  keys->resize(w);
 }
 
 // Classes of ASCII bytes for the fast path (0: not a letter or digit), and lower case.
@@ -170,7 +202,11 @@ void SplitPieces(PieceBuffer* buf, std::string_view text, uint32_t base) {
   auto finish = [&](size_t end, int32_t terminator) {
     if (!in_piece) return;
     cur.span.end = base + static_cast<uint32_t>(end);
-    NormalizeKey(&keys, cur.key_off, terminator);
+    if constexpr (kAsciiFastPath) {
+      NormalizeKey(&keys, cur.key_off, terminator);
+    } else {
+      NormalizeKeySlow(&keys, cur.key_off, terminator);
+    }
     cur.key_len = static_cast<uint32_t>(keys.size() - cur.key_off);
     if (saw_letter && all_upper) cur.flags |= kAllUpper;
     if (cur.key_len > 0) pieces.push_back(cur);
@@ -219,9 +255,11 @@ void SplitPieces(PieceBuffer* buf, std::string_view text, uint32_t base) {
         if (seen & kLower) all_upper = false;
         if (seen & kDigit) cur.flags |= kHasDigit;
         const size_t at = keys.size();
-        keys.resize(at + (j - i));
-        char* out = keys.data() + at;
-        for (size_t k = i; k < j; ++k) *out++ = kAsciiLower[static_cast<unsigned char>(text[k])];
+        keys.append(text.data() + i, j - i);  // copied, then lowered in place (resize would
+        char* out = keys.data() + at;          // first fill the bytes with zeros)
+        if (seen & kUpper) {
+          for (size_t k = 0; k < j - i; ++k) out[k] = kAsciiLower[static_cast<unsigned char>(out[k])];
+        }
         i = j;
         continue;
       }

@@ -237,8 +237,11 @@ struct Cand {
   uint32_t first, end;
   CandType type;
   // Gazetteer name values, or lexicon phrase values: [voff, voff + vlen) of the Finder's
-  // value pool (one pool per document instead of a vector per candidate).
+  // value pool (one pool per document instead of a vector per candidate), or, when `base`
+  // is set, of the index's own values (a one-word place name whose values all pass the
+  // filters of Collect: its values are used where they lie, not copied; see Collect).
   uint32_t voff, vlen;
+  const uint32_t* base = nullptr;
 };
 
 // Countries with a weight of evidence, few per document: a flat list searched in order
@@ -250,6 +253,36 @@ inline bool SameCode(std::string_view a, std::string_view b) {
   if (a.size() == 2) return a[0] == b[0] && a[1] == b[1];
   return a == b;
 }
+
+// A few (key, value) pairs searched in order: the first value given for a key stays (as
+// std::unordered_map::emplace keeps it). For the per-document maps of a few dozen words,
+// where a hash map cost an allocation per entry.
+class SmallMap {
+ public:
+  bool empty() const { return v_.empty(); }
+  void emplace(std::string_view k, uint32_t value) {
+    if (Find(k) != nullptr) return;
+    v_.emplace_back(k, value);
+    seen_ |= Bit(k);
+  }
+  // The value of `k`, or nullptr.
+  const uint32_t* Find(std::string_view k) const {
+    if (!(seen_ & Bit(k))) return nullptr;  // most words asked about are in no entry
+    for (const auto& [key, value] : v_) {
+      if (key.size() == k.size() && key == k) return &value;
+    }
+    return nullptr;
+  }
+
+ private:
+  // One bit per (length, first byte) class of the keys held.
+  static uint64_t Bit(std::string_view k) {
+    const unsigned c = k.empty() ? 0 : static_cast<unsigned char>(k[0]);
+    return uint64_t{1} << ((c * 7 + k.size()) & 63);
+  }
+  std::vector<std::pair<std::string_view, uint32_t>> v_;
+  uint64_t seen_ = 0;
+};
 
 class CountryWeights {
  public:
@@ -293,6 +326,7 @@ struct Work {
   MentionKind kind;
   // Places: candidate name values (a view of the Finder's value pool). Entities: entity index.
   std::span<const uint32_t> places;
+  uint32_t prior_at = 0;  // places: where its candidates' priors start (ResolvePlaces)
   uint32_t entity = kNone;
   uint32_t descriptor = kNone;
   bool pronoun = false;
@@ -330,6 +364,25 @@ struct Prior {
 struct WordInfo {
   PieceLookup lex, gaz;
   uint8_t classes = 0;
+  uint8_t gaz_shape = 0;           // GazShape of the values of the one-word name (gaz.root)
+  uint32_t gaz_count = 0;          // how many values it has
+  const uint32_t* gaz_values = nullptr;  // and where they lie in the gazetteer's index
+};
+
+// What Collect would do with the values of a one-word gazetteer name, known in advance
+// when every value takes the same path: all places or all demonyms, none case-sensitive
+// (then the candidate is the whole value list as it lies in the index).
+enum GazShape : uint8_t {
+  kGazMixed = 0,     // filter value by value
+  kGazPlaces = 1,    // one kPlace candidate of every value
+  kGazDemonyms = 2,  // one kDemonym candidate of every value
+};
+
+// One piece's view of its word's one-word gazetteer values (from WordInfo).
+struct GazValues {
+  const uint32_t* values = nullptr;
+  uint32_t count = 0;
+  uint8_t shape = kGazMixed;
 };
 
 struct Scratch {
@@ -349,6 +402,7 @@ struct Scratch {
     word.clear();
     lex_look.clear();
     gaz_look.clear();
+    gaz_values.clear();
   }
   PieceBuffer buf;
   std::vector<uint32_t> sentence, owner;
@@ -361,6 +415,7 @@ struct Scratch {
   std::vector<uint8_t> word;  // piece -> WordClass bits
   std::vector<Prior> priors;  // value pool position -> prior score
   std::vector<PieceLookup> lex_look, gaz_look;  // piece -> its lookups (WordInfo)
+  std::vector<GazValues> gaz_values;             // piece -> its one-word place values
   std::vector<Cand> sorted;      // Collect's counting sort
   std::vector<uint32_t> bucket;
   // Words seen by this thread, for the lexicon whose serial is memo_serial (0: none yet).
@@ -429,7 +484,10 @@ class Finder {
   bool CaseOk(const PhraseInfo& info, uint32_t a, uint32_t b) const;
   bool PlaceCaseOk(uint32_t value, uint32_t a, uint32_t b) const;
   bool PlaceShapeOk(const Cand& c) const;
-  std::span<const uint32_t> Values(const Cand& c) const { return {values_.data() + c.voff, c.vlen}; }
+  std::span<const uint32_t> Values(const Cand& c) const {
+    return {(c.base != nullptr ? c.base : values_.data()) + c.voff, c.vlen};
+  }
+  uint32_t FirstValue(const Cand& c) const { return Values(c)[0]; }
   // Candidates starting / ending at piece p, in cands_ order.
   std::span<const uint32_t> ByFirst(uint32_t p) const {
     return {s_.first_idx.data() + s_.first_off[p], s_.first_off[p + 1] - s_.first_off[p]};
@@ -463,8 +521,9 @@ class Finder {
   std::vector<Cand>& cands_;
   std::vector<uint32_t>& values_;    // pool of the candidates' values
   std::vector<Work>& work_;
-  // Folded surname (a view of buf_.keys) -> Work of the person.
-  std::unordered_map<std::string_view, uint32_t> surnames_;
+  // Folded surname (a view of buf_.keys) -> Work of the person; the first one named
+  // keeps its surname. A few per document: a list searched in order (SmallMap).
+  SmallMap surnames_;
   CountryWeights country_weight_;  // countries the document names (place scoring)
   CountryWeights focus_weight_;    // where the document is (the focus country); InferFocus
   CountryWeights actor_weight_;    // the part of focus_weight_ from actors and demonyms
@@ -539,15 +598,31 @@ void Finder::BuildPieces() {
       w.gaz = gaz_.names().Lookup(k);
       w.classes = static_cast<uint8_t>(classes.Of(k) | kWordStopKnown |
                                        (lex_.IsPlaceStopword(k) ? kWordStop : 0));
+      if (w.gaz.ends) {
+        const std::span<const uint32_t> vs = gaz_.names().Values(w.gaz.root);
+        uint32_t any = 0, all = ~0u;
+        for (uint32_t v : vs) {
+          any |= NameFlags(v);
+          all &= NameFlags(v);
+        }
+        w.gaz_values = vs.data();
+        w.gaz_count = static_cast<uint32_t>(vs.size());
+        w.gaz_shape = (any & kNameCaseSensitive) ? kGazMixed
+                      : !(any & kNameDemonym)    ? kGazPlaces
+                      : (all & kNameDemonym)     ? kGazDemonyms
+                                                 : kGazMixed;
+      }
       return w;
     };
     s_.lex_look.resize(buf_.size());
     s_.gaz_look.resize(buf_.size());
+    s_.gaz_values.resize(buf_.size());
     for (uint32_t i = 0; i < buf_.size(); ++i) {
       const WordInfo& w = s_.memo.Get(key(i), make);
       s_.word[i] = w.classes;
       s_.lex_look[i] = w.lex;
       s_.gaz_look[i] = w.gaz;
+      s_.gaz_values[i] = {w.gaz_values, w.gaz_count, w.gaz_shape};
     }
     return;
   }
@@ -622,6 +697,16 @@ void Finder::Collect() {
     gaz_.names().FindAll(buf_, 0, buf_.size(), &s_.tokens, &matches);
   }
   for (const auto& m : matches) {
+    if (memo_ && m.end == m.first + 1) {
+      // A one-word name whose values all go one way (known per word, WordInfo): the same
+      // candidate the loop below would build, without reading or copying its values.
+      const GazValues& g = s_.gaz_values[m.first];
+      if (g.shape != kGazMixed) {
+        cands_.push_back({m.first, m.end, g.shape == kGazDemonyms ? CandType::kDemonym : CandType::kPlace,
+                          0, g.count, g.values});
+        continue;
+      }
+    }
     std::span<const uint32_t> vs = gaz_.names().Values(m.node);
     for (int demonym = 0; demonym < 2; ++demonym) {
       const uint32_t off = static_cast<uint32_t>(values_.size());
@@ -708,7 +793,7 @@ void Finder::ClaimEntities() {
       }
     }
     if (inside_place) continue;
-    uint32_t entity = lex_.phrase_info(values_[c.voff]).target;
+    uint32_t entity = lex_.phrase_info(FirstValue(c)).target;
     const Entity& e = lex_.entity(entity);
     Work& w = work_.emplace_back(c.first, c.end,
                                  e.kind == EntityKind::kPerson   ? MentionKind::kPerson
@@ -791,7 +876,7 @@ void Finder::AddPerson(uint32_t a, uint32_t b, std::string org, std::string role
 // it ("director of the Observatory").
 void Finder::FindPersons() {
   // Head nouns of entities mentioned anywhere: "the Observatory" -> its full name.
-  std::unordered_map<std::string_view, uint32_t> heads;  // views of buf_.keys
+  SmallMap heads;  // views of buf_.keys
   for (uint32_t wi = 0; wi < work_.size(); ++wi) {
     const Work& w = work_[wi];
     if (w.entity == kNone || w.end - w.first < 2) continue;
@@ -844,13 +929,13 @@ void Finder::FindPersons() {
     for (uint32_t ci : ByEnd(p + 1)) {
       const Cand& c = cands_[ci];
       if (c.type != CandType::kDemonym && c.type != CandType::kPlace) continue;
-      uint32_t rec = NameRecord(values_[c.voff]);
+      uint32_t rec = NameRecord(FirstValue(c));
       if (gaz_.record(rec).kind != PlaceKind::kCountry) continue;
       std::string id = std::string(head_title ? "gov:" : "gov:") + std::string(gaz_.CountryCode(rec));
       if (lex_.FindEntity(id) != kNone) return id;
     }
-    auto it = heads.find(key(p));
-    if (it != heads.end() && Cap(p)) return lex_.entity(it->second).id;
+    const uint32_t* head = heads.Find(key(p));
+    if (head != nullptr && Cap(p)) return lex_.entity(*head).id;
     return "";
   };
   auto org_after = [&](uint32_t from, uint32_t limit) -> std::string {
@@ -861,8 +946,8 @@ void Finder::FindPersons() {
         std::string org = org_of_work(owner_[i]);
         if (!org.empty()) return org;
       }
-      auto it = heads.find(key(i));
-      if (it != heads.end() && Cap(i) && i > 0 && key(i - 1) == "the") return lex_.entity(it->second).id;
+      const uint32_t* head = heads.Find(key(i));
+      if (head != nullptr && Cap(i) && i > 0 && key(i - 1) == "the") return lex_.entity(*head).id;
     }
     return "";
   };
@@ -870,7 +955,7 @@ void Finder::FindPersons() {
   const uint32_t n = static_cast<uint32_t>(buf_.size());
   for (const Cand& c : cands_) {
     if (c.type != CandType::kTitle) continue;
-    const Title& t = lex_.title(lex_.phrase_info(values_[c.voff]).target);
+    const Title& t = lex_.title(lex_.phrase_info(FirstValue(c)).target);
     uint32_t b = c.end;
     if (b >= n) continue;
     // "the Governor of Nineveh province, Najm al-Jubouri"
@@ -889,7 +974,7 @@ void Finder::FindPersons() {
         for (uint32_t s = b + 1; s < k && org.empty(); ++s) for (uint32_t pi : ByFirst(s)) {
           const Cand& p = cands_[pi];
           if (p.type == CandType::kPlace && p.end <= k) {
-            std::string id = "gov:" + std::string(gaz_.CountryCode(NameRecord(values_[p.voff])));
+            std::string id = "gov:" + std::string(gaz_.CountryCode(NameRecord(FirstValue(p))));
             if (lex_.FindEntity(id) != kNone) { org = id; break; }
           }
         }
@@ -950,11 +1035,11 @@ void Finder::FindPersons() {
   // Surnames alone after the full name.
   for (uint32_t i = 0; i < n && !surnames_.empty(); ++i) {
     if (!Free(i, i + 1) || !Cap(i)) continue;
-    auto it = surnames_.find(key(i));
-    if (it == surnames_.end() || work_[it->second].first > i) continue;
+    const uint32_t* surname = surnames_.Find(key(i));
+    if (surname == nullptr || work_[*surname].first > i) continue;
     if (i + 1 < n && !(flags(i + 1) & kBreakBefore) && Cap(i + 1) && !(flags(i + 1) & kPossessive)) continue;
     Work& w = work_.emplace_back(i, i + 1, MentionKind::kPerson);
-    w.refers_to = it->second;
+    w.refers_to = *surname;
     w.how = "surname";
     uint32_t idx = LastWork();
     Claim(i, i + 1, idx);
@@ -983,7 +1068,7 @@ uint32_t Finder::MetonymGovernment(uint32_t first, uint32_t end) const {
       for (uint32_t oi : ByEnd(first - 1)) gov |= cands_[oi].type == CandType::kMetonym;
     }
     if (!gov) return kNone;
-    return lex_.FindEntity(lex_.metonym(lex_.phrase_info(values_[m.voff]).target).gov_id);
+    return lex_.FindEntity(lex_.metonym(lex_.phrase_info(FirstValue(m)).target).gov_id);
   }
   return kNone;
 }
@@ -1045,7 +1130,7 @@ void Finder::ClaimPlaces() {
   // Demonyms are evidence for the focus country.
   for (const Cand& c : cands_) {
     if (c.type != CandType::kDemonym || !Cap(c.first)) continue;
-    uint32_t rec = NameRecord(values_[c.voff]);
+    uint32_t rec = NameRecord(FirstValue(c));
     std::string_view cc = gaz_.CountryCode(rec);
     if (!cc.empty()) {
       country_weight_.Add(cc, 1);
@@ -1100,7 +1185,7 @@ void Finder::ClaimDescriptorsAndPronouns() {
       if (owner_[c.end] != kNone && work_[owner_[c.end]].kind != MentionKind::kPlace) continue;
     }
     // "Syrian government forces": preceded by a demonym, it is a state's forces.
-    uint32_t d = lex_.phrase_info(values_[c.voff]).target;
+    uint32_t d = lex_.phrase_info(FirstValue(c)).target;
     Work& w = work_.emplace_back(c.first, c.end, MentionKind::kActor);
     const Descriptor& desc = lex_.descriptor(d);
     w.kind = desc.kind == "place" ? MentionKind::kPlace
@@ -1131,7 +1216,7 @@ void Finder::InferFocus() {
     if (c.type != CandType::kDemonym && c.type != CandType::kPlace) continue;
     if (!Cap(c.first)) continue;
     if (c.vlen > 1) continue;  // (tested first: it needs no gazetteer record)
-    uint32_t rec = NameRecord(values_[c.voff]);
+    uint32_t rec = NameRecord(FirstValue(c));
     if (gaz_.record(rec).kind != PlaceKind::kCountry) continue;
     sentence_country_.emplace_back(sentence_[c.first], gaz_.CountryCode(rec));
   }
@@ -1280,8 +1365,14 @@ void Finder::ResolvePlaces() {
     const Work& c = work_[owner_[k]];
     if (c.kind == MentionKind::kPlace && c.first == k && !c.places.empty()) w.containers.push_back(owner_[k]);
   }
-  std::vector<Prior>& priors = s_.priors;  // by position in values_
-  priors.resize(values_.size());
+  std::vector<Prior>& priors = s_.priors;  // from Work::prior_at on, one per candidate
+  uint32_t prior_count = 0;
+  for (Work& w : work_) {
+    if (w.kind != MentionKind::kPlace || w.places.empty()) continue;
+    w.prior_at = prior_count;
+    prior_count += static_cast<uint32_t>(w.places.size());
+  }
+  priors.resize(prior_count);
   auto compute_priors = [&] {
     // The candidates' records (and then their divisions' records) are fetched from the
     // mapped gazetteer in sweeps first, so that the cache misses overlap.
@@ -1298,7 +1389,7 @@ void Finder::ResolvePlaces() {
     }
     for (const Work& w : work_) {
       if (w.kind != MentionKind::kPlace || w.places.empty()) continue;
-      const size_t at = static_cast<size_t>(w.places.data() - values_.data());
+      const size_t at = w.prior_at;
       for (size_t k = 0; k < w.places.size(); ++k) priors[at + k] = ScorePrior(w.places[k], w);
     }
   };
@@ -1312,7 +1403,7 @@ void Finder::ResolvePlaces() {
       if (w.kind != MentionKind::kPlace || w.places.empty()) continue;
       double best = -1e9;
       uint32_t best_v = kNone;
-      const size_t at = static_cast<size_t>(w.places.data() - values_.data());
+      const size_t at = w.prior_at;
       for (size_t k = 0; k < w.places.size(); ++k) {
         const uint32_t v = w.places[k];
         double s = Score(v, w, priors[at + k]);

@@ -7,6 +7,17 @@ namespace {
 inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 inline bool IsAsciiLetter(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 
+// Each byte's lowercase form when it is an ASCII letter, else 0: one load per letter in
+// the word loop instead of a range test, a case test and an add.
+struct LowerTable {
+  unsigned char v[256];
+  constexpr LowerTable() : v() {
+    for (int c = 'a'; c <= 'z'; ++c) v[c] = static_cast<unsigned char>(c);
+    for (int c = 'A'; c <= 'Z'; ++c) v[c] = static_cast<unsigned char>(c + 32);
+  }
+};
+constexpr LowerTable kLower;
+
 // Length of the UTF-8 sequence starting with `c` (1 for invalid lead bytes).
 inline size_t SeqLen(unsigned char c) {
   if (c < 0x80) return 1;
@@ -178,23 +189,21 @@ void ScanText(std::string_view text, const Lexicon& lex, Scan* out) {
     // hashed on the way.
     t.kind = TokKind::kWord;
     size_t q = p;
-    int letters = 0, uppers = 0;
+    int letters = 0;
+    unsigned case_bits = 0;  // the ASCII letters' bytes OR-ed
     uint64_t h = 1469598103934665603ull;
     const size_t low_begin = nlow;
     while (q < n) {
-      unsigned char b = static_cast<unsigned char>(s[q]);
-      if (b < 0x80) {
-        if (!IsAsciiLetter(b)) break;
+      const unsigned char b = static_cast<unsigned char>(s[q]);
+      if (const unsigned char l = kLower.v[b]) {
         ++letters;
-        if (b <= 'Z') {
-          ++uppers;
-          b = static_cast<unsigned char>(b + 32);
-        }
-        low[nlow++] = static_cast<char>(b);
-        h = (h ^ b) * 1099511628211ull;
+        case_bits |= b;  // 0x20 set by any lowercase letter
+        low[nlow++] = static_cast<char>(l);
+        h = (h ^ l) * 1099511628211ull;
         ++q;
         continue;
       }
+      if (b < 0x80) break;
       size_t l2;
       char p2;
       bool ld2;
@@ -206,7 +215,7 @@ void ScanText(std::string_view text, const Lexicon& lex, Scan* out) {
       q += l2;
     }
     t.cap = c >= 'A' && c <= 'Z';
-    t.all_caps = letters >= 2 && uppers == letters;
+    t.all_caps = letters >= 2 && !(case_bits & 32);
     t.end = static_cast<uint32_t>(q);
     t.low_begin = static_cast<uint32_t>(low_begin);
     t.low_len = static_cast<uint32_t>(nlow - low_begin);

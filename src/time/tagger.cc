@@ -121,20 +121,36 @@ std::string Tagger::DefaultDataDir() { return SitrepHome() + "/data/time"; }
 
 Result<std::unique_ptr<Tagger>> Tagger::LoadDefault() { return Load(*PosixFileSystem(), DefaultDataDir()); }
 
+namespace {
+
+// Each byte's class for the pre-filter: its lowercase form for an ASCII letter, kDigit for
+// an ASCII digit, else 0.
+constexpr unsigned char kDigit = 1;
+struct PrefilterTable {
+  unsigned char v[256];
+  constexpr PrefilterTable() : v() {
+    for (int c = 'a'; c <= 'z'; ++c) v[c] = static_cast<unsigned char>(c);
+    for (int c = 'A'; c <= 'Z'; ++c) v[c] = static_cast<unsigned char>(c + 32);
+    for (int c = '0'; c <= '9'; ++c) v[c] = kDigit;
+  }
+};
+constexpr PrefilterTable kPrefilter;
+
+}  // namespace
+
 bool Tagger::MayContainTime(std::string_view text) const {
-  const char* p = text.data();
-  const char* end = p + text.size();
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char* end = p + text.size();
   while (p < end) {
-    const unsigned char c = static_cast<unsigned char>(*p);
-    if (c >= '0' && c <= '9') return true;
-    if (((c | 32) >= 'a' && (c | 32) <= 'z')) {
-      // LowerHash (lexicon.h) of the letter run, computed on the way: every byte is an
-      // ASCII letter, so `| 32` lowercases it.
-      uint64_t h = (1469598103934665603ull ^ (c | 32)) * 1099511628211ull;
-      const char* q = p + 1;
+    const unsigned char c = kPrefilter.v[*p];
+    if (c == kDigit) return true;
+    if (c != 0) {
+      // LowerHash (lexicon.h) of the letter run, computed on the way.
+      uint64_t h = (1469598103934665603ull ^ c) * 1099511628211ull;
+      const unsigned char* q = p + 1;
       while (q < end) {
-        const unsigned char b = static_cast<unsigned char>(*q) | 32;
-        if (b < 'a' || b > 'z') break;
+        const unsigned char b = kPrefilter.v[*q];
+        if (b <= kDigit) break;
         h = (h ^ b) * 1099511628211ull;
         ++q;
       }
@@ -161,6 +177,25 @@ Scratch& ThreadScratch() {
   return s;
 }
 
+// ref.Value(), remembered for the last reference seen on this thread: every sentence of a
+// document resolves against the same one, and formatting it cost as much as a parse.
+const std::string& ReferenceValue(const Reference& ref) {
+  struct Last {
+    DateTime time = 0;
+    Grain precision = Grain::kNone;
+    bool set = false;
+    std::string value;
+  };
+  thread_local Last last;
+  if (!last.set || last.time != ref.time || last.precision != ref.precision) {
+    last.value = ref.Value();
+    last.time = ref.time;
+    last.precision = ref.precision;
+    last.set = true;
+  }
+  return last.value;
+}
+
 }  // namespace
 
 std::vector<Timex> Tagger::Tag(std::string_view sentence, const Reference& ref, const TagOptions& opts) const {
@@ -175,7 +210,7 @@ std::vector<Timex> Tagger::Tag(std::string_view sentence, const Reference& ref, 
   ParseExpressions(sc.scan, *lex_, opts, &sc.arena, &sc.exprs);
   if (sc.exprs.empty()) return out;
   Reference cur = ref;
-  std::string ref_value;  // computed on first use
+  std::string ref_value;  // computed on first use (see ReferenceValue)
   for (const Expr& e : sc.exprs) {
     ResolveContext ctx;
     ctx.lex = lex_.get();
@@ -228,7 +263,7 @@ std::vector<Timex> Tagger::Tag(std::string_view sentence, const Reference& ref, 
       t.anchor.value = cur.previous_value;
       t.anchor.offset = cur.previous_offset;
     } else if (r.anchor != AnchorKind::kNone) {
-      if (ref_value.empty()) ref_value = ref.Value();
+      if (ref_value.empty()) ref_value = ReferenceValue(ref);
       t.anchor.value = ref_value;
     }
     // The tense read (news style), or the one the options imposed on a direction-dependent value.

@@ -156,6 +156,57 @@ TEST(Tagger, PrefilterNeverHidesAnExpression) {
   EXPECT_GT(checked, 100);
 }
 
+// The table-driven pre-filter and scanner agree with their obvious definitions: the
+// pre-filter is true exactly when the text has an ASCII digit or an ASCII letter run of 2
+// to 16 letters that is a trigger; a word token is capitalised when its first byte is an
+// uppercase ASCII letter and all caps when it has two or more ASCII letters, all uppercase.
+TEST(Tagger, TableDrivenScansMatchTheirDefinitions) {
+  ASSERT_TRUE(SharedTagger());
+  auto lex = Lexicon::Load(*PosixFileSystem(), Tagger::DefaultDataDir());
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  std::vector<std::string> texts = {"", "x", "On SUNDAY", "MONDAYS", "tuesday", "Jan.", "in\xc3\xa9March",
+                                    "caf\xc3\xa9 MAY", "@[`{ ago", "nothing here at all", "a-b_c~d",
+                                    "verylongwordthatisnotatrigger week", "UN-backed forces", "x7"};
+  std::ifstream in(kCases);
+  std::string line;
+  while (std::getline(in, line))
+    if (!line.empty() && line[0] != '#') texts.push_back(Split(line, "\t")[2]);
+  auto letter = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (const std::string& t : texts) {
+    bool want = false;
+    for (size_t i = 0; i < t.size() && !want;) {
+      const unsigned char c = static_cast<unsigned char>(t[i]);
+      if (c >= '0' && c <= '9') want = true;
+      if (!letter(c)) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < t.size() && letter(static_cast<unsigned char>(t[j]))) ++j;
+      if (j - i >= 2 && j - i <= 16 && (*lex)->IsTrigger(t.substr(i, j - i))) want = true;
+      i = j;
+    }
+    EXPECT_EQ(SharedTagger()->MayContainTime(t), want) << t;
+    Scan scan;
+    ScanText(t, **lex, &scan);
+    for (const Tok& tok : scan.toks) {
+      if (tok.kind != TokKind::kWord) continue;
+      const std::string_view raw = scan.Raw(tok);
+      int letters = 0, uppers = 0;
+      for (char ch : raw) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        if (letter(c)) ++letters, uppers += c <= 'Z';
+      }
+      EXPECT_EQ(tok.cap, raw[0] >= 'A' && raw[0] <= 'Z') << raw;
+      EXPECT_EQ(tok.all_caps, letters >= 2 && uppers == letters) << raw;
+      std::string low;
+      for (char ch : raw) low += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+      EXPECT_EQ(scan.Low(tok), low) << raw;
+      EXPECT_EQ(tok.hash, WordHash(low.data(), low.size())) << raw;
+    }
+  }
+}
+
 // The scanner's hashed lexicon probe agrees with the plain map lookup on every word of
 // the cases and of the word lists themselves.
 TEST(Lexicon, HashedLookupMatchesMapLookup) {
