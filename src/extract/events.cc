@@ -1883,11 +1883,43 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       // air strike.
       if ((trig.words[0] == "raid" || trig.words[0] == "raids" || trig.words[0] == "raided") &&
           res.event_types()[e.type].id == "armed_clash") {
-        const std::string by = InstrumentOf(res, doc, w, m, e.agent, true);
+        std::string by = InstrumentOf(res, doc, w, m, e.agent, true);
+        // ("a coalition raid on a school": an air power's raid.)
+        if (by.empty() && m.first > 0 && (w[m.first - 1].folded == "coalition" || w[m.first - 1].folded == "nato")) {
+          by = "aircraft";
+        }
         const int air = res.FindEventType("air_strike");
         if ((by == "aircraft" || by == "drones" || by == "helicopters") && air >= 0) {
           e.type = static_cast<uint16_t>(air);
           e.instrument = by;
+        }
+      }
+      // "Gunmen killed 132 people in a raid on the village of Solhan", "attacked displacement
+      // camps": an attack or raid on a village, a camp of displaced people, a market or a
+      // place of worship by an armed group that is not a state's force is an attack on
+      // civilians.
+      if (res.event_types()[e.type].id == "armed_clash" &&
+          (trig.words[0].rfind("attack", 0) == 0 || trig.words[0].rfind("raid", 0) == 0)) {
+        static const Set civil = {"village", "villages", "villagers", "civilians", "market", "marketplace",
+                                  "mosque", "church", "wedding", "funeral", "displacement", "displaced",
+                                  "worshippers", "refugees"};
+        static const Set state = {"army", "troops", "soldiers", "police", "military", "forces", "government",
+                                  "regime", "marines", "paratroopers", "gendarmes"};
+        bool civil_target = false, state_agent = false;
+        for (size_t k = m.last; k < w.size() && k < m.last + 6; ++k) {
+          if (w[k].kind == TokenKind::kPunct) break;
+          civil_target |= civil.count(w[k].folded) > 0;
+        }
+        // (The agent may be found only later, as the killer of the toll: any state force
+        // named in the clause before the trigger counts.)
+        for (size_t k = m.first; k-- > 0 && k + 12 >= m.first;) {
+          if (w[k].folded == ";") break;
+          state_agent |= state.count(w[k].folded) > 0;
+        }
+        const int aoc = res.FindEventType("attack_on_civilians");
+        if (civil_target && !state_agent && aoc >= 0) {
+          e.type = static_cast<uint16_t>(aoc);
+          e.rule += " (on civilians)";
         }
       }
       // "struck", "targeted": a strike from the air only when aircraft or drones do it, a
@@ -1921,6 +1953,23 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           }
         }
         if (told) continue;
+        // "Coalition strikes", "a US strike in Mosul", "after the strike" in a story that has
+        // told an air strike: a strike by an air power or coalition, or one more strike of
+        // the story, is from the air.
+        if (by.empty() && noun) {
+          static const Set air_powers = {"coalition", "nato", "allied", "coalition's"};
+          bool air = m.first > 0 && (air_powers.count(w[m.first - 1].folded) > 0 ||
+                                     (ctx.MentionAt(m.first - 1) != Mention::kNoRef &&
+                                      ctx.mentions[ctx.MentionAt(m.first - 1)].kind == MentionKind::kActor));
+          const int air_type = res.FindEventType("air_strike");
+          for (size_t k = 0; k < sentence_begin && !air; ++k) {
+            air = static_cast<int>(out[k].type) == air_type && out[k].status != EventStatus::kBackground;
+          }
+          if (air) {
+            by = "aircraft";
+            e.instrument = by;
+          }
+        }
         if (by == "missiles" || by == "rockets" || by == "artillery" || by == "mortars") {
           const int shelling = res.FindEventType("shelling");
           if (shelling >= 0) e.type = static_cast<uint16_t>(shelling);
