@@ -1176,6 +1176,13 @@ bool ExtraChecksPass(const Ctx& ctx, const Trigger& trig, const TriggerMatch& m,
     return false;
   }
   if (head == "crossed" && trig.words.size() == 2) return ctx.Armed(e.agent);
+  // "his unit had fought in the area since 2014": a unit's record, not a fight.
+  if (head == "fought") {
+    for (size_t k = m.last; k < w.size() && k < m.last + 8; ++k) {
+      if (w[k].folded == "since") return false;
+      if (w[k].kind == TokenKind::kPunct) break;
+    }
+  }
   // "security forces neutralised 25 assailants": killing only people (not "neutralised
   // the threat", "neutralised a bomb"): a count or a force noun within three words.
   if (head == "neutralised" || head == "neutralized") {
