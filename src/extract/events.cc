@@ -2091,6 +2091,30 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       }
       return false;
     };
+    // "Al Shabaab claimed the killing", "officials blamed Ethiopian infiltrators for the
+    // killing": the killing just told, named again, with the party that claims it or is
+    // blamed for it as its agent.
+    for (size_t k = sentence_begin; k < out.size(); ++k) {
+      Event& e = out[k];
+      if (!(type_bits[e.type] & kKilling) || e.frame != Frame::kNoun || !e.agent.empty()) continue;
+      size_t j = word_at(e.trigger.start);
+      if (j < 2 || j >= w.size() || w[j - 1].folded != "the") continue;
+      --j;  // at "the"
+      if (j >= 2 && w[j - 1].folded == "for" && w[j - 2].folded == "responsibility") j -= 2;
+      static const Set claims = {"claimed", "claims", "claim", "admitted"};
+      if (claims.count(w[j - 1].folded)) {
+        e.agent = ctx.Before(static_cast<int>(j) - 2, "claimer");
+      } else if (w[j - 1].folded == "for") {
+        static const Set blames = {"blamed", "blames", "blaming", "accused", "accuses"};
+        for (size_t b = j - 1; b-- > 0 && b + 7 >= j;) {
+          if (blames.count(w[b].folded)) {
+            e.agent = ctx.After(b + 1, "blamed", kDeterminers);
+            break;
+          }
+          if (w[b].kind == TokenKind::kPunct) break;
+        }
+      }
+    }
     out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(sentence_begin), out.end(), drop), out.end());
   }
   LinkRecollections(res, doc, &out);
