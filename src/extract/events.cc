@@ -1153,6 +1153,24 @@ bool ExtraChecksPass(const Ctx& ctx, const Trigger& trig, const TriggerMatch& m,
     }
     return false;
   }
+  // "hundreds were captured", "six volunteers captured near Dori": people taken are a
+  // count, not ground.
+  if (gained && trig.frame == Frame::kVerb && m.first > 0) {
+    static const Set people = {"hundreds", "dozens", "thousands", "scores", "men", "people", "civilians",
+                               "volunteers", "prisoners", "hostages", "soldiers", "fighters", "troops",
+                               "militants", "rebels", "officers", "policemen", "others", "them", "women",
+                               "children", "villagers", "residents", "workers", "students", "many"};
+    size_t k = m.first;
+    bool aux = false;
+    while (k > 0 && ctx.IsAux(static_cast<int>(k) - 1, kAux)) --k, aux = true;
+    static const Set preps = {"near", "in", "at", "during", "on", "by", "after", "from", "and", "while", "outside"};
+    const bool prep_after =
+        m.last >= w.size() || w[m.last].kind == TokenKind::kPunct || preps.count(w[m.last].folded) > 0;
+    if (k > 0 && people.count(w[k - 1].folded) && prep_after &&
+        (aux || (k >= 2 && (IsNumberWord(w[k - 2]) || CountWords().count(w[k - 2].folded))))) {
+      return false;
+    }
+  }
   if ((gained || lost) && e.rule.rfind("verb passive", 0) == 0) {
     static const Set persons = {"he", "she"};
     size_t k = m.first;
@@ -1460,7 +1478,12 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
             (PlaceNouns().count(w[m.last].folded) || EquipmentNouns().count(w[m.last].folded) ||
              ForceNouns().count(w[m.last].folded)) &&
             trig.words.back().size() > 2 &&
-            trig.words.back().compare(trig.words.back().size() - 2, 2, "ed") == 0))) {
+            trig.words.back().compare(trig.words.back().size() - 2, 2, "ed") == 0) ||
+           // "abandoned by the retreating (punitive) forces": a present participle too.
+           (Determiners().count(w[before].folded) && trig.words.size() == 1 && trig.words[0].size() > 4 &&
+            trig.words[0].compare(trig.words[0].size() - 3, 3, "ing") == 0 &&
+            ((m.last < w.size() && ForceNouns().count(w[m.last].folded)) ||
+             (m.last + 1 < w.size() && ForceNouns().count(w[m.last + 1].folded)))))) {
         continue;
       }
       bool passive_frame = false;
@@ -1886,9 +1909,11 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           e.rule += " (by aircraft)";
         }
       }
-      // "an LNA warplane bombed the airport ... the raid": a raid made from the air is an
-      // air strike.
-      if ((trig.words[0] == "raid" || trig.words[0] == "raids" || trig.words[0] == "raided") &&
+      // "an LNA warplane bombed the airport ... the raid", "a NATO pilot attacked the
+      // convoy", "drones attacked the base": a raid or attack made from the air is an air
+      // strike.
+      if ((trig.words[0] == "raid" || trig.words[0] == "raids" || trig.words[0] == "raided" ||
+           trig.words[0] == "attacked" || trig.words[0] == "attack" || trig.words[0] == "attacks") &&
           res.event_types()[e.type].id == "armed_clash") {
         std::string by = InstrumentOf(res, doc, w, m, e.agent, true);
         // ("a coalition raid on a school": an air power's raid.)
