@@ -1404,8 +1404,12 @@ struct SentenceClaims {
     const bool cut = tx != nullptr && tx->span.end < doc.text.size() && tx->span.end > 0 &&
                      std::isalnum(static_cast<unsigned char>(doc.text[tx->span.end - 1])) &&
                      (doc.text[tx->span.end] == '-' || std::isalnum(static_cast<unsigned char>(doc.text[tx->span.end])));
+    // "Since May 23, 58 soldiers ... have been killed": a short count after the comma of a
+    // date, with its noun, is no year.
+    const bool after_date = tx != nullptr && noun != nullptr && n.first > 0 && w[n.first - 1].folded == "," &&
+                            w[n.first].kind == TokenKind::kNumber && w[n.first].folded.size() <= 3;
     // "killed about 200" is no clock reading either.
-    if (tx != nullptr && !cut &&
+    if (tx != nullptr && !cut && !after_date &&
         !(tx->type == time::TimexType::kTime &&
           (noun != nullptr || rule == "toll" || rule.rfind("casualty-before", 0) == 0))) {
       return false;
