@@ -16,7 +16,7 @@ using lexicon::MentionKind;
 const WordSet& SpeechVerbs() {
   static const WordSet s = {
       "said", "says", "say", "told", "tells", "reported", "reports", "claimed", "claims",
-      "claiming", "announced", "announces", "stated", "states", "added", "confirmed",
+      "claiming", "claim", "announced", "announces", "stated", "states", "added", "confirmed",
       "confirms", "insisted", "estimated", "estimates", "estimate", "wrote", "tweeted", "acknowledged", "admitted", "denied", "denies", "quoted", "cited",
       "documented", "recorded", "suggest", "suggests", "suggested",
       // Session 4: more verbs that give a figure as somebody's word.
@@ -338,7 +338,7 @@ bool NounUse(const Document& doc, const std::vector<Word>& w, int v) {
   }
   // "IS claimed responsibility for the bombing, which killed 20": a claim of the deed, not
   // of the number, unless the claimant goes on "saying" what it did.
-  static const WordSet claiming = {"claimed", "claims", "claiming"};
+  static const WordSet claiming = {"claimed", "claims", "claiming", "claim"};
   if (claiming.count(w[v].folded) && v + 1 < static_cast<int>(w.size()) &&
       (w[v + 1].folded == "responsibility" || w[v + 1].folded == "credit")) {
     bool says = false;
@@ -436,7 +436,8 @@ const WordSet& FigureVerbs() {
 bool FigureVerb(const std::vector<Word>& w, int v) {
   const WordSet& verbs = FigureVerbs();
   static const WordSet figures = {"toll", "tally", "tallies", "figures", "figure", "count", "estimate",
-                                  "estimates", "number", "numbers", "breakdown", "losses", "casualties"};
+                                  "estimates", "number", "numbers", "breakdown", "losses", "casualties",
+                                  "dead", "deaths", "wounded", "injured"};
   if (!verbs.count(w[v].folded)) return false;
   const int n = static_cast<int>(w.size());
   for (int k = v + 1; k < n && k <= v + 4; ++k) {
@@ -569,6 +570,13 @@ Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::v
             return PartyForWords(doc, w, sb, se, mentions, "relative-pronoun-subject");
           }
         }
+        // "Survivors who reached Tuzla told our researchers": the relative clause describes
+        // the speaker, who stands before "who".
+        if (b >= 2 && w[b - 1].folded == "who" && w[b - 2].kind == TokenKind::kWord &&
+            !SubjectStops().count(w[b - 2].folded)) {
+          const int sb = SubjectStart(doc, w, b - 2);
+          if (sb >= 0) return PartyForWords(doc, w, sb, b - 2, mentions, "said-subject-relative");
+        }
         ExtendToHead(doc, w, &b, &e);
         return PartyForWords(doc, w, b, e, mentions, "said-subject");
       }
@@ -584,7 +592,8 @@ Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::v
                                     "fewer", "less", "least", "only", "just", "two", "three", "four", "five"};
     // "..., Rami Abdel Rahman, told AFP 40 were killed": who is told never speaks.
     const bool told = w[v].folded == "told" || w[v].folded == "tells" || w[v].folded == "tell";
-    if (!told && v + 1 < n && w[v + 1].kind == TokenKind::kWord && w[v + 1].folded != "that" &&
+    // Only a speech verb takes its speaker after it: the object of "put" is the figure.
+    if (!told && (cls & 2) && v + 1 < n && w[v + 1].kind == TokenKind::kWord && w[v + 1].folded != "that" &&
         !SubjectStops().count(w[v + 1].folded) && !amounts.count(w[v + 1].folded)) {
       int e = PhraseEnd(doc, w, v + 1);
       static const WordSet verbish = {"were", "was", "is", "are", "had", "has", "have", "will", "would",
@@ -614,6 +623,26 @@ Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::v
       if (c > 0 && d >= 0 && w[d].kind == TokenKind::kWord) {
         int b = SubjectStart(doc, w, d);
         if (b >= 0) return PartyForWords(doc, w, b, d, mentions, "said-subject-apposition");
+      }
+      // A headline: "Al Shabaab overruns Kenyan base, claims scores of soldiers killed": the
+      // name that opens it, before its first verb in the present, speaks.
+      static const WordSet relays = {"quoted", "cited"};
+      static const WordSet determiners = {"the", "a", "an", "this", "that", "its", "his", "her", "their"};
+      if (c < 0 && (cls & 2) && !relays.count(w[v].folded) && !determiners.count(w[0].folded)) {
+        int e = -1;
+        for (int x = 0; x < k && x < 5; ++x) {
+          if (w[x].kind != TokenKind::kWord) break;
+          if (!Capitalised(doc, w[x])) {
+            e = x - 1;
+            break;
+          }
+        }
+        if (e >= 0 && e + 1 < k) {
+          const std::string_view verb = w[e + 1].folded;
+          if (verb.size() > 2 && !SubjectStops().count(verb) && !SubjectStops().count(w[0].folded)) {
+            return PartyForWords(doc, w, 0, e, mentions, "headline-subject");
+          }
+        }
       }
     }
   }
@@ -675,8 +704,10 @@ std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std
     }
     in_quote[s] = touched ? 1 : 0;
   }
-  // "We recorded 127 fatalities" outside a quotation: the outlet speaks for itself.
+  // "We recorded 127 fatalities" outside a quotation: the outlet speaks for itself. A
+  // headline's "..., claims N killed" speaks only for its numbers (ClaimantsForClaims).
   for (size_t s = 0; s < n; ++s) {
+    if (out[s].how == "headline-subject") out[s] = Party{};
     const std::string& t = out[s].text;
     if (!in_quote[s] && out[s].how == "pronoun" && (t == "we" || t == "We" || t == "I")) out[s] = Party{};
     // "Our monitors documented", "our correspondent reported": the outlet's own people.
@@ -697,33 +728,6 @@ std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std
       if (!out[t].empty()) continue;
       out[t] = out[s];
       out[t].how = "list-lead";
-    }
-  }
-  // A table written as lines ("Killed: 1,109") and then "Source: X" (a line the text stage
-  // may drop as furniture): the source line names the claimant of the short lines with
-  // numbers right before it that have none of their own.
-  for (size_t s = 0; s < n; ++s) {
-    const uint32_t end = doc.sentences[s].span.end;
-    const size_t nl = doc.text.find('\n', end);
-    if (nl == std::string::npos) continue;
-    if (doc.text.find_first_not_of(" \t", end) != nl) continue;  // the sentence ends its line
-    std::string_view next = std::string_view(doc.text).substr(nl + 1);
-    next = next.substr(0, next.find('\n'));
-    uint32_t off = 0;
-    if (next.rfind("Source: ", 0) == 0) off = 8;
-    else if (next.rfind("Sources: ", 0) == 0) off = 9;
-    else continue;
-    std::string_view name = next.substr(off);
-    while (!name.empty() && (name.back() == '.' || name.back() == ' ' || name.back() == '\r')) name.remove_suffix(1);
-    if (name.empty() || name.size() > 80) continue;
-    const uint32_t a = static_cast<uint32_t>(nl + 1 + off);
-    const Party p = MakeParty(doc, Span{a, a + static_cast<uint32_t>(name.size())}, mentions, "source-line");
-    for (size_t t = s + 1; t-- > 0;) {
-      const auto& tw = words[t];
-      bool number = false;
-      for (const Word& x : tw) number = number || x.kind == TokenKind::kNumber;
-      if (!number || tw.size() > 8 || !out[t].empty()) break;
-      out[t] = p;
     }
   }
   // "the source said" after "a pro-regime source told ...": the earlier claimant whose
@@ -785,6 +789,109 @@ std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std
            ++t) {
         out[t] = out[s];
       }
+    }
+  }
+  return out;
+}
+
+std::vector<Party> ClaimantsForClaims(const Document& doc, const std::vector<std::vector<Word>>& words,
+                                      const std::vector<Mention>& mentions, const std::vector<Party>& claimants) {
+  const size_t n = doc.sentences.size();
+  std::vector<Party> out;
+  auto ensure = [&]() {
+    if (out.empty()) out = claimants;
+  };
+  // A headline: "Rebels seize border town, claim 40 soldiers killed".
+  for (size_t s = 0; s < n; ++s) {
+    if (doc.sentences[s].kind != LineKind::kHeadline || !claimants[s].empty() || words[s].empty()) continue;
+    Party p = AttributeOne(doc, words[s], mentions);
+    if (p.how != "headline-subject") continue;
+    ensure();
+    out[s] = std::move(p);
+  }
+  // A transcript: paragraphs opened by a speaker label ("SPOKESMAN (Peter Daniels): ...",
+  // "GENERAL KELLER: ...", at least two in the document). The label speaks for the
+  // sentences of its paragraph and of the unlabelled paragraphs after it that name no
+  // speaker of their own, up to a note ("Editor's note: ...").
+  {
+    static const WordSet not_speakers = {"update", "updated", "breaking", "note", "read", "key", "watch", "live",
+                                         "photo", "video", "correction", "source", "sources", "related", "more"};
+    auto label_end = [&](size_t s) -> int {
+      const auto& w = words[s];
+      size_t j = 0;
+      while (j < w.size() && j < 3 && w[j].kind == TokenKind::kWord) {
+        std::string_view t = doc.view(w[j].span);
+        bool caps = !t.empty();
+        for (char ch : t) caps = caps && ((ch >= 'A' && ch <= 'Z') || ch == '.' || ch == '-');
+        if (!caps || not_speakers.count(w[j].folded)) break;
+        ++j;
+      }
+      if (j == 0 || j >= w.size()) return -1;
+      if (w[j].folded == "(") {
+        size_t c = j + 1;
+        while (c < w.size() && c < j + 8 && w[c].folded != ")") ++c;
+        if (c >= w.size() || w[c].folded != ")") return -1;
+        j = c + 1;
+      }
+      return j < w.size() && w[j].folded == ":" ? static_cast<int>(j) : -1;
+    };
+    auto first_of_paragraph = [&](size_t s) { return s == 0 || doc.sentences[s].paragraph != doc.sentences[s - 1].paragraph; };
+    int labels = 0;
+    for (size_t s = 0; s < n && labels < 2; ++s) labels += first_of_paragraph(s) && label_end(s) > 0 ? 1 : 0;
+    if (labels >= 2) {
+      Party speaker;
+      for (size_t s = 0; s < n; ++s) {
+        if (first_of_paragraph(s)) {
+          const int e = label_end(s);
+          if (e > 0) {
+            speaker = MakeParty(doc, Span{words[s][0].span.start, words[s][e - 1].span.end}, mentions, "transcript-label");
+          } else {
+            // "Editor's note:", a headline: the transcript's voice ends.
+            bool note = doc.sentences[s].kind != LineKind::kBody;
+            for (size_t j = 0; j + 1 < words[s].size() && j < 4 && !note; ++j) {
+              note = words[s][j].folded == "note" && words[s][j + 1].folded == ":";
+            }
+            if (note) speaker = Party{};
+          }
+        }
+        if (!speaker.empty() && (claimants[s].empty() || claimants[s].how == "pronoun")) {
+          const std::string& t = claimants[s].text;
+          // "he said" inside a speaker's answer still resolves as a pronoun; "we" and "I"
+          // are the speaker.
+          if (claimants[s].empty() || t == "we" || t == "We" || t == "I") {
+            ensure();
+            out[s] = speaker;
+          }
+        }
+      }
+    }
+  }
+  // A table written as lines ("Killed: 1,109") and then "Source: X" (a line the text stage
+  // may drop as furniture): the source line names the claimant of the short lines with
+  // numbers right before it that have none of their own.
+  for (size_t s = 0; s < n; ++s) {
+    const uint32_t end = doc.sentences[s].span.end;
+    const size_t nl = doc.text.find('\n', end);
+    if (nl == std::string::npos) continue;
+    if (doc.text.find_first_not_of(" \t", end) != nl) continue;  // the sentence ends its line
+    std::string_view next = std::string_view(doc.text).substr(nl + 1);
+    next = next.substr(0, next.find('\n'));
+    uint32_t off = 0;
+    if (next.rfind("Source: ", 0) == 0) off = 8;
+    else if (next.rfind("Sources: ", 0) == 0) off = 9;
+    else continue;
+    std::string_view name = next.substr(off);
+    while (!name.empty() && (name.back() == '.' || name.back() == ' ' || name.back() == '\r')) name.remove_suffix(1);
+    if (name.empty() || name.size() > 80) continue;
+    const uint32_t a = static_cast<uint32_t>(nl + 1 + off);
+    const Party p = MakeParty(doc, Span{a, a + static_cast<uint32_t>(name.size())}, mentions, "source-line");
+    for (size_t t = s + 1; t-- > 0;) {
+      const auto& tw = words[t];
+      bool number = false;
+      for (const Word& x : tw) number = number || x.kind == TokenKind::kNumber;
+      if (!number || tw.size() > 8 || !claimants[t].empty()) break;
+      ensure();
+      out[t] = p;
     }
   }
   return out;

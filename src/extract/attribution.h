@@ -29,6 +29,15 @@ namespace sitrep::extract {
 std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std::vector<Word>>& words,
                                       const std::vector<lexicon::Mention>& mentions);
 
+// Claimants that speak for a sentence's numbers but not for its events, given the shared
+// `claimants` (AttributeSentences): a headline's "..., claims N killed" (the name that opens
+// it), a transcript's speaker labels ("SPOKESMAN (Name): ..."), a "Source: X" line under a
+// table of short lines. Returns `claimants` with those filled in, or an empty vector when
+// there are none (the usual case: no copy).
+std::vector<Party> ClaimantsForClaims(const Document& doc, const std::vector<std::vector<Word>>& words,
+                                      const std::vector<lexicon::Mention>& mentions,
+                                      const std::vector<Party>& claimants);
+
 // The claimant the words of one clause name ("the ministry says 35 were killed"), with no
 // pronoun resolution and no look at other sentences; empty when they name none.
 Party AttributeWords(const Document& doc, const std::vector<Word>& words,

@@ -200,7 +200,9 @@ const WordSet& Auxiliaries() {
       "all", "being", "later", "allegedly", "either", "now", "believed", "feared", "to", "be",
       "reported", "confirmed", "thought", "presumed", "likely", "probably", "since", "so", "far",
       "seriously", "critically", "badly", "severely", "gravely", "lightly", "slightly", "fatally",
-      "said", "known", "understood", "estimated"};  // "were said to have been killed"
+      "said", "known", "understood", "estimated",  // "were said to have been killed"
+      // "might have died", "remain unaccounted for", "were summarily executed".
+      "might", "may", "could", "would", "will", "must", "remain", "remains", "remained", "summarily"};
   return s;
 }
 
@@ -213,13 +215,23 @@ size_t PastModifiers(const std::vector<Word>& w, size_t k) {
                                   "fighting", "stationed", "based", "near", "with", "on", "including"};
   static const WordSet breakers = {"who", "which", "that", "while", "when", "after", "before", "as", "but",
                                    "said", "says", "told", "where", "than", "if", "because", "since"};
-  if (k >= w.size() || w[k].kind != TokenKind::kWord || !openers.count(w[k].folded)) return k;
-  for (size_t j = k; j < w.size() && j < k + 8; ++j) {
+  // "Six police officers, three tax collectors and 11 civilians were killed": a list of counts.
+  static const WordSet counts = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                 "eleven", "twelve", "dozens", "hundreds", "scores", "several"};
+  auto count_at = [&](size_t x) {
+    return x < w.size() && (w[x].kind == TokenKind::kNumber || counts.count(w[x].folded));
+  };
+  const bool list = k + 1 < w.size() && w[k].folded == "," && count_at(k + 1);
+  if (!list && (k >= w.size() || w[k].kind != TokenKind::kWord || !openers.count(w[k].folded))) return k;
+  for (size_t j = k; j < w.size() && j < k + 14; ++j) {
     if (w[j].folded == "'s" || w[j].folded == "\u2019s" || w[j].folded == "'" || w[j].folded == "-") continue;
     // "19 soldiers and 21 civilians have died": a count inside is a claim of its own.
     if (w[j].kind == TokenKind::kNumber && j > k) continue;
     // "Twelve people in Israel, including two children, were killed": past an aside that
     // lists some of them, when an auxiliary follows it.
+    // "13 members of the security forces, two officials and 14 civilians have been killed":
+    // the next item of a list of counts.
+    if (w[j].folded == "," && j >= k && j + 2 < w.size() && count_at(j + 1)) continue;
     if (w[j].folded == "," && j > k + 1 && j + 2 < w.size()) {
       static const WordSet listing = {"including", "among", "mostly", "mainly", "most", "many"};
       if (!listing.count(w[j + 1].folded)) return k;
@@ -233,7 +245,8 @@ size_t PastModifiers(const std::vector<Word>& w, size_t k) {
     }
     if (w[j].kind != TokenKind::kWord) return k;
     if (j > k && breakers.count(w[j].folded)) return k;
-    static const WordSet aux = {"were", "was", "had", "have", "has", "are", "is", "been"};
+    static const WordSet aux = {"were", "was", "had", "have", "has", "are", "is", "been", "remain", "remained",
+                                "might", "may", "could"};
     if (j > k && aux.count(w[j].folded)) return j;
     if (j > k && (w[j].folded == "died" || w[j].folded == "perished")) return j;
   }
@@ -309,6 +322,12 @@ std::string_view TollBefore(const std::vector<Word>& w, size_t start) {
   // "revised the toll to 19", "bringing the death toll to 30".
   if (start >= 2 && w[start - 1].folded == "to" && (w[start - 2].folded == "toll" || w[start - 2].folded == "tolls")) {
     return "killed";
+  }
+  // "put the government's dead at 11 policemen", "put the wounded at 40".
+  if (start >= 3 && w[start - 1].folded == "at") {
+    const std::string_view d = w[start - 2].folded;
+    if (d == "dead" || d == "deaths" || d == "fatalities") return "killed";
+    if (d == "wounded" || d == "injured") return "wounded";
   }
   static const std::vector<std::vector<std::string_view>> verbs = {
       {"has", "risen", "to"}, {"had", "risen", "to"}, {"rose", "to"}, {"risen", "to"}, {"climbed", "to"},
@@ -681,7 +700,8 @@ struct SentenceClaims {
       }
       // "including 11 women and 13 children": the next person of a list inside the toll.
       return words <= 2 && w[start - 1].span.start >= last_end &&
-             (last_rule.rfind("casualty-before", 0) == 0 || last_rule == "listed");
+             (last_rule.rfind("casualty-before", 0) == 0 || last_rule == "listed" || last_rule == "toll" ||
+              last_rule == "noun+toll" || last_rule == "noun+losses-at");
     }
     return false;
   }
@@ -761,6 +781,7 @@ struct SentenceClaims {
           }
         }
         if (OpensLaterClause(w, c.span, c.claimed_by.span, doc.sentences[sentence].span)) c.claimed_by = Party{};
+        if (InFrontedApposition(w, c.span, c.claimed_by.span)) c.claimed_by = Party{};
         c.about = AboutParty(doc, doc.sentences[sentence].span, c.span,
                              c.rule.rfind("casualty-before", 0) == 0, mentions, &mention_cursor);
         if (c.about.empty()) c.about = GroupOfNoun(sentence, c, *out, out->size() - 1);
@@ -778,6 +799,23 @@ struct SentenceClaims {
       }
       i = std::max(next, start + 1);
     }
+  }
+
+  // "In Jermuk, a spa town about 170 km southeast of Yerevan, residents said ...": a number
+  // in a phrase that describes the place a sentence opens with is the writer's gloss, not
+  // the speaker's (the speaker comes after the phrase).
+  static bool InFrontedApposition(const std::vector<Word>& w, Span claim, Span speaker) {
+    static const WordSet preps = {"in", "at", "near", "from", "outside", "around", "inside"};
+    if (speaker.empty() || w.size() < 6 || !preps.count(w[0].folded)) return false;
+    size_t c1 = 1;
+    while (c1 < w.size() && c1 < 6 && w[c1].folded != ",") ++c1;
+    if (c1 >= w.size() || w[c1].folded != "," || c1 + 1 >= w.size()) return false;
+    const std::string_view det = w[c1 + 1].folded;
+    if (det != "a" && det != "an" && det != "the") return false;
+    size_t c2 = c1 + 2;
+    while (c2 < w.size() && c2 < c1 + 16 && w[c2].folded != ",") ++c2;
+    if (c2 >= w.size() || w[c2].folded != ",") return false;
+    return claim.start > w[c1].span.end && claim.end <= w[c2].span.start && speaker.start > w[c2].span.start;
   }
 
   // "Twelve people were killed in the town, which the army said it had retaken", "died
@@ -985,6 +1023,13 @@ struct SentenceClaims {
            w[k].folded.find_first_of("abcdefghijklmnopqrstuvwxyz-") != std::string::npos)) {
         continue;
       }
+      // "200 British and American soldiers": two capitalised modifiers joined by "and".
+      if ((w[k].folded == "and" || w[k].folded == "or") && k > j && k + 2 < w.size() &&
+          w[k - 1].kind == TokenKind::kWord && w[k + 1].kind == TokenKind::kWord &&
+          std::isupper(static_cast<unsigned char>(doc.text[w[k - 1].span.start])) &&
+          std::isupper(static_cast<unsigned char>(doc.text[w[k + 1].span.start]))) {
+        continue;
+      }
       if (w[k].kind != TokenKind::kWord || NounStops().count(w[k].folded)) break;
       if (MatchKind(res, w, k, KindRole::kAfter, &noun_len) != nullptr) break;
     }
@@ -1067,7 +1112,8 @@ struct SentenceClaims {
             ++j;
           }
           const bool listed = w[k + 1].folded == "including" || w[k + 1].folded == "among" ||
-                              w[k + 1].folded == "mostly" || w[k + 1].folded == "mainly";
+                              w[k + 1].folded == "mostly" || w[k + 1].folded == "mainly" ||
+                              (w[k + 1].folded == "most" && k + 3 < w.size() && w[k + 2].folded == "of");
           size_t l = 0;
           if (j + 1 < w.size() && w[j].folded == "," &&
               (listed || Auxiliaries().count(w[j + 1].folded) || MatchKind(res, w, j + 1, KindRole::kAfter, &l))) {
@@ -1092,7 +1138,20 @@ struct SentenceClaims {
       // A noun claim_kinds does not know ("four aid workers were killed"): the predicate
       // decides, and an active verb with an object ("two gunmen killed the mayor") does not.
       if (noun == nullptr && !part_of && kind.empty()) k = PastUnknownNoun(res, w, k);
-      const bool unknown_noun = !gapped && k != gap_from;
+      bool unknown_noun = !gapped && k != gap_from;
+      // "two government officials and 14 civilians have been killed", "500 Lebanese, most of
+      // them civilians, and 51 Israelis have been killed": past a coordinated count to the
+      // shared predicate (the count inside is a claim of its own).
+      // "300 fishermen from the island remain unaccounted for": past a short modifier too.
+      if (noun == nullptr && !part_of && kind.empty() && (unknown_noun || unknown_before_aside) && k + 2 < w.size() &&
+          ((w[k].folded == "and" && (w[k + 1].kind == TokenKind::kNumber || NumberWord(res, w[k + 1].folded) > 0)) ||
+           (unknown_noun && w[k].folded != "and"))) {
+        const size_t past = PastModifiers(w, k);
+        if (past != k) {
+          k = past;
+          unknown_noun = false;
+        }
+      }
       const size_t after_from = k;
       // Past auxiliaries and quotation marks ('had been "neutralised"').
       while (k < w.size() && k < after_from + 6 &&
@@ -1137,6 +1196,11 @@ struct SentenceClaims {
           }
         }
       }
+      // "executed six volunteers captured near Dori": the participle describes the killed.
+      if (after != nullptr && after->kind == "captured" && k == after_from && before != nullptr &&
+          before->kind == "killed") {
+        after = nullptr;
+      }
       // "200 soldiers were evacuated": troops moved stay troops.
       if (after != nullptr && after->kind == "people" && kind == "troops") after = nullptr;
       if (after != nullptr) {
@@ -1154,7 +1218,10 @@ struct SentenceClaims {
           end_word = k + len;
         }
         if (unknown_noun || unknown_before_aside) rule = "phrase+casualty-after";
-      } else if (before != nullptr && (before->kind != "captured" || noun != nullptr)) {
+      } else if (before != nullptr &&
+                 (before->kind != "captured" || noun != nullptr ||
+                  (n.last < w.size() && (w[n.last].folded == "others" || w[n.last].folded == "more" ||
+                                         w[n.last].folded == "alive")))) {
         kind = before->kind;
         rule = rule.empty() ? "casualty-before" : "casualty-before+noun";
         start = before_start;
@@ -1177,13 +1244,21 @@ struct SentenceClaims {
         ++end_word;
       }
     }
-    // "had taken 55 prisoners", "took 30 hostages": people taken are captives.
-    if (IsPersonKind(kind) && noun != nullptr && noun_at == n.last && start > 0) {
-      static const WordSet held = {"prisoners", "captives", "hostages"};
+    // "had taken 55 prisoners", "took 30 hostages", "are still holding about 100 hostages":
+    // people taken or held are captives; "freed hundreds of prisoners" counts no claim kind.
+    if (IsPersonKind(kind) && noun != nullptr && start > 0 && noun_at <= n.last + 2) {
+      static const WordSet held = {"prisoners", "captives", "hostages", "detainees", "inmates"};
       static const WordSet taking = {"taken", "took", "take", "takes", "taking", "seized", "seizing"};
-      if (held.count(w[noun_at].folded) && taking.count(w[start - 1].folded)) {
-        kind = "captured";
-        rule = "taken-held";
+      static const WordSet holding = {"holding", "held", "hold", "holds"};
+      static const WordSet freeing = {"freed", "freeing", "free", "frees", "released", "releasing", "release",
+                                      "releases", "exchanged", "swapped", "freedom"};
+      const std::string_view verb = w[start - 1].folded;
+      if (held.count(w[noun_at].folded)) {
+        if (freeing.count(verb)) return false;
+        if (taking.count(verb) || (holding.count(verb) && w[noun_at].folded != "prisoners")) {
+          kind = "captured";
+          rule = "taken-held";
+        }
       }
     }
     // 'put the number of hostages at "about 20"': the toll verb stands before the quote.
@@ -1329,7 +1404,14 @@ struct SentenceClaims {
     const bool cut = tx != nullptr && tx->span.end < doc.text.size() && tx->span.end > 0 &&
                      std::isalnum(static_cast<unsigned char>(doc.text[tx->span.end - 1])) &&
                      (doc.text[tx->span.end] == '-' || std::isalnum(static_cast<unsigned char>(doc.text[tx->span.end])));
-    if (tx != nullptr && !cut && !(tx->type == time::TimexType::kTime && (noun != nullptr || rule == "toll"))) {
+    // "Since May 23, 58 soldiers ... have been killed": a short count after the comma of a
+    // date, with its noun, is no year.
+    const bool after_date = tx != nullptr && noun != nullptr && n.first > 0 && w[n.first - 1].folded == "," &&
+                            w[n.first].kind == TokenKind::kNumber && w[n.first].folded.size() <= 3;
+    // "killed about 200" is no clock reading either.
+    if (tx != nullptr && !cut && !after_date &&
+        !(tx->type == time::TimexType::kTime &&
+          (noun != nullptr || rule == "toll" || rule.rfind("casualty-before", 0) == 0))) {
       return false;
     }
     // A bare four-digit year-like number with no noun is never a count.
@@ -1384,7 +1466,9 @@ std::vector<Claim> ClaimsFromWords(const Resources& res, const Document& doc, co
   }
   out.reserve(2 * numbers + words.size() / 2 + 4);
   SentenceClaims sc{res, doc, mentions, timexes};
-  for (uint32_t s = 0; s < words.size(); ++s) sc.Run(s, words[s], claimants[s], &out);
+  const std::vector<Party> own = ClaimantsForClaims(doc, words, mentions, claimants);
+  const std::vector<Party>& speakers = own.empty() ? claimants : own;
+  for (uint32_t s = 0; s < words.size(); ++s) sc.Run(s, words[s], speakers[s], &out);
   return out;
 }
 

@@ -1309,7 +1309,7 @@ void AddSplitParticles(const Resources& res, const std::vector<Word>& w, std::ve
 
 std::vector<Event> FindEvents(const Resources& res, const Document& doc, const std::vector<Mention>& mentions,
                               const std::vector<time::DocumentTimex>& timexes) {
-  std::vector<std::vector<Word>> words;
+  thread_local std::vector<std::vector<Word>> words;  // reused: see Extract()
   std::vector<Party> claimants;
   PrepareSentences(doc, mentions, &words, &claimants);
   return EventsFromWords(res, doc, mentions, timexes, words, claimants);

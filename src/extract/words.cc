@@ -82,22 +82,24 @@ void WordKeyTable::Build(const std::vector<std::string_view>& words) {
   chars_.clear();
   offs_.clear();
   lens_.clear();
+  keys_.clear();
   for (std::string_view w : words) {
     offs_.push_back(static_cast<uint32_t>(chars_.size()));
     lens_.push_back(static_cast<uint32_t>(w.size()));
     chars_.append(w);
+    KeyOf k;
+    Key(w, &k.a, &k.b);
+    k.len = lens_.back();
+    k.off = offs_.back();
+    keys_.push_back(k);
   }
   for (uint32_t i = 0; i < words.size(); ++i) {
     if (Find(words[i]) != kNone) continue;  // a duplicate: the first one answers
-    Slot slot;
-    Key(words[i], &slot.a, &slot.b);
-    slot.hash = Mix(slot.a, slot.b, words[i].size());
-    slot.len = lens_[i];
-    slot.off = offs_[i];
-    slot.index = i;
-    uint32_t s = static_cast<uint32_t>(slot.hash) & mask_;
+    const uint64_t h = Mix(keys_[i].a, keys_[i].b, words[i].size());
+    uint32_t s = static_cast<uint32_t>(h) & mask_;
     while (slots_[s].index != kNone) s = (s + 1) & mask_;
-    slots_[s] = slot;
+    slots_[s].tag = static_cast<uint32_t>(h >> 32);
+    slots_[s].index = i;
   }
 }
 

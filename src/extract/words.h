@@ -130,28 +130,35 @@ class WordKeyTable {
   }
   // The same, given h = FoldedWord::HashOf(w).
   uint32_t Find(std::string_view w, uint64_t h) const {
+    const uint32_t tag = static_cast<uint32_t>(h >> 32);
     for (uint32_t s = static_cast<uint32_t>(h) & mask_;; s = (s + 1) & mask_) {
-      const Slot& slot = slots_[s];
+      const Slot slot = slots_[s];
       if (slot.index == kNone) return kNone;
-      if (slot.hash == h && slot.len == w.size() && Same(slot, w)) return slot.index;
+      if (slot.tag == tag && Same(keys_[slot.index], w)) return slot.index;
     }
   }
   size_t size() const { return lens_.size(); }
   std::string_view word(uint32_t i) const { return std::string_view(chars_).substr(offs_[i], lens_[i]); }
 
  private:
+  // A slot is 8 bytes (the high half of the word's hash and its index), so that the table
+  // of a set of a few hundred words stays in cache: a word not in the set (the common
+  // case) usually costs one load of one slot. The word itself is checked in keys_.
   struct Slot {
-    uint64_t hash = 0;  // FoldedWord::HashOf the word: a miss rarely looks further
-    uint64_t a = 0, b = 0;
-    uint32_t len = 0, off = 0;
+    uint32_t tag = 0;  // FoldedWord::HashOf(word) >> 32
     uint32_t index = kNone;
   };
-  // Whether `w` (of the slot's length) is the slot's word.
-  bool Same(const Slot& slot, std::string_view w) const {
-    if (w.size() > 16) return std::memcmp(chars_.data() + slot.off, w.data(), w.size()) == 0;
+  struct KeyOf {
+    uint64_t a = 0, b = 0;  // Key() of the word
+    uint32_t len = 0, off = 0;
+  };
+  // Whether `w` is the word of `k`.
+  bool Same(const KeyOf& k, std::string_view w) const {
+    if (k.len != w.size()) return false;
+    if (w.size() > 16) return std::memcmp(chars_.data() + k.off, w.data(), w.size()) == 0;
     uint64_t a, b;
     Key(w, &a, &b);
-    return slot.a == a && slot.b == b;
+    return k.a == a && k.b == b;
   }
   // (a, b) with the length determine a word of up to 16 bytes (lexicon::WordTable's key).
   static void Key(std::string_view w, uint64_t* a, uint64_t* b) { lexicon::WordTable::Key(w, a, b); }
@@ -159,6 +166,7 @@ class WordKeyTable {
   void Build(const std::vector<std::string_view>& words);
 
   std::vector<Slot> slots_;
+  std::vector<KeyOf> keys_;  // by index
   uint32_t mask_ = 0;
   std::string chars_;
   std::vector<uint32_t> offs_, lens_;

@@ -260,6 +260,10 @@ inline bool SameCode(std::string_view a, std::string_view b) {
 class SmallMap {
  public:
   bool empty() const { return v_.empty(); }
+  void clear() {
+    v_.clear();
+    seen_ = 0;
+  }
   void emplace(std::string_view k, uint32_t value) {
     if (Find(k) != nullptr) return;
     v_.emplace_back(k, value);
@@ -385,8 +389,23 @@ struct GazValues {
   uint8_t shape = kGazMixed;
 };
 
+// A place chosen in ResolvePlaces' first pass, for nearness (Finder::Near).
+struct Anchor {
+  double lat, lon;
+  uint32_t rec;
+  bool operator<(const Anchor& o) const { return lat < o.lat || (lat == o.lat && rec < o.rec); }
+};
+
 struct Scratch {
   void Clear() {
+    surnames.clear();
+    heads.clear();
+    country_weight.clear();
+    focus_weight.clear();
+    actor_weight.clear();
+    anchors.clear();
+    anchor_recs.clear();
+    sentence_country.clear();
     buf.Clear();
     sentence.clear();
     owner.clear();
@@ -416,6 +435,13 @@ struct Scratch {
   std::vector<Prior> priors;  // value pool position -> prior score
   std::vector<PieceLookup> lex_look, gaz_look;  // piece -> its lookups (WordInfo)
   std::vector<GazValues> gaz_values;             // piece -> its one-word place values
+  // The Finder's per-document maps and lists (see Finder), kept here for their capacity.
+  SmallMap surnames, heads;
+  CountryWeights country_weight, focus_weight, actor_weight, from_places;
+  std::vector<Anchor> anchors;
+  std::vector<uint32_t> anchor_recs;
+  std::vector<std::pair<uint32_t, std::string_view>> sentence_country;
+  std::vector<uint32_t> choice, order, index;  // ResolvePlaces, ResolveReferences, Emit
   std::vector<Cand> sorted;      // Collect's counting sort
   std::vector<uint32_t> bucket;
   // Words seen by this thread, for the lexicon whose serial is memo_serial (0: none yet).
@@ -430,7 +456,9 @@ class Finder {
   Finder(const Document& doc, const Lexicon& lex, const MentionOptions& opt, Scratch* s, bool memo)
       : doc_(doc), lex_(lex), gaz_(lex.gazetteer()), opt_(opt), memo_(memo), s_(*s), buf_(s->buf),
         sentence_(s->sentence), owner_(s->owner), cands_(s->cands), values_(s->values),
-        work_(s->work) {}
+        work_(s->work), surnames_(s->surnames), country_weight_(s->country_weight),
+        focus_weight_(s->focus_weight), actor_weight_(s->actor_weight), anchors_(s->anchors),
+        anchor_recs_(s->anchor_recs), sentence_country_(s->sentence_country) {}
   std::vector<Mention> Run();
 
  private:
@@ -523,22 +551,17 @@ class Finder {
   std::vector<Work>& work_;
   // Folded surname (a view of buf_.keys) -> Work of the person; the first one named
   // keeps its surname. A few per document: a list searched in order (SmallMap).
-  SmallMap surnames_;
-  CountryWeights country_weight_;  // countries the document names (place scoring)
-  CountryWeights focus_weight_;    // where the document is (the focus country); InferFocus
-  CountryWeights actor_weight_;    // the part of focus_weight_ from actors and demonyms
+  SmallMap& surnames_;
+  CountryWeights& country_weight_;  // countries the document names (place scoring)
+  CountryWeights& focus_weight_;    // where the document is (the focus country); InferFocus
+  CountryWeights& actor_weight_;    // the part of focus_weight_ from actors and demonyms
   std::string focus_;
   // Distinct places chosen in the first pass (no countries): sorted by latitude, so that
   // Score looks only at those within reach, and their records sorted for membership.
-  struct Anchor {
-    double lat, lon;
-    uint32_t rec;
-    bool operator<(const Anchor& o) const { return lat < o.lat || (lat == o.lat && rec < o.rec); }
-  };
-  std::vector<Anchor> anchors_;
-  std::vector<uint32_t> anchor_recs_;
+  std::vector<Anchor>& anchors_;
+  std::vector<uint32_t>& anchor_recs_;
   // (sentence, country) pairs of countries named in a sentence, sorted and unique.
-  std::vector<std::pair<uint32_t, std::string_view>> sentence_country_;
+  std::vector<std::pair<uint32_t, std::string_view>>& sentence_country_;
 };
 
 void Finder::BuildPieces() {
@@ -876,7 +899,7 @@ void Finder::AddPerson(uint32_t a, uint32_t b, std::string org, std::string role
 // it ("director of the Observatory").
 void Finder::FindPersons() {
   // Head nouns of entities mentioned anywhere: "the Observatory" -> its full name.
-  SmallMap heads;  // views of buf_.keys
+  SmallMap& heads = s_.heads;  // views of buf_.keys
   for (uint32_t wi = 0; wi < work_.size(); ++wi) {
     const Work& w = work_[wi];
     if (w.entity == kNone || w.end - w.first < 2) continue;
@@ -1397,7 +1420,8 @@ void Finder::ResolvePlaces() {
   bool refocused = false;
   // Two passes: the second sees the first pass's choices for proximity and containers.
   for (int pass = 0; pass < 2; ++pass) {
-    std::vector<uint32_t> choice(work_.size(), kNone);
+    std::vector<uint32_t>& choice = s_.choice;
+    choice.assign(work_.size(), kNone);
     for (uint32_t wi = 0; wi < work_.size(); ++wi) {
       Work& w = work_[wi];
       if (w.kind != MentionKind::kPlace || w.places.empty()) continue;
@@ -1492,7 +1516,8 @@ void Finder::ResolvePlaces() {
 }
 
 std::string_view Finder::FocusFromPlaces() const {
-  CountryWeights weights = actor_weight_;
+  CountryWeights& weights = s_.from_places;
+  weights = actor_weight_;
   for (const Work& w : work_) {
     if (w.kind != MentionKind::kPlace || w.places.empty() || w.chosen == kNone) continue;
     std::string_view cc = gaz_.CountryCode(w.chosen);
@@ -1609,7 +1634,8 @@ void Finder::ResolveEntities() {
 
 void Finder::ResolveReferences() {
   // Work items in text order.
-  std::vector<uint32_t> order(work_.size());
+  std::vector<uint32_t>& order = s_.order;
+  order.resize(work_.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return work_[a].first < work_[b].first; });
   auto entity_type = [&](const Work& w) -> std::string_view {
@@ -1867,14 +1893,16 @@ void Finder::ApplyRelative() {
 }
 
 std::vector<Mention> Finder::Emit() {
-  std::vector<uint32_t> order;
+  std::vector<uint32_t>& order = s_.order;
+  order.clear();
   for (uint32_t i = 0; i < work_.size(); ++i) {
     const Work& w = work_[i];
     if (w.dropped) continue;
     order.push_back(i);
   }
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return work_[a].first < work_[b].first; });
-  std::vector<uint32_t> index(work_.size(), kNone);
+  std::vector<uint32_t>& index = s_.index;
+  index.assign(work_.size(), kNone);
   for (uint32_t i = 0; i < order.size(); ++i) index[order[i]] = i;
   std::vector<Mention> out;
   out.reserve(order.size());
