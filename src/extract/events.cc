@@ -561,6 +561,13 @@ Party SubjectBehind(const Ctx& ctx, int before) {
   while (k >= 0 && ctx.IsAux(k, kAux)) --k;
   if (k < 1) return {};
   auto armed = [&](const Party& p) { return !p.empty() && (ctx.Armed(p) || ctx.PartyHas(p, kForceNouns)); };
+  if (k == before && w[k].folded == "\"") {
+    // 'security forces had "neutralised" 25 assailants': an opening quote on the verb.
+    int j = k - 1;
+    while (j >= 0 && ctx.IsAux(j, kAux)) --j;
+    Party p = ctx.Before(j, "active-subject");
+    return armed(p) ? p : Party{};
+  }
   if (w[k].folded == "\"") {
     // '"armed terrorist groups" had killed': the quoted words, when they end in a force noun.
     for (int q = k - 1; q >= 0 && k - q <= 6; --q) {
@@ -1105,7 +1112,7 @@ bool AddMatch(const std::vector<Word>& w, uint32_t t, size_t k, size_t j, std::v
 void AddFiredWeapon(const Resources& res, const std::vector<Word>& w, std::vector<TriggerMatch>* matches,
                     size_t begin) {
   static const Set verbs = {"fired", "fire", "fires", "firing", "launched", "launch", "launches", "launching"};
-  static const Set weapons = {"rockets", "rocket", "missiles", "missile", "shells", "mortars", "mortar",
+  static const Set weapons = {"rockets", "rocket", "missiles", "missile", "shells", "shell", "mortars", "mortar",
                               "projectiles", "rounds", "grads", "howitzers"};
   const std::vector<uint32_t>* cands = res.TriggersStartingWith("fired");
   if (cands == nullptr) return;
@@ -1194,6 +1201,26 @@ bool ExtraChecksPass(const Ctx& ctx, const Trigger& trig, const TriggerMatch& m,
     return false;
   }
   if (head == "crossed" && trig.words.size() == 2) return ctx.Armed(e.agent);
+  // "artillery fired on the city": only with the weapon, or aircraft, in the clause before
+  // ("police fired on protesters" is an attack on civilians, its own trigger).
+  if (head == "fired" && trig.words.size() == 2 && trig.words[1] == "on") {
+    static const Set weapons = {"artillery", "howitzers", "mortars", "tanks", "tank", "gunboats", "warships",
+                                "batteries", "aircraft", "jets", "warplanes", "helicopters", "gunships",
+                                "drones", "planes", "rocket", "launchers"};
+    for (size_t k = m.first; k-- > 0 && k + 6 >= m.first;) {
+      if (w[k].kind == TokenKind::kPunct) break;
+      if (weapons.count(w[k].folded)) return true;
+    }
+    return false;
+  }
+  // "107 soldiers were sent to the city": forces only ("aid was sent to the city").
+  if (trig.words.size() == 3 && trig.words[1] == "sent") {
+    for (size_t k = m.first; k-- > 0 && k + 6 >= m.first;) {
+      if (ctx.Is(k, kForceNouns)) return true;
+      if (w[k].kind == TokenKind::kPunct) break;
+    }
+    return false;
+  }
   // "his unit had fought in the area since 2014": a unit's record, not a fight.
   if (head == "fought") {
     for (size_t k = m.last; k < w.size() && k < m.last + 8; ++k) {
@@ -1892,7 +1919,8 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       // "Jets pound the Bekaa valley": pounding or bombarding by aircraft alone is an air
       // strike ("regime forces and warplanes pounded" stays shelling).
       if ((tbits & kRemote) && !(tbits & kAirStrike) && !e.agent.empty() &&
-          (trig.words[0].rfind("pound", 0) == 0 || trig.words[0].rfind("bombard", 0) == 0)) {
+          (trig.words[0].rfind("pound", 0) == 0 || trig.words[0].rfind("bombard", 0) == 0 ||
+           (trig.words[0] == "fired" && trig.words.size() == 2))) {
         static const Set air = {"jets", "jet", "warplanes", "warplane", "aircraft", "drones", "drone",
                                 "helicopters", "bombers", "gunships", "aviation"};
         // (The whole subject, not just the agent found: "regime forces and warplanes".)
