@@ -1799,8 +1799,18 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       const bool armed_subject =
           (trig.words[0] == "surrendered" || trig.words[0] == "surrender") && ctx.Armed(e.agent);
       // ("claimed responsibility for the attack": "the attack" names the incident told.)
-      const bool definite = (trig.words[0] == "attack" || trig.words[0] == "attacks") && before >= 0 &&
-                            (w[before].folded == "the" || w[before].folded == "this" || w[before].folded == "that");
+      // ('condemned the "barbaric" attack', "confirmed an attack": the incident told.)
+      bool definite = false;
+      if ((trig.words[0] == "attack" || trig.words[0] == "attacks") && before >= 0) {
+        static const Set told = {"confirmed", "condemned", "repelled", "repulsed", "foiled", "thwarted",
+                                 "claimed", "denied", "survived"};
+        for (int j = before; j >= 0 && before - j < 3 && !definite; --j) {
+          const std::string& f = w[j].folded;
+          if (f == "the" || f == "this" || f == "that") definite = true;
+          else if ((f == "an" || f == "a") && j >= 1 && told.count(w[j - 1].folded)) definite = true;
+          else if (w[j].kind == TokenKind::kPunct && f != "\"") break;
+        }
+      }
       // ("abandoned their positions on Tuesday": "positions" is skipped on the way to a
       // place, and none follows; the positions themselves are the object.)
       if (e.target.empty() && e.place.empty() && m.last + 1 < w.size() && ctx.Is(m.last, kDeterminers) &&
@@ -1911,6 +1921,19 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           for (size_t j = m.first; j-- > 0 && w[j].span.start >= out[k].trigger.end;) joined |= w[j].folded == "and";
         }
         if (joined) continue;
+      }
+      // "2,475 soldiers had left the town", "the FARC left it in 2017", "the troops would not
+      // leave Somalia": an armed party leaving a place gives it up; "left 10 dead", "left
+      // behind", "left for talks" and anyone else leaving are no event.
+      if ((type_bits[e.type] & kLost) && (trig.words[0] == "left" || trig.words[0] == "leave" ||
+                                          trig.words[0] == "leaves" || trig.words[0] == "leaving") &&
+          trig.words.size() == 1) {
+        const bool object_place = IsPlace(e.target) || ctx.PartyHas(e.target, kPlaceNouns) ||
+                                  (m.last < w.size() && (w[m.last].folded == "it" || w[m.last].folded == "the" ||
+                                                         ctx.MentionAt(m.last) != Mention::kNoRef) &&
+                                   !e.target.empty());
+        const bool we = m.first > 0 && (w[m.first - 1].folded == "we" || w[m.first - 1].folded == "they");
+        if (!object_place || !(ctx.Armed(e.agent) || we)) continue;
       }
       const uint8_t tbits = type_bits[e.type];
       if (!(tbits & kNoInstrument)) {
