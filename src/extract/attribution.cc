@@ -846,7 +846,11 @@ std::vector<Party> ClaimantsForClaims(const Document& doc, const std::vector<std
       for (size_t s = 0; s < n; ++s) {
         if (first_of_paragraph(s)) {
           const int e = label_end(s);
-          if (e > 0) {
+          if (e > 0 && words[s][0].span.end - words[s][0].span.start == 1 && words[s][1].folded != "(") {
+            // "Q:", "A:": a one-letter label names nobody (the outlet's question, an answer
+            // whose speaker the label does not give).
+            speaker = Party{};
+          } else if (e > 0) {
             speaker = MakeParty(doc, Span{words[s][0].span.start, words[s][e - 1].span.end}, mentions, "transcript-label");
           } else {
             // "Editor's note:", a headline: the transcript's voice ends.
