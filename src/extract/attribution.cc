@@ -1,6 +1,7 @@
 #include "extract/attribution.h"
 
 #include <algorithm>
+#include <span>
 #include <string_view>
 #include <unordered_set>
 
@@ -12,6 +13,8 @@ namespace {
 
 using lexicon::Mention;
 using lexicon::MentionKind;
+// The words of a sentence or of one clause of it (a view: no copy).
+using Words = std::span<const Word>;
 
 const WordSet& SpeechVerbs() {
   static const WordSet s = {
@@ -261,7 +264,7 @@ bool Capitalised(const Document& doc, const Word& w) {
   return c >= 'A' && c <= 'Z';
 }
 
-int SubjectStart(const Document& doc, const std::vector<Word>& w, int end) {
+int SubjectStart(const Document& doc, Words w, int end) {
   int b = end + 1;
   for (int k = end; k >= 0 && end - k < 7; --k) {
     if (w[k].kind != TokenKind::kWord) break;
@@ -286,7 +289,7 @@ int SubjectStart(const Document& doc, const std::vector<Word>& w, int end) {
 // Walks back over "of"/"to"/"in"/... links (at most three) and takes the first chunk when
 // the chain opens the clause (sentence start, punctuation or a clause word); otherwise
 // keeps [*b, *e] as they are.
-void ExtendToHead(const Document& doc, const std::vector<Word>& w, int* b, int* e) {
+void ExtendToHead(const Document& doc, Words w, int* b, int* e) {
   static const WordSet links = {"of", "to", "for", "in", "at", "from", "with", "by", "near", "on"};
   static const WordSet modifiers = {"loyal", "close", "stationed", "based", "backed", "affiliated", "linked",
                                     "allied", "deployed", "posted", "fighting", "opposed", "belonging"};
@@ -320,7 +323,7 @@ void ExtendToHead(const Document& doc, const std::vector<Word>& w, int* b, int* 
 // a determiner or possessive is an adjective or noun ("its claimed adversaries", "the
 // reported deaths"); a capitalised one after a capitalised word is a name ("The United
 // States", "Port Said").
-bool NounUse(const Document& doc, const std::vector<Word>& w, int v) {
+bool NounUse(const Document& doc, Words w, int v) {
   static const WordSet ambiguous = {"reports", "claims", "estimates", "states"};
   static const WordSet modifiers = {
       "the", "unofficial", "media", "news", "official", "initial", "some", "these", "those", "earlier",
@@ -374,7 +377,7 @@ bool NounUse(const Document& doc, const std::vector<Word>& w, int v) {
 }
 
 // Noun phrase after words[start]: up to the next punctuation or stop word, at most 8 words.
-int PhraseEnd(const Document& doc, const std::vector<Word>& w, int start) {
+int PhraseEnd(const Document& doc, Words w, int start) {
   int e = start - 1;
   const int n = static_cast<int>(w.size());
   static const WordSet titles = {"dr", "gen", "col", "lt", "maj", "capt", "sgt", "mr", "mrs", "ms", "prof",
@@ -395,7 +398,7 @@ int PhraseEnd(const Document& doc, const std::vector<Word>& w, int start) {
   return e;
 }
 
-Party PartyForWords(const Document& doc, const std::vector<Word>& w, int b, int e,
+Party PartyForWords(const Document& doc, Words w, int b, int e,
                     const std::vector<Mention>& mentions, const char* how) {
   Span span{w[b].span.start, w[e].span.end};
   if (b == e && Pronouns().count(w[b].folded)) {
@@ -433,7 +436,7 @@ const WordSet& FigureVerbs() {
   return s;
 }
 
-bool FigureVerb(const std::vector<Word>& w, int v) {
+bool FigureVerb(Words w, int v) {
   const WordSet& verbs = FigureVerbs();
   static const WordSet figures = {"toll", "tally", "tallies", "figures", "figure", "count", "estimate",
                                   "estimates", "number", "numbers", "breakdown", "losses", "casualties",
@@ -449,7 +452,7 @@ bool FigureVerb(const std::vector<Word>& w, int v) {
 
 // "Figures released by the health office show": a noun of figures among the eight words
 // before a verb of showing makes it a statement of the figures' source.
-bool FiguresBefore(const std::vector<Word>& w, int v) {
+bool FiguresBefore(Words w, int v) {
   static const WordSet figures = {"figures", "data", "tally", "tallies", "statistics", "records", "numbers",
                                   "count", "toll", "estimates"};
   for (int k = v - 1; k >= 0 && k >= v - 8; --k) {
@@ -462,7 +465,7 @@ bool FiguresBefore(const std::vector<Word>& w, int v) {
 // The subject that opens the sentence when a speech verb follows "but"/"and" at `conj`:
 // the words before the sentence's first auxiliary or past-tense verb, at most five plain
 // words with a capital first ("Azerbaijan has not disclosed ... but says").
-bool CoordinatedSubject(const Document& doc, const std::vector<Word>& w, int conj, int* b, int* e) {
+bool CoordinatedSubject(const Document& doc, Words w, int conj, int* b, int* e) {
   static const WordSet aux = {"has", "have", "had", "is", "was", "were", "are", "did", "does", "do",
                               "will", "would", "could", "can", "may", "might", "should", "must"};
   if (conj < 2 || w[0].kind != TokenKind::kWord || !Capitalised(doc, w[0])) return false;
@@ -494,7 +497,7 @@ bool CoordinatedSubject(const Document& doc, const std::vector<Word>& w, int con
 
 // `skip_quoted`: openers inside quotation marks are passed over ('"We have counted 43
 // bodies," said Dr X' is Dr X's, not "We"'s).
-Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::vector<Mention>& mentions,
+Party AttributeOne(const Document& doc, Words w, const std::vector<Mention>& mentions,
                    bool skip_quoted) {
   const int n = static_cast<int>(w.size());
   bool quoted = false;
@@ -650,7 +653,7 @@ Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::v
 }
 
 // The claimant of one clause: speech outside quotation marks first, then any.
-Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::vector<Mention>& mentions) {
+Party AttributeOne(const Document& doc, Words w, const std::vector<Mention>& mentions) {
   Party p = AttributeOne(doc, w, mentions, true);
   if (p.empty()) p = AttributeOne(doc, w, mentions, false);
   return p;
@@ -658,7 +661,7 @@ Party AttributeOne(const Document& doc, const std::vector<Word>& w, const std::v
 
 }  // namespace
 
-Party AttributeWords(const Document& doc, const std::vector<Word>& words, const std::vector<Mention>& mentions) {
+Party AttributeWords(const Document& doc, std::span<const Word> words, const std::vector<Mention>& mentions) {
   return words.empty() ? Party{} : AttributeOne(doc, words, mentions);
 }
 
@@ -843,7 +846,11 @@ std::vector<Party> ClaimantsForClaims(const Document& doc, const std::vector<std
       for (size_t s = 0; s < n; ++s) {
         if (first_of_paragraph(s)) {
           const int e = label_end(s);
-          if (e > 0) {
+          if (e > 0 && words[s][0].span.end - words[s][0].span.start == 1 && words[s][1].folded != "(") {
+            // "Q:", "A:": a one-letter label names nobody (the outlet's question, an answer
+            // whose speaker the label does not give).
+            speaker = Party{};
+          } else if (e > 0) {
             speaker = MakeParty(doc, Span{words[s][0].span.start, words[s][e - 1].span.end}, mentions, "transcript-label");
           } else {
             // "Editor's note:", a headline: the transcript's voice ends.

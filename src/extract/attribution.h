@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "extract/claims.h"
@@ -39,8 +40,9 @@ std::vector<Party> ClaimantsForClaims(const Document& doc, const std::vector<std
                                       const std::vector<Party>& claimants);
 
 // The claimant the words of one clause name ("the ministry says 35 were killed"), with no
-// pronoun resolution and no look at other sentences; empty when they name none.
-Party AttributeWords(const Document& doc, const std::vector<Word>& words,
+// pronoun resolution and no look at other sentences; empty when they name none. `words`
+// may be any run of a sentence's words (a view; nothing is copied).
+Party AttributeWords(const Document& doc, std::span<const Word> words,
                      const std::vector<lexicon::Mention>& mentions);
 
 // The folded words of every sentence of `doc` and their claimants (AttributeSentences).

@@ -717,17 +717,15 @@ struct SentenceClaims {
       const bool semi = w[k].kind == TokenKind::kPunct && f == ";";
       const bool comma_and = f == "and" && k > 0 && w[k - 1].folded == ",";
       if (!semi && !comma_and && !(w[k].kind == TokenKind::kWord && k > 0 && ClauseOpeners().count(f))) continue;
-      std::vector<Word> rest(w.begin() + static_cast<std::ptrdiff_t>(k + 1), w.end());
-      // Only up to the next opener: that clause is looked at on its own.
-      for (size_t j = 0; j < rest.size(); ++j) {
-        if ((rest[j].kind == TokenKind::kPunct && rest[j].folded == ";") ||
-            (rest[j].kind == TokenKind::kWord && ClauseOpeners().count(rest[j].folded))) {
-          rest.resize(j);
-          break;
-        }
+      // Only up to the next opener: that clause is looked at on its own (a view of the
+      // sentence's words, no copy).
+      size_t e = k + 1;
+      while (e < w.size() && !((w[e].kind == TokenKind::kPunct && w[e].folded == ";") ||
+                               (w[e].kind == TokenKind::kWord && ClauseOpeners().count(w[e].folded)))) {
+        ++e;
       }
-      if (rest.empty()) continue;
-      Party p = AttributeWords(doc, rest, mentions);
+      if (e == k + 1) continue;
+      Party p = AttributeWords(doc, std::span<const Word>(w.data() + k + 1, e - k - 1), mentions);
       // After a word opener the clause's speaker must come before its numbers ("..., while
       // killing at least 120 men, Al Jazeera reported" keeps the sentence's speaker); after
       // a semicolon it may close the clause.

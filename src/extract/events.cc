@@ -1290,6 +1290,13 @@ void AddSplitParticles(const Resources& res, const std::vector<Word>& w, std::ve
   // (A match ends at a particle or a force noun at most five words on: one backward pass
   // finds, for each word, the next such word, and only words that have one within reach
   // are looked up among the triggers. Most sentences have none at all.)
+  // (A match starts at a word that starts a trigger: most sentences have none.)
+  bool starts = false;
+  for (size_t k = 0; k + 2 < w.size() && !starts; ++k) {
+    starts = w[k].kind == TokenKind::kWord && res.MayStartTrigger(w[k].folded) &&
+             res.TriggersStartingWith(w[k].folded) != nullptr;
+  }
+  if (!starts) return;
   thread_local std::vector<uint32_t> next_end;
   next_end.assign(w.size() + 1, UINT32_MAX);
   bool any = false;
@@ -1388,8 +1395,10 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
   // The triggers of every sentence first (most sentences have none and cost no more than
   // this), so that `out` is sized once: an Event is about a kilobyte, and growing the
   // vector moved each one several times.
-  std::vector<TriggerMatch> all_matches;
-  std::vector<uint32_t> match_begin(n + 1, 0);
+  thread_local std::vector<TriggerMatch> all_matches;  // (per-thread scratch, reused)
+  thread_local std::vector<uint32_t> match_begin;
+  all_matches.clear();
+  match_begin.assign(n + 1, 0);
   for (uint32_t s = 0; s < n; ++s) {
     const std::vector<Word>& w = words[s];
     match_begin[s] = static_cast<uint32_t>(all_matches.size());
@@ -1432,10 +1441,10 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
   match_begin[n] = static_cast<uint32_t>(all_matches.size());
   out.reserve(all_matches.size());
 
-  std::vector<uint32_t> in_sentence;
-  std::vector<const time::Timex*> times;
-  std::vector<const time::Timex*> durations;
-  std::vector<uint64_t> cls;
+  thread_local std::vector<uint32_t> in_sentence;  // (per-thread scratch, cleared per sentence)
+  thread_local std::vector<const time::Timex*> times;
+  thread_local std::vector<const time::Timex*> durations;
+  thread_local std::vector<uint64_t> cls;
   size_t mcur = 0, tcur = 0;
   for (uint32_t s = 0; s < n; ++s) {
     if (match_begin[s] == match_begin[s + 1]) continue;  // no trigger: nothing to do

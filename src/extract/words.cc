@@ -78,6 +78,7 @@ void WordKeyTable::Build(const std::vector<std::string_view>& words) {
   uint32_t cap = 16;
   while (cap < words.size() * 4) cap <<= 1;  // at most a quarter full: short probes
   slots_.assign(cap, Slot{});
+  std::fill(std::begin(filter_), std::end(filter_), 0);
   mask_ = cap - 1;
   chars_.clear();
   offs_.clear();
@@ -100,6 +101,7 @@ void WordKeyTable::Build(const std::vector<std::string_view>& words) {
     while (slots_[s].index != kNone) s = (s + 1) & mask_;
     slots_[s].tag = static_cast<uint32_t>(h >> 32);
     slots_[s].index = i;
+    filter_[(h >> 61) & 7] |= uint64_t{1} << ((h >> 55) & 63);
   }
 }
 

@@ -130,6 +130,7 @@ class WordKeyTable {
   }
   // The same, given h = FoldedWord::HashOf(w).
   uint32_t Find(std::string_view w, uint64_t h) const {
+    if ((filter_[(h >> 61) & 7] >> ((h >> 55) & 63) & 1) == 0) return kNone;
     const uint32_t tag = static_cast<uint32_t>(h >> 32);
     for (uint32_t s = static_cast<uint32_t>(h) & mask_;; s = (s + 1) & mask_) {
       const Slot slot = slots_[s];
@@ -165,6 +166,10 @@ class WordKeyTable {
   static uint64_t Mix(uint64_t a, uint64_t b, size_t n) { return lexicon::WordTable::Mix(a, b, n); }
   void Build(const std::vector<std::string_view>& words);
 
+  // 512 bits, one per value of bits 55..63 of the hash of each word held: a word whose bit
+  // is clear is not in the table, and most words of a sentence are answered here without
+  // touching slots_ (which may be out of cache).
+  uint64_t filter_[8] = {};
   std::vector<Slot> slots_;
   std::vector<KeyOf> keys_;  // by index
   uint32_t mask_ = 0;

@@ -96,6 +96,23 @@ TEST(WordKeyTableTest, AgreesWithLinearScan) {
   EXPECT_EQ(empty.Find("had"), WordKeyTable::kNone);
 }
 
+// The same with more words than the table's 512-bit filter can tell apart (most bits set),
+// so that probes past the filter are checked too; sealed probes agree with plain ones.
+TEST(WordKeyTableTest, LargeTableAgreesWithLinearScan) {
+  std::vector<std::string> keys;
+  for (int i = 0; i < 3000; ++i) keys.push_back("w" + std::to_string(i * 7919 % 100003));
+  std::vector<std::string_view> views(keys.begin(), keys.end());
+  const WordKeyTable t(views);
+  for (int i = 0; i < 6000; ++i) {
+    const std::string p = "w" + std::to_string(i * 31 % 100003);
+    FoldedWord f(p);
+    f.Seal();
+    const uint32_t want = FindSlow(keys, p);
+    EXPECT_EQ(t.Find(p), want) << p;
+    EXPECT_EQ(t.Find(f), want) << p;
+  }
+}
+
 // FoldedWord's comparison with a literal (the fast one) agrees with std::string's.
 TEST(FoldedWordTest, LiteralComparisonAgreesWithString) {
   const std::vector<std::string> words = {"", "a", "had", "hat", "ha", "hadd", "Had", "n't", "-", "\"",

@@ -1428,9 +1428,18 @@ void Finder::ResolvePlaces() {
       double best = -1e9;
       uint32_t best_v = kNone;
       const size_t at = w.prior_at;
+      // Score adds to a prior at most 8 per container and 3 for nearness (then 2 for a
+      // country in the sentence): a candidate whose prior cannot reach the best score so far
+      // even so is not scored, as it could only lose (a tie keeps the earlier candidate).
+      // The margin is far above any rounding of the sums. Names with hundreds of GeoNames
+      // candidates are scored against the few that can win. FindMentionsWithoutMemo scores
+      // every candidate (the slow twin the memo test compares with).
+      const double bonus = 8.0 * static_cast<double>(w.containers.size()) + 3.0;
       for (size_t k = 0; k < w.places.size(); ++k) {
         const uint32_t v = w.places[k];
-        double s = Score(v, w, priors[at + k]);
+        const Prior& prior = priors[at + k];
+        if (memo_ && best_v != kNone && prior.s + bonus + (prior.same_sentence ? 2 : 0) < best - 1e-6) continue;
+        double s = Score(v, w, prior);
         if (s > best) { best = s; best_v = v; }
       }
       if (best_v != kNone && !Plausible(gaz_, best_v, country_weight_, focus_, w.locative)) best_v = kNone;

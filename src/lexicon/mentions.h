@@ -80,7 +80,9 @@ std::vector<Mention> FindMentions(const Document& doc, const Lexicon& lex,
 
 // The slow obvious version of FindMentions, for tests: the same answer, with every word
 // of the document looked up in the lexicon's tables and indexes themselves instead of
-// through the calling thread's memo of words already seen.
+// through the calling thread's memo of words already seen, every candidate's values read
+// and filtered one by one, and every gazetteer candidate of a place scored (FindMentions
+// skips those that cannot win).
 std::vector<Mention> FindMentionsWithoutMemo(const Document& doc, const Lexicon& lex,
                                              const MentionOptions& options = {});
 

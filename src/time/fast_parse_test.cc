@@ -76,6 +76,9 @@ TEST(FastParse, SameAsReferenceParse) {
   AddFileLines(kSource + "/examples", ".txt", 0, &texts);
   AddFileLines(kSource + "/tests/data/gold", ".txt", 0, &texts);
   AddFileLines(kSource + "/tests/data/articles", ".txt", 0, &texts);
+  // The gold articles: their text lines ("> ...") and, harmlessly, their annotations.
+  for (const char* dir : {"/tests/data/gold", "/tests/data/articles", "/tests/data/articles2", "/tests/data/articles3"})
+    AddFileLines(kSource + dir, ".gold", 0, &texts);
   AddFileLines(kSource + "/../shared/eval/time", ".tsv", 0, &texts);  // read, never copied
   AddFileLines(kSource + "/../shared/seeds", ".txt", 0, &texts);
   ASSERT_GT(texts.size(), 100u);

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "time/grammar_literals.h"
 #include "time/parser.h"
 
 namespace sitrep::time {
@@ -304,6 +305,42 @@ bool Parser::Expression(int i, M* m) {
   return true;
 }
 
+// Words that begin an expression only as a prefix of what follows ("the", "on", "about"):
+// none is an expression alone, so one that starts an expression is followed by a token
+// some rule reads. When the next token is a word without a lexicon entry that the grammar
+// never names (grammar_literals.h) and that does not go on a modifier or holiday phrase
+// begun here, no expression starts at the prefix: "the army", "on behalf", "in response".
+// The reference parse skips this gate; fast_parse_test.cc compares the two on every
+// repository text.
+namespace {
+constexpr LitSet kPrefixOnly({"the", "in", "at", "on", "a", "an", "about", "around", "some", "by", "from", "after",
+                              "before", "up", "over", "since", "for", "between", "within", "until", "till",
+                              "through", "as", "no", "every", "each", "these", "this", "that", "just", "right",
+                              "ever"});
+}  // namespace
+
+bool Parser::PrefixBlocked(int i) const {
+  if (!IsW(i) || !kPrefixOnly.Contains(t_[i].hash)) return false;
+  const int q = i + 1;
+  if (q >= n_) return false;
+  const Tok& next = t_[q];
+  if (next.kind != TokKind::kWord || next.lex != nullptr || IsGrammarLiteral(next.hash)) return false;
+  TimexMod mod;
+  int e;
+  if ((t_[i].flags & kLexModifierStart) && ModifierPhrase(i, &mod, &e)) return false;
+  // A holiday name begun here ("the night journey") goes on with a word that starts with
+  // the next token's (HolidayName joins "prophet's" into "prophets"); one-word names need
+  // no next word.
+  if (t_[i].flags & kLexHolidayStart) {
+    if (const std::vector<Phrase>* list = lex_.HolidayNames(Low(i))) {
+      const std::string_view w = Low(q);
+      for (const Phrase& p : *list)
+        if (p.words.size() < 2 || p.words[1].starts_with(w)) return false;
+    }
+  }
+  return true;
+}
+
 void Parser::Run(std::vector<Expr>* out) {
   words_ = 0;
   for (const Tok& t : t_) words_ += t.kind != TokKind::kPunct;
@@ -381,6 +418,7 @@ void Parser::Run(std::vector<Expr>* out) {
     // Every expression has a number or a time word within its first few tokens; starting
     // words ("the", "since") far from one cannot begin one.
     if (can && next_anchor_[i] > i + 5) can = false;
+    if (can && fast_ && PrefixBlocked(i)) can = false;
     M m;
     if (can && Expression(i, &m) && m.end > i) {
       bool touches_void = false;

@@ -219,6 +219,7 @@ class Parser {
   bool SetExpr(int i, M* m);
   bool Expression(int i, M* m);
   bool ModifierPhrase(int i, TimexMod* mod, int* end) const;
+  bool PrefixBlocked(int i) const;  // the gate in Run: see grammar.cc
   bool Modified(int i, M* m);
   int Intersect(int coarse, const Fields& fine);
   int CombineDateTime_(int date_node, const Fields& time);

@@ -559,6 +559,43 @@ bool Resolver::SearchFields(const Fields& f, int explicit_dir, Cand* out) {
   // The reference period at the grain of the fields, for last/next/this.
   const Grain fg = f.Finest() == Grain::kPartOfDay || f.HasTime() ? Grain::kDay : f.Finest();
   const Interval own = PeriodOf(ref_t, fg == Grain::kSeason ? Grain::kDay : fg);
+  // The default directions walk out from the reference's own cycle (k = 0) instead.
+  // Candidate k lies in the k-th cycle from the reference (a year, month, week, day or
+  // half day; a winter spans two years but starts in its own), so the candidates that
+  // exist start, and end, in the order of k: the last one starting before the reference
+  // period ends (past) is the last of a run of such from k = 0 up, or else the first such
+  // from k = -1 down; the first one ending after it begins (future) or starting after the
+  // instant (forward) mirrors that. resolve_search_test.cc compares this walk with the
+  // sorted list below.
+  if (explicit_dir == 0 && !ctx_.exhaustive_search &&
+      (ctx_.dir == Direction::kPast || ctx_.dir == Direction::kFuture || ctx_.dir == Direction::kForwardStrict)) {
+    const bool past = ctx_.dir == Direction::kPast;
+    auto fits = [&](const Cand& c) {
+      if (past) return c.iv.begin < refp.end;
+      if (ctx_.dir == Direction::kFuture) return c.iv.end > refp.begin;
+      return c.iv.begin > ref_t;
+    };
+    // Past: the fitting candidates come first (as k grows), future and forward: last.
+    const int64_t toward = past ? 1 : -1;
+    bool found = false;
+    for (int64_t k = 0; k >= -K && k <= K; k += toward) {
+      Cand c;
+      if (!CandidateAt(f, cyc, k, refp, &c)) continue;
+      if (!fits(c)) break;
+      *out = std::move(c);
+      found = true;
+    }
+    if (found) return true;
+    for (int64_t k = -toward; k >= -K && k <= K; k -= toward) {
+      Cand c;
+      if (!CandidateAt(f, cyc, k, refp, &c)) continue;
+      if (fits(c)) {
+        *out = std::move(c);
+        return true;
+      }
+    }
+    return false;
+  }
   std::vector<Cand> cands;
   cands.reserve(2 * K + 1);
   for (int64_t k = -K; k <= K; ++k) {

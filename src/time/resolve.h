@@ -24,6 +24,9 @@ struct ResolveContext {
   Direction dir = Direction::kPast;
   Tense tense = Tense::kUnknown;
   bool forward_mode = false;
+  // SearchFields builds and sorts every candidate instead of walking out from the
+  // reference (the slow obvious twin; TagOptions::reference_parse sets it).
+  bool exhaustive_search = false;
 };
 
 struct Resolved {

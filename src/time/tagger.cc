@@ -216,6 +216,7 @@ std::vector<Timex> Tagger::Tag(std::string_view sentence, const Reference& ref, 
     ctx.lex = lex_.get();
     ctx.ref = &cur;
     ctx.forward_mode = opts.forward;
+    ctx.exhaustive_search = opts.reference_parse;
     Tense tense = Tense::kUnknown;
     const bool needs = NeedsDirection(sc.arena, e.node);
     if (!opts.forward && !opts.nearest) tense = DetectTense(sc.scan, e.tok_begin, e.tok_end);
