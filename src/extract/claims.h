@@ -68,6 +68,20 @@
 // fighters", "on the Armenian side", "among government forces"), the subject of "lost"
 // ("The enemy lost up to 60"), the speaker for "N of its/their men".
 //
+// Session 6 (new dev text from other wars): tolls of person nouns ("the toll had risen to 71
+// soldiers", "put its losses at 175 soldiers", "put the government's dead at 11 policemen")
+// count the dead; "N of the wounded/missing", "N of the victims" after a toll, "N of them
+// were" after a count; people added to a toll ("along with", "as well as", "including 11
+// women and 13 children", "and 27 Australians", lists "13 members ..., two officials and 14
+// civilians were killed"); "taken/holding N hostages" are captured, freed prisoners are no
+// claim; table lines ("Killed: 1,109"). Claimants for numbers only (ClaimantsForClaims in
+// attribution.h, never for events): a headline's "..., claims N killed", transcript speaker
+// labels ("SPOKESMAN (Name):"; one-letter "Q:"/"A:" name nobody), a "Source: X" line under a
+// table. "Our monitors" is the outlet; "Survivors who reached X told" is the survivors;
+// "which they said" is the sentence's subject; an according-to phrase governs only its
+// own clause; a number in a fronted place apposition ("In X, a town 60 km north of Y,
+// residents said") is the writer's.
+//
 // Never fails; a document without sentences yields no claims. Output is in text order.
 // Thread-safe for concurrent calls sharing one Resources.
 #pragma once

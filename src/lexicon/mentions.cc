@@ -256,22 +256,33 @@ inline bool SameCode(std::string_view a, std::string_view b) {
 
 // A few (key, value) pairs searched in order: the first value given for a key stays (as
 // std::unordered_map::emplace keeps it). For the per-document maps of a few dozen words,
-// where a hash map cost an allocation per entry.
+// where a hash map cost an allocation per entry; past kLinear entries (a long document
+// naming many people) a hash map indexes them too, so lookups stay constant-time.
 class SmallMap {
  public:
   bool empty() const { return v_.empty(); }
   void clear() {
     v_.clear();
+    map_.clear();
     seen_ = 0;
   }
   void emplace(std::string_view k, uint32_t value) {
     if (Find(k) != nullptr) return;
     v_.emplace_back(k, value);
     seen_ |= Bit(k);
+    if (v_.size() == kLinear + 1) {
+      for (const auto& [key, v] : v_) map_.emplace(key, v);
+    } else if (v_.size() > kLinear) {
+      map_.emplace(k, value);
+    }
   }
   // The value of `k`, or nullptr.
   const uint32_t* Find(std::string_view k) const {
     if (!(seen_ & Bit(k))) return nullptr;  // most words asked about are in no entry
+    if (v_.size() > kLinear) {
+      auto it = map_.find(k);
+      return it == map_.end() ? nullptr : &it->second;
+    }
     for (const auto& [key, value] : v_) {
       if (key.size() == k.size() && key == k) return &value;
     }
@@ -284,7 +295,9 @@ class SmallMap {
     const unsigned c = k.empty() ? 0 : static_cast<unsigned char>(k[0]);
     return uint64_t{1} << ((c * 7 + k.size()) & 63);
   }
+  static constexpr size_t kLinear = 24;
   std::vector<std::pair<std::string_view, uint32_t>> v_;
+  std::unordered_map<std::string_view, uint32_t> map_;  // every entry, once past kLinear
   uint64_t seen_ = 0;
 };
 
