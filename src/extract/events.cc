@@ -1168,8 +1168,11 @@ bool ExtraChecksPass(const Ctx& ctx, const Trigger& trig, const TriggerMatch& m,
                                "militants", "rebels", "officers", "policemen", "others", "them", "women",
                                "children", "villagers", "residents", "workers", "students", "many"};
     size_t k = m.first;
-    bool aux = false;
-    while (k > 0 && ctx.IsAux(static_cast<int>(k) - 1, kAux)) --k, aux = true;
+    bool aux = false;  // a passive auxiliary ("were captured"; not "had captured")
+    while (k > 0 && ctx.IsAux(static_cast<int>(k) - 1, kAux)) {
+      --k;
+      aux |= ctx.IsAux(static_cast<int>(k), kPassiveAux);
+    }
     static const Set preps = {"near", "in", "at", "during", "on", "by", "after", "from", "and", "while", "outside"};
     const bool prep_after =
         m.last >= w.size() || w[m.last].kind == TokenKind::kPunct || preps.count(w[m.last].folded) > 0;
@@ -1975,43 +1978,12 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       if ((trig.words[0] == "raid" || trig.words[0] == "raids" || trig.words[0] == "raided" ||
            trig.words[0] == "attacked" || trig.words[0] == "attack" || trig.words[0] == "attacks") &&
           res.event_types()[e.type].id == "armed_clash") {
+        // (Not "a coalition raid": in Yemen a strike, in Afghanistan a night raid on the ground.)
         std::string by = InstrumentOf(res, doc, w, m, e.agent, true);
-        // ("a coalition raid on a school": an air power's raid.)
-        if (by.empty() && m.first > 0 && (w[m.first - 1].folded == "coalition" || w[m.first - 1].folded == "nato")) {
-          by = "aircraft";
-        }
         const int air = res.FindEventType("air_strike");
         if ((by == "aircraft" || by == "drones" || by == "helicopters") && air >= 0) {
           e.type = static_cast<uint16_t>(air);
           e.instrument = by;
-        }
-      }
-      // "Gunmen killed 132 people in a raid on the village of Solhan", "attacked displacement
-      // camps": an attack or raid on a village, a camp of displaced people, a market or a
-      // place of worship by an armed group that is not a state's force is an attack on
-      // civilians.
-      if (res.event_types()[e.type].id == "armed_clash" &&
-          (trig.words[0].rfind("attack", 0) == 0 || trig.words[0].rfind("raid", 0) == 0)) {
-        static const Set civil = {"village", "villages", "villagers", "civilians", "market", "marketplace",
-                                  "mosque", "church", "wedding", "funeral", "displacement", "displaced",
-                                  "worshippers", "refugees"};
-        static const Set state = {"army", "troops", "soldiers", "police", "military", "forces", "government",
-                                  "regime", "marines", "paratroopers", "gendarmes"};
-        bool civil_target = false, state_agent = false;
-        for (size_t k = m.last; k < w.size() && k < m.last + 6; ++k) {
-          if (w[k].kind == TokenKind::kPunct) break;
-          civil_target |= civil.count(w[k].folded) > 0;
-        }
-        // (The agent may be found only later, as the killer of the toll: any state force
-        // named in the clause before the trigger counts.)
-        for (size_t k = m.first; k-- > 0 && k + 12 >= m.first;) {
-          if (w[k].folded == ";") break;
-          state_agent |= state.count(w[k].folded) > 0;
-        }
-        const int aoc = res.FindEventType("attack_on_civilians");
-        if (civil_target && !state_agent && aoc >= 0) {
-          e.type = static_cast<uint16_t>(aoc);
-          e.rule += " (on civilians)";
         }
       }
       // "struck", "targeted": a strike from the air only when aircraft or drones do it, a
@@ -2076,7 +2048,13 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
     // clashes", "shelled the town, killing two") is that attack's toll (a claim), not an
     // event of its own.
     bool violent = false;
-    for (size_t k = sentence_begin; k < out.size(); ++k) violent |= (type_bits[out[k].type] & kViolent) != 0;
+    // (Destruction too: "a helicopter was shot down, killing its crew", "the blast destroyed
+    // the building, killing three".)
+    const int destruction_type = res.FindEventType("destruction");
+    auto tolls = [&](const Event& x) {
+      return (type_bits[x.type] & kViolent) != 0 || static_cast<int>(x.type) == destruction_type;
+    };
+    for (size_t k = sentence_begin; k < out.size(); ++k) violent |= tolls(out[k]);
     // "Gunmen killed 16 soldiers in an attack on a camp": the killer is the attack's agent.
     for (size_t k = sentence_begin; k < out.size() && violent; ++k) {
       if (!(type_bits[out[k].type] & kKilling) || out[k].agent.empty()) continue;
@@ -2149,10 +2127,12 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         if (violent) {
           const size_t kw = word_at(e.trigger.start);
           for (size_t k = sentence_begin; k < out.size(); ++k) {
-            if (!(type_bits[out[k].type] & kViolent) || (type_bits[out[k].type] & kKilling)) continue;
+            if (!tolls(out[k]) || (type_bits[out[k].type] & kKilling)) continue;
             const size_t aw = word_at(out[k].trigger.start);
             if (aw > kw) {
-              if (aw - kw <= 12) return true;
+              // (Destruction told after the killing is another act: "killed scores of
+              // terrorists and destroyed 12 vehicles".)
+              if (aw - kw <= 12 && (type_bits[out[k].type] & kViolent)) return true;
               continue;
             }
             if (kw - aw > 25) continue;

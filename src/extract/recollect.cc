@@ -247,6 +247,8 @@ void TypeTheAttack(const Resources& res, const Document& doc, std::vector<Event>
       if (a.type != e.type) {
         e.type = a.type;
         e.rule += "; the incident of sentence " + std::to_string(a.sentence);
+        // ("the raids" after air strikes were made by the strikes' aircraft.)
+        if (!a.instrument.empty()) e.instrument = a.instrument;
       }
       // ("ISWAP claimed the attack in a statement on Monday": the day of the statement is
       // not the day of the attack.)
