@@ -1287,32 +1287,23 @@ void AddSplitParticles(const Resources& res, const std::vector<Word>& w, std::ve
                        size_t begin) {
   static const Set particles = {"out", "back", "over"};
   static const Set losing = {"pull", "pulls", "pulled", "pulling", "hand", "hands", "handed", "handing"};
-  // (A match ends at a particle or a force noun at most five words on: one backward pass
-  // finds, for each word, the next such word, and only words that have one within reach
-  // are looked up among the triggers. Most sentences have none at all.)
-  // (A match starts at a word that starts a trigger: most sentences have none.)
-  bool starts = false;
-  for (size_t k = 0; k + 2 < w.size() && !starts; ++k) {
-    starts = w[k].kind == TokenKind::kWord && res.MayStartTrigger(w[k].folded) &&
-             res.TriggersStartingWith(w[k].folded) != nullptr;
-  }
-  if (!starts) return;
-  thread_local std::vector<uint32_t> next_end;
-  next_end.assign(w.size() + 1, UINT32_MAX);
-  bool any = false;
-  for (size_t k = w.size(); k-- > 0;) {
-    next_end[k] = next_end[k + 1];
-    if (k + 1 < w.size() && w[k + 1].kind == TokenKind::kWord &&
-        (particles.count(w[k + 1].folded) || (Classes().Of(w[k + 1].folded) & kForceNouns))) {
-      next_end[k] = static_cast<uint32_t>(k + 1);
-      any = true;
-    }
-  }
-  if (!any) return;
+  // (A match starts at a word that starts a trigger, and ends at a particle or a force
+  // noun at most five words on: only the words after a word that starts a trigger are
+  // looked up, and only until the first such end. Most sentences have no start at all.)
+  const WordClasses& classes = Classes();
   for (size_t k = 0; k + 2 < w.size(); ++k) {
-    if (next_end[k] > k + 5 || w[k].kind != TokenKind::kWord || !res.MayStartTrigger(w[k].folded)) continue;
+    if (w[k].kind != TokenKind::kWord || !res.MayStartTrigger(w[k].folded)) continue;
     const std::vector<uint32_t>* cands = res.TriggersStartingWith(w[k].folded);
     if (cands == nullptr) continue;
+    bool two = false;  // (only a two-word verb can match here)
+    for (uint32_t t : *cands) two |= res.triggers()[t].words.size() == 2 && res.triggers()[t].frame == Frame::kVerb;
+    if (!two) continue;
+    bool ends = false;
+    for (size_t j = k + 1; j < w.size() && j <= k + 5 && !ends; ++j) {
+      ends = w[j].kind == TokenKind::kWord &&
+             (particles.count(w[j].folded) || (classes.Of(w[j].folded) & kForceNouns));
+    }
+    if (!ends) continue;
     for (uint32_t t : *cands) {
       const Trigger& tr = res.triggers()[t];
       if (tr.words.size() != 2 || tr.frame != Frame::kVerb) continue;
