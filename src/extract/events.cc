@@ -1114,16 +1114,21 @@ void AddFiredWeapon(const Resources& res, const std::vector<Word>& w, std::vecto
   static const Set verbs = {"fired", "fire", "fires", "firing", "launched", "launch", "launches", "launching"};
   static const Set weapons = {"rockets", "rocket", "missiles", "missile", "shells", "shell", "mortars", "mortar",
                               "projectiles", "rounds", "grads", "howitzers"};
-  const std::vector<uint32_t>* cands = res.TriggersStartingWith("fired");
-  if (cands == nullptr) return;
+  // (The trigger is looked up at the first verb: most sentences have none.)
   uint32_t trigger = UINT32_MAX;
-  for (uint32_t t : *cands) {
-    const Trigger& tr = res.triggers()[t];
-    if (tr.words.size() == 2 && tr.words[1] == "rockets") trigger = t;
-  }
-  if (trigger == UINT32_MAX) return;
+  bool looked_up = false;
   for (size_t k = 0; k < w.size(); ++k) {
     if (w[k].kind != TokenKind::kWord || !verbs.count(w[k].folded)) continue;
+    if (!looked_up) {
+      looked_up = true;
+      if (const std::vector<uint32_t>* cands = res.TriggersStartingWith("fired"); cands != nullptr) {
+        for (uint32_t t : *cands) {
+          const Trigger& tr = res.triggers()[t];
+          if (tr.words.size() == 2 && tr.words[1] == "rockets") trigger = t;
+        }
+      }
+    }
+    if (trigger == UINT32_MAX) return;
     size_t j = k + 1;
     for (; j < w.size() && j <= k + 6; ++j) {
       if (w[j].kind == TokenKind::kPunct && w[j].folded != ",") break;
@@ -1146,7 +1151,7 @@ void AddFiredWeapon(const Resources& res, const std::vector<Word>& w, std::vecto
 bool ExtraChecksPass(const Ctx& ctx, const Trigger& trig, const TriggerMatch& m, const Event& e, bool gained,
                      bool lost) {
   const std::vector<Word>& w = ctx.w;
-  const std::string& head = trig.words[0];
+  const std::string_view head = trig.words[0];  // (a view: its == "..." tests compare sizes first)
   auto placeish = [&](const Party& p) { return IsPlace(p) || ctx.PartyHas(p, kPlaceNouns); };
   if (lost && (head == "handed" || head == "hand" || head == "hands" || head == "handing")) {
     if (placeish(e.target) || placeish(e.place)) return true;
