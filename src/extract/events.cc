@@ -400,20 +400,30 @@ bool Locative(const Ctx& ctx, const Mention& pm) {
 }
 
 // Words before the trigger in its clause (up to 5), folded, nearest first.
-// (A fixed array, not a vector: it is asked for several times per trigger.)
+// (A fixed array, not a vector: it is asked for several times per trigger. It hands out
+// the words themselves, so that a set asked about one uses the hash the word carries.)
 struct ClauseWords {
-  std::string_view words[5];
+  struct Iter {
+    const FoldedWord* const* p;
+    const FoldedWord& operator*() const { return **p; }
+    Iter& operator++() {
+      ++p;
+      return *this;
+    }
+    bool operator!=(const Iter& o) const { return p != o.p; }
+  };
+  const FoldedWord* words[5] = {};
   size_t n = 0;
   size_t size() const { return n; }
-  std::string_view operator[](size_t i) const { return words[i]; }
-  const std::string_view* begin() const { return words; }
-  const std::string_view* end() const { return words + n; }
+  const FoldedWord& operator[](size_t i) const { return *words[i]; }
+  Iter begin() const { return Iter{words}; }
+  Iter end() const { return Iter{words + n}; }
 };
 ClauseWords ClauseBefore(const std::vector<Word>& w, size_t first) {
   ClauseWords out;
   for (size_t k = first; k-- > 0 && out.n < 5;) {
     if (w[k].kind == TokenKind::kPunct && w[k].folded != "-" && w[k].folded != "'") break;
-    out.words[out.n++] = w[k].folded;
+    out.words[out.n++] = &w[k].folded;
   }
   return out;
 }
@@ -756,7 +766,7 @@ EventStatus StatusOf(const std::vector<Word>& w, const SentenceFacts& facts, con
                      const Trigger& trig, bool has_claimant) {
   auto before = ClauseBefore(w, m.first);
   static const Set negators = {"not", "never", "didn't", "no", "wasn't", "weren't", "hasn't", "haven't", "n't"};
-  for (auto b : before) if (negators.count(b)) return EventStatus::kNegated;
+  for (const auto& b : before) if (negators.count(b)) return EventStatus::kNegated;
   static const Set planned = {"will", "would", "plans", "planning", "plan", "intends", "intend",
                               "threatened", "threatens", "going", "expected", "preparing", "prepares",
                               "about", "set", "vowed", "vows", "aims", "ready", "poised", "pledged",
@@ -772,7 +782,7 @@ EventStatus StatusOf(const std::vector<Word>& w, const SentenceFacts& facts, con
   }
   static const Set attempted = {"fail", "failed", "fails", "attempt", "attempted", "attempting",
                                 "tried", "try", "trying", "attempts", "sought", "seeking", "bid"};
-  for (auto b : before) if (attempted.count(b)) return EventStatus::kAttempted;
+  for (const auto& b : before) if (attempted.count(b)) return EventStatus::kAttempted;
   if (facts.first_condition < m.first) return EventStatus::kConditional;  // "if", "unless" before it
   // A denial governs what follows it ("Kyiv denied that the city had fallen"), and what came
   // before only when it points back ("X said it captured Y, but the government denied it").
@@ -1044,7 +1054,7 @@ std::string_view SpreadCue(const std::vector<Word>& w, const TriggerMatch& m, bo
 // city was recaptured the first time", "ten months after the militants overran it".
 bool Recalled(const std::vector<Word>& w, const SentenceFacts& facts, const TriggerMatch& m) {
   static const Set before_words = {"previously", "formerly", "once", "originally", "initially"};
-  for (auto b : ClauseBefore(w, m.first)) {
+  for (const auto& b : ClauseBefore(w, m.first)) {
     if (before_words.count(b)) return true;
   }
   // "has conducted raids against the regime in the past", "over the years": habitual,
