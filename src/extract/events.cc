@@ -1128,7 +1128,11 @@ void AddFiredWeapon(const Resources& res, const std::vector<Word>& w, std::vecto
   uint32_t trigger = UINT32_MAX;
   bool looked_up = false;
   for (size_t k = 0; k < w.size(); ++k) {
-    if (w[k].kind != TokenKind::kWord || !verbs.count(w[k].folded)) continue;
+    // (Every verb above starts with 'f' or 'l': the first letter spares most words the lookup.)
+    if (w[k].kind != TokenKind::kWord || w[k].folded.empty() ||
+        (w[k].folded[0] != 'f' && w[k].folded[0] != 'l') || !verbs.count(w[k].folded)) {
+      continue;
+    }
     if (!looked_up) {
       looked_up = true;
       if (const std::vector<uint32_t>* cands = res.TriggersStartingWith("fired"); cands != nullptr) {
