@@ -400,20 +400,30 @@ bool Locative(const Ctx& ctx, const Mention& pm) {
 }
 
 // Words before the trigger in its clause (up to 5), folded, nearest first.
-// (A fixed array, not a vector: it is asked for several times per trigger.)
+// (A fixed array, not a vector: it is asked for several times per trigger. It hands out
+// the words themselves, so that a set asked about one uses the hash the word carries.)
 struct ClauseWords {
-  std::string_view words[5];
+  struct Iter {
+    const FoldedWord* const* p;
+    const FoldedWord& operator*() const { return **p; }
+    Iter& operator++() {
+      ++p;
+      return *this;
+    }
+    bool operator!=(const Iter& o) const { return p != o.p; }
+  };
+  const FoldedWord* words[5] = {};
   size_t n = 0;
   size_t size() const { return n; }
-  std::string_view operator[](size_t i) const { return words[i]; }
-  const std::string_view* begin() const { return words; }
-  const std::string_view* end() const { return words + n; }
+  const FoldedWord& operator[](size_t i) const { return *words[i]; }
+  Iter begin() const { return Iter{words}; }
+  Iter end() const { return Iter{words + n}; }
 };
 ClauseWords ClauseBefore(const std::vector<Word>& w, size_t first) {
   ClauseWords out;
   for (size_t k = first; k-- > 0 && out.n < 5;) {
     if (w[k].kind == TokenKind::kPunct && w[k].folded != "-" && w[k].folded != "'") break;
-    out.words[out.n++] = w[k].folded;
+    out.words[out.n++] = &w[k].folded;
   }
   return out;
 }
@@ -756,7 +766,7 @@ EventStatus StatusOf(const std::vector<Word>& w, const SentenceFacts& facts, con
                      const Trigger& trig, bool has_claimant) {
   auto before = ClauseBefore(w, m.first);
   static const Set negators = {"not", "never", "didn't", "no", "wasn't", "weren't", "hasn't", "haven't", "n't"};
-  for (auto b : before) if (negators.count(b)) return EventStatus::kNegated;
+  for (const auto& b : before) if (negators.count(b)) return EventStatus::kNegated;
   static const Set planned = {"will", "would", "plans", "planning", "plan", "intends", "intend",
                               "threatened", "threatens", "going", "expected", "preparing", "prepares",
                               "about", "set", "vowed", "vows", "aims", "ready", "poised", "pledged",
@@ -772,7 +782,7 @@ EventStatus StatusOf(const std::vector<Word>& w, const SentenceFacts& facts, con
   }
   static const Set attempted = {"fail", "failed", "fails", "attempt", "attempted", "attempting",
                                 "tried", "try", "trying", "attempts", "sought", "seeking", "bid"};
-  for (auto b : before) if (attempted.count(b)) return EventStatus::kAttempted;
+  for (const auto& b : before) if (attempted.count(b)) return EventStatus::kAttempted;
   if (facts.first_condition < m.first) return EventStatus::kConditional;  // "if", "unless" before it
   // A denial governs what follows it ("Kyiv denied that the city had fallen"), and what came
   // before only when it points back ("X said it captured Y, but the government denied it").
@@ -1044,7 +1054,7 @@ std::string_view SpreadCue(const std::vector<Word>& w, const TriggerMatch& m, bo
 // city was recaptured the first time", "ten months after the militants overran it".
 bool Recalled(const std::vector<Word>& w, const SentenceFacts& facts, const TriggerMatch& m) {
   static const Set before_words = {"previously", "formerly", "once", "originally", "initially"};
-  for (auto b : ClauseBefore(w, m.first)) {
+  for (const auto& b : ClauseBefore(w, m.first)) {
     if (before_words.count(b)) return true;
   }
   // "has conducted raids against the regime in the past", "over the years": habitual,
@@ -1114,16 +1124,25 @@ void AddFiredWeapon(const Resources& res, const std::vector<Word>& w, std::vecto
   static const Set verbs = {"fired", "fire", "fires", "firing", "launched", "launch", "launches", "launching"};
   static const Set weapons = {"rockets", "rocket", "missiles", "missile", "shells", "shell", "mortars", "mortar",
                               "projectiles", "rounds", "grads", "howitzers"};
-  const std::vector<uint32_t>* cands = res.TriggersStartingWith("fired");
-  if (cands == nullptr) return;
+  // (The trigger is looked up at the first verb: most sentences have none.)
   uint32_t trigger = UINT32_MAX;
-  for (uint32_t t : *cands) {
-    const Trigger& tr = res.triggers()[t];
-    if (tr.words.size() == 2 && tr.words[1] == "rockets") trigger = t;
-  }
-  if (trigger == UINT32_MAX) return;
+  bool looked_up = false;
   for (size_t k = 0; k < w.size(); ++k) {
-    if (w[k].kind != TokenKind::kWord || !verbs.count(w[k].folded)) continue;
+    // (Every verb above starts with 'f' or 'l': the first letter spares most words the lookup.)
+    if (w[k].kind != TokenKind::kWord || w[k].folded.empty() ||
+        (w[k].folded[0] != 'f' && w[k].folded[0] != 'l') || !verbs.count(w[k].folded)) {
+      continue;
+    }
+    if (!looked_up) {
+      looked_up = true;
+      if (const std::vector<uint32_t>* cands = res.TriggersStartingWith("fired"); cands != nullptr) {
+        for (uint32_t t : *cands) {
+          const Trigger& tr = res.triggers()[t];
+          if (tr.words.size() == 2 && tr.words[1] == "rockets") trigger = t;
+        }
+      }
+    }
+    if (trigger == UINT32_MAX) return;
     size_t j = k + 1;
     for (; j < w.size() && j <= k + 6; ++j) {
       if (w[j].kind == TokenKind::kPunct && w[j].folded != ",") break;
@@ -1146,7 +1165,7 @@ void AddFiredWeapon(const Resources& res, const std::vector<Word>& w, std::vecto
 bool ExtraChecksPass(const Ctx& ctx, const Trigger& trig, const TriggerMatch& m, const Event& e, bool gained,
                      bool lost) {
   const std::vector<Word>& w = ctx.w;
-  const std::string& head = trig.words[0];
+  const std::string_view head = trig.words[0];  // (a view: its == "..." tests compare sizes first)
   auto placeish = [&](const Party& p) { return IsPlace(p) || ctx.PartyHas(p, kPlaceNouns); };
   if (lost && (head == "handed" || head == "hand" || head == "hands" || head == "handing")) {
     if (placeish(e.target) || placeish(e.place)) return true;
@@ -1290,32 +1309,23 @@ void AddSplitParticles(const Resources& res, const std::vector<Word>& w, std::ve
                        size_t begin) {
   static const Set particles = {"out", "back", "over"};
   static const Set losing = {"pull", "pulls", "pulled", "pulling", "hand", "hands", "handed", "handing"};
-  // (A match ends at a particle or a force noun at most five words on: one backward pass
-  // finds, for each word, the next such word, and only words that have one within reach
-  // are looked up among the triggers. Most sentences have none at all.)
-  // (A match starts at a word that starts a trigger: most sentences have none.)
-  bool starts = false;
-  for (size_t k = 0; k + 2 < w.size() && !starts; ++k) {
-    starts = w[k].kind == TokenKind::kWord && res.MayStartTrigger(w[k].folded) &&
-             res.TriggersStartingWith(w[k].folded) != nullptr;
-  }
-  if (!starts) return;
-  thread_local std::vector<uint32_t> next_end;
-  next_end.assign(w.size() + 1, UINT32_MAX);
-  bool any = false;
-  for (size_t k = w.size(); k-- > 0;) {
-    next_end[k] = next_end[k + 1];
-    if (k + 1 < w.size() && w[k + 1].kind == TokenKind::kWord &&
-        (particles.count(w[k + 1].folded) || (Classes().Of(w[k + 1].folded) & kForceNouns))) {
-      next_end[k] = static_cast<uint32_t>(k + 1);
-      any = true;
-    }
-  }
-  if (!any) return;
+  // (A match starts at a word that starts a trigger, and ends at a particle or a force
+  // noun at most five words on: only the words after a word that starts a trigger are
+  // looked up, and only until the first such end. Most sentences have no start at all.)
+  const WordClasses& classes = Classes();
   for (size_t k = 0; k + 2 < w.size(); ++k) {
-    if (next_end[k] > k + 5 || w[k].kind != TokenKind::kWord || !res.MayStartTrigger(w[k].folded)) continue;
+    if (w[k].kind != TokenKind::kWord || !res.MayStartTrigger(w[k].folded)) continue;
     const std::vector<uint32_t>* cands = res.TriggersStartingWith(w[k].folded);
     if (cands == nullptr) continue;
+    bool two = false;  // (only a two-word verb can match here)
+    for (uint32_t t : *cands) two |= res.triggers()[t].words.size() == 2 && res.triggers()[t].frame == Frame::kVerb;
+    if (!two) continue;
+    bool ends = false;
+    for (size_t j = k + 1; j < w.size() && j <= k + 5 && !ends; ++j) {
+      ends = w[j].kind == TokenKind::kWord &&
+             (particles.count(w[j].folded) || (classes.Of(w[j].folded) & kForceNouns));
+    }
+    if (!ends) continue;
     for (uint32_t t : *cands) {
       const Trigger& tr = res.triggers()[t];
       if (tr.words.size() != 2 || tr.frame != Frame::kVerb) continue;

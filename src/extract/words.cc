@@ -12,28 +12,37 @@ namespace {
 // text::FoldForMatch of each ASCII byte alone: ASCII folds byte by byte, so a token of
 // ASCII bytes folds through this table to exactly what FoldForMatch gives (words_test
 // checks every byte), without the call and the general loop.
+// (Indexed by all 256 byte values: `bad` is 1 for a byte that does not fold alone, every
+// byte from 0x80 up among them, so one pass both copies and checks.)
 struct AsciiFold {
-  char to[128];
+  char to[256];
+  uint8_t bad[256];
   AsciiFold() {
+    for (int c = 0; c < 256; ++c) {
+      to[c] = static_cast<char>(c);
+      bad[c] = 1;
+    }
     for (int c = 0; c < 128; ++c) {
       const std::string f = text::FoldForMatch(std::string(1, static_cast<char>(c)));
       to[c] = f.size() == 1 ? f[0] : static_cast<char>(c);
-      ok[c] = f.size() == 1;
+      bad[c] = f.size() == 1 ? 0 : 1;
     }
   }
-  bool ok[128];
 };
 
 void FoldAll(const Document& doc, std::vector<Word>* out) {
   static const AsciiFold fold;
   for (Word& w : *out) {
     const std::string_view v = doc.view(w.span);
-    bool ascii = true;
-    for (char c : v) ascii &= static_cast<unsigned char>(c) < 0x80 && fold.ok[static_cast<unsigned char>(c)];
-    if (ascii) {
-      w.folded.resize(v.size());
-      char* o = w.folded.data();
-      for (size_t i = 0; i < v.size(); ++i) o[i] = fold.to[static_cast<unsigned char>(v[i])];
+    w.folded.resize(v.size());
+    char* o = w.folded.data();
+    uint8_t bad = 0;
+    for (size_t i = 0; i < v.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(v[i]);
+      o[i] = fold.to[c];
+      bad |= fold.bad[c];
+    }
+    if (bad == 0) {
       w.folded.Seal();
       continue;
     }
