@@ -59,6 +59,12 @@ TEST(EvalTest, ThirdArticlesMeetTheirFloors) {
   EXPECT_NE(r.out.find("events.core"), std::string::npos) << r.out;
 }
 
+TEST(EvalTest, AttributionPassagesMeetTheirFloors) {
+  EvalRun r = Sitrep("eval tests/data/attribution --floors tests/data/attribution/floors.txt");
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("claims.claimant"), std::string::npos) << r.out;
+}
+
 TEST(EvalTest, MissingGoldIsBadInput) {
   EvalRun r = Sitrep("eval tests/data/gold/no-such-folder");
   EXPECT_EQ(r.code, 2) << r.out;
