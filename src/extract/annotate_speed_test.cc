@@ -31,40 +31,6 @@ TEST(AnnotateSpeedTest, TimexToDateIntoEqualsTimexToDate) {
   }
 }
 
-std::string Flat(const EntityRef& e) {
-  std::ostringstream o;
-  o << "{" << e.text << "|" << e.span.start << "-" << e.span.end << "|" << e.id << "|" << e.name << "|" << e.kind
-    << "|" << e.country << "|" << e.has_position << "|" << e.lat << "|" << e.lon << "|" << e.precision << "|"
-    << e.how << "}";
-  return o.str();
-}
-
-// Every field of the records, one line each.
-std::string Flat(const Document& doc) {
-  std::ostringstream o;
-  for (const MentionRecord& m : doc.mentions) {
-    o << "m " << m.id << "|" << m.document << "|" << m.sentence << "|" << Flat(m.entity) << "|" << m.type << "|"
-      << m.refers_to << "\n";
-  }
-  for (const EventRecord& e : doc.events) {
-    o << "e " << e.id << "|" << e.document << "|" << e.sentence << "|" << e.span.start << "-" << e.span.end << "|"
-      << e.trigger << "|" << e.type << "|" << e.status << "|" << e.frame << "|" << e.rule << "|" << Flat(e.agent)
-      << Flat(e.target) << Flat(e.place) << "|" << e.instrument << "|" << e.date << "|"
-      << static_cast<int>(e.date_precision) << "|" << e.timex << "|" << e.time_span.start << "-" << e.time_span.end
-      << "|" << e.time_source << "|" << Flat(e.claimed_by) << "|" << e.reported_by << "|"
-      << static_cast<int>(e.line_kind) << "|" << e.quote << "\n";
-  }
-  for (const ClaimRecord& c : doc.claims) {
-    o << "c " << c.id << "|" << c.document << "|" << c.sentence << "|" << c.span.start << "-" << c.span.end << "|"
-      << c.number.start << "-" << c.number.end << "|" << c.kind << "|" << c.item << "|" << c.calibre << "|" << c.low
-      << "|" << c.high << "|" << c.acled << "|" << c.modifier << "|" << c.effect << "|" << c.approx << "|"
-      << c.vague << "|" << Flat(c.about) << Flat(c.claimed_by) << "|" << c.reported_by << "|" << Flat(c.place)
-      << "|" << c.date << "|" << static_cast<int>(c.date_precision) << "|" << c.event << "|" << c.rule << "|"
-      << static_cast<int>(c.line_kind) << "|" << c.quote << "\n";
-  }
-  return o.str();
-}
-
 // Invented texts: events with places, parties, dates and claims, bullets under a lead-in.
 const char* const kTexts[] = {
     "Rebels said on Sunday they had recaptured the airport near Aleppo from government forces. At least 30 "
@@ -109,7 +75,7 @@ TEST(AnnotateSpeedTest, RefillingRecordsInPlaceEqualsFreshRecords) {
       reused.events = old.events;
       reused.claims = old.claims;
       Annotate(a, reused);
-      EXPECT_EQ(Flat(reused), Flat(fresh)) << kTexts[i];
+      EXPECT_EQ(testing::Flat(reused), testing::Flat(fresh)) << kTexts[i];
       // AttachRecords (copying the extraction's strings) over the same old records.
       Document copied = Make(kTexts[i], "d" + std::to_string(i));
       copied.mentions = old.mentions;
@@ -121,7 +87,7 @@ TEST(AnnotateSpeedTest, RefillingRecordsInPlaceEqualsFreshRecords) {
       const std::vector<time::DocumentTimex> timexes = time::TagDocument(*testing::TestTagger(), copied, *ref, {});
       const Extraction x = Extract(**res, copied, mentions, timexes);
       AttachRecords(**res, mentions, timexes, x, copied);
-      EXPECT_EQ(Flat(copied), Flat(fresh)) << kTexts[i];
+      EXPECT_EQ(testing::Flat(copied), testing::Flat(fresh)) << kTexts[i];
     }
   }
 }

@@ -29,40 +29,6 @@ TEST(AnnotateTest, ClaimJoinsTheEventItCounts) {
   EXPECT_EQ(doc.claims[0].date, "2020-05-04");
 }
 
-std::string Flat(const EntityRef& e) {
-  std::ostringstream o;
-  o << "{" << e.text << "|" << e.span.start << "-" << e.span.end << "|" << e.id << "|" << e.name << "|" << e.kind
-    << "|" << e.country << "|" << e.has_position << "|" << e.lat << "|" << e.lon << "|" << e.precision << "|"
-    << e.how << "}";
-  return o.str();
-}
-
-// Every field of the records, one line each.
-std::string Flat(const Document& doc) {
-  std::ostringstream o;
-  for (const MentionRecord& m : doc.mentions) {
-    o << "m " << m.id << "|" << m.document << "|" << m.sentence << "|" << Flat(m.entity) << "|" << m.type << "|"
-      << m.refers_to << "\n";
-  }
-  for (const EventRecord& e : doc.events) {
-    o << "e " << e.id << "|" << e.document << "|" << e.sentence << "|" << e.span.start << "-" << e.span.end << "|"
-      << e.trigger << "|" << e.type << "|" << e.status << "|" << e.frame << "|" << e.rule << "|" << Flat(e.agent)
-      << Flat(e.target) << Flat(e.place) << "|" << e.instrument << "|" << e.date << "|"
-      << static_cast<int>(e.date_precision) << "|" << e.timex << "|" << e.time_span.start << "-" << e.time_span.end
-      << "|" << e.time_source << "|" << Flat(e.claimed_by) << "|" << e.reported_by << "|"
-      << static_cast<int>(e.line_kind) << "|" << e.quote << "\n";
-  }
-  for (const ClaimRecord& c : doc.claims) {
-    o << "c " << c.id << "|" << c.document << "|" << c.sentence << "|" << c.span.start << "-" << c.span.end << "|"
-      << c.number.start << "-" << c.number.end << "|" << c.kind << "|" << c.item << "|" << c.calibre << "|" << c.low
-      << "|" << c.high << "|" << c.acled << "|" << c.modifier << "|" << c.effect << "|" << c.approx << "|"
-      << c.vague << "|" << Flat(c.about) << Flat(c.claimed_by) << "|" << c.reported_by << "|" << Flat(c.place)
-      << "|" << c.date << "|" << static_cast<int>(c.date_precision) << "|" << c.event << "|" << c.rule << "|"
-      << static_cast<int>(c.line_kind) << "|" << c.quote << "\n";
-  }
-  return o.str();
-}
-
 // Annotate moves the strings of its own extraction into the records; AttachRecords copies
 // them from the caller's. Both give the same records.
 TEST(AnnotateTest, MovingRecordsEqualsCopyingThem) {
@@ -89,7 +55,7 @@ TEST(AnnotateTest, MovingRecordsEqualsCopyingThem) {
     const Extraction x = Extract(**res, b, mentions, timexes);
     AttachRecords(**res, mentions, timexes, x, b);
     EXPECT_FALSE(b.events.empty());
-    EXPECT_EQ(Flat(a), Flat(b));
+    EXPECT_EQ(testing::Flat(a), testing::Flat(b));
   }
 }
 

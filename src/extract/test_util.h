@@ -142,4 +142,40 @@ inline std::vector<std::pair<std::string, std::string>> Fields(const std::string
   return out;
 }
 
+// An entity reference with all its fields, for comparing records.
+inline std::string Flat(const EntityRef& e) {
+  std::ostringstream o;
+  o << "{" << e.text << "|" << e.span.start << "-" << e.span.end << "|" << e.id << "|" << e.name << "|" << e.kind
+    << "|" << e.country << "|" << e.has_position << "|" << e.lat << "|" << e.lon << "|" << e.precision << "|"
+    << e.how << "}";
+  return o.str();
+}
+
+// Every field of the document's records, one line each: two documents whose records
+// are equal field by field give the same text.
+inline std::string Flat(const Document& doc) {
+  std::ostringstream o;
+  for (const MentionRecord& m : doc.mentions) {
+    o << "m " << m.id << "|" << m.document << "|" << m.sentence << "|" << Flat(m.entity) << "|" << m.type << "|"
+      << m.refers_to << "\n";
+  }
+  for (const EventRecord& e : doc.events) {
+    o << "e " << e.id << "|" << e.document << "|" << e.sentence << "|" << e.span.start << "-" << e.span.end << "|"
+      << e.trigger << "|" << e.type << "|" << e.status << "|" << e.frame << "|" << e.rule << "|" << Flat(e.agent)
+      << Flat(e.target) << Flat(e.place) << "|" << e.instrument << "|" << e.date << "|"
+      << static_cast<int>(e.date_precision) << "|" << e.timex << "|" << e.time_span.start << "-" << e.time_span.end
+      << "|" << e.time_source << "|" << Flat(e.claimed_by) << "|" << e.reported_by << "|"
+      << static_cast<int>(e.line_kind) << "|" << e.quote << "\n";
+  }
+  for (const ClaimRecord& c : doc.claims) {
+    o << "c " << c.id << "|" << c.document << "|" << c.sentence << "|" << c.span.start << "-" << c.span.end << "|"
+      << c.number.start << "-" << c.number.end << "|" << c.kind << "|" << c.item << "|" << c.calibre << "|" << c.low
+      << "|" << c.high << "|" << c.acled << "|" << c.modifier << "|" << c.effect << "|" << c.approx << "|"
+      << c.vague << "|" << Flat(c.about) << Flat(c.claimed_by) << "|" << c.reported_by << "|" << Flat(c.place)
+      << "|" << c.date << "|" << static_cast<int>(c.date_precision) << "|" << c.event << "|" << c.rule << "|"
+      << static_cast<int>(c.line_kind) << "|" << c.quote << "\n";
+  }
+  return o.str();
+}
+
 }  // namespace sitrep::extract::testing
