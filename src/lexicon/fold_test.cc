@@ -1,5 +1,6 @@
 #include "lexicon/fold.h"
 #include "lexicon/fold_slow.h"
+#include "lexicon/test_util.h"
 
 #include <gtest/gtest.h>
 
@@ -90,15 +91,7 @@ TEST(Fold, SplitMatchesSlowVersion) {
 // The same on every text of the repository (and the seeds, when present), line by line as
 // FindMentions splits them: real prose has the words the fragments above miss.
 TEST(Fold, SplitMatchesSlowVersionOnRepositoryTexts) {
-  std::vector<std::filesystem::path> files;
-  std::error_code ec;
-  for (const char* dir : {SITREP_SOURCE_DIR "/examples", SITREP_SOURCE_DIR "/tests/data",
-                          SITREP_SOURCE_DIR "/../shared/seeds"}) {
-    for (auto& e : std::filesystem::recursive_directory_iterator(dir, ec)) {
-      std::string ext = e.path().extension().string();
-      if (e.is_regular_file() && (ext == ".txt" || ext == ".gold" || ext == ".tsv")) files.push_back(e.path());
-    }
-  }
+  const std::vector<std::filesystem::path> files = testing::RepositoryFiles({".txt", ".gold", ".tsv"});
   ASSERT_GT(files.size(), 20u);
   size_t pieces = 0;
   for (const auto& f : files) {

@@ -39,16 +39,7 @@ std::string FullDump(const Document& doc, const std::vector<Mention>& ms) {
 }
 
 std::vector<std::string> RepositoryTexts() {
-  std::vector<std::filesystem::path> files;
-  std::error_code ec;
-  for (const char* dir : {SITREP_SOURCE_DIR "/examples", SITREP_SOURCE_DIR "/tests/data",
-                          SITREP_SOURCE_DIR "/../shared/seeds"}) {
-    for (auto& e : std::filesystem::recursive_directory_iterator(dir, ec)) {
-      std::string ext = e.path().extension().string();
-      if (e.is_regular_file() && (ext == ".txt" || ext == ".gold")) files.push_back(e.path());
-    }
-  }
-  std::sort(files.begin(), files.end());
+  const std::vector<std::filesystem::path> files = testing::RepositoryFiles({".txt", ".gold"});
   std::vector<std::string> texts;
   for (const auto& f : files) {
     std::ifstream in(f);
