@@ -102,7 +102,10 @@ const Set& ForceNouns() {
                         "soldier", "fighter", "militant", "squad", "squads", "platoon", "sappers", "enemy",
                         "mujahideen", "mujahedeen", "gangs", "gang", "cartel", "cartels", "bandits",
                         "assailants", "gendarmes", "gendarmerie", "guerrilla", "troopers", "terrorists",
-                        "groups", "snipers", "sniper", "gunman", "assailant", "attacker", "infiltrators"};
+                        "groups", "snipers", "sniper", "gunman", "assailant", "attacker", "infiltrators",
+                        // (aircraft and their crews: "a US gunship struck", "Eritrean gunners shot down")
+                        "gunship", "warplane", "jet", "plane", "planes", "drone", "helicopter", "bomber",
+                        "gunners", "gunner", "pilot", "pilots", "airmen", "crews"};
   return s;
 }
 // Common nouns that name a place or objective by themselves ("retook the airport").
@@ -544,12 +547,18 @@ Party SubjectAcross(const Ctx& ctx, int before, const Party& claimant, const std
   }
   // "the regime forces who have completely withdrawn": the noun the relative pronoun follows.
   if ((w[k].folded == "who" || w[k].folded == "which" || w[k].folded == "that") && k > 0) {
-    Party p = ctx.Before(k - 1, "relative-subject");
+    // ("Georgia, which declared a ceasefire": across the comma of a non-restrictive clause.)
+    const int j = w[k - 1].folded == "," && w[k].folded != "that" ? k - 2 : k - 1;
+    Party p = j >= 0 ? ctx.Before(j, "relative-subject") : Party{};
     if (!p.empty()) return p;
   }
   if (w[k].folded == "and" && out.size() > sentence_begin) {
-    const Event& prev = out.back();
-    if (!prev.agent.empty() && prev.trigger.end <= w[k].span.start) {
+    // (", looting banks and burning the offices, and overran X": the last event before
+    // with an agent; the participles between have none of their own.)
+    for (size_t i = out.size(); i-- > sentence_begin;) {
+      const Event& prev = out[i];
+      if (prev.trigger.end > w[k].span.start) continue;
+      if (prev.agent.empty()) continue;
       Party p = prev.agent;
       p.how = "coordinated-subject";
       return p;
@@ -590,25 +599,58 @@ Party SubjectBehind(const Ctx& ctx, int before) {
     return {};
   }
   if (w[k].folded == ",") {
-    // "The federal army, he said, had killed": the party before the aside.
+    // "The federal army, he said, had killed": the party before the aside. Also an aside
+    // that describes the subject ("Government forces, backed by US air strikes and special
+    // forces, retook"; "the militants, most of them foreigners, stormed").
+    static const Set describe = {"backed", "supported", "aided", "assisted", "helped", "escorted", "covered",
+                                 "joined", "led", "commanded", "loyal", "allied", "armed", "equipped",
+                                 "reinforced", "including", "mostly", "most", "many", "some", "numbering",
+                                 "believed", "thought", "using", "acting", "fighting", "advancing", "who",
+                                 "which", "now", "once", "then", "known", "described", "called", "calling",
+                                 "dressed", "wearing", "riding", "travelling", "traveling", "mainly"};
     bool said = false;
-    for (int j = k - 1; j >= 1 && k - j <= 5; --j) {
-      said |= speech.count(w[j].folded) > 0;
+    for (int j = k - 1; j >= 1 && k - j <= 14; --j) {
+      said |= k - j <= 5 && speech.count(w[j].folded) > 0;
       if (w[j].folded == ",") {
-        if (!said) return {};
+        if (!said && (j + 1 >= k || !describe.count(w[j + 1].folded))) return {};
         Party p = ctx.Before(j - 1, "subject-before-aside");
         return armed(p) ? p : Party{};
       }
-      if (w[j].kind != TokenKind::kWord) return {};
+      if (w[j].kind != TokenKind::kWord && w[j].kind != TokenKind::kNumber && w[j].folded != "-" &&
+          w[j].folded != "'" && w[j].folded != "'s") {
+        return {};
+      }
     }
     return {};
   }
-  // "Gunmen on motorbikes": the party before a short modifier of it.
-  for (int j = k; j >= 1 && k - j < 6; --j) {
+  // "Gunmen on motorbikes": the party before a short modifier of it; "Soldiers who had held
+  // out near the harbour abandoned": the party before a relative clause.
+  for (int j = k; j >= 1 && k - j < 10; --j) {
     if (w[j].kind != TokenKind::kWord && w[j].folded != "-") return {};
-    if (!modifiers.count(w[j].folded)) continue;
-    Party p = ctx.Before(j - 1, "subject-before-modifier");
+    const bool relative = w[j].folded == "who" || w[j].folded == "which";
+    if (!relative && (k - j >= 6 || !modifiers.count(w[j].folded))) continue;
+    Party p = ctx.Before(j - 1, relative ? "subject-before-relative" : "subject-before-modifier");
     if (armed(p)) return p;
+    if (relative) return {};
+  }
+  return {};
+}
+
+// "Militants stormed a base on Friday, killing dozens of soldiers and seizing weapons": a
+// participle after a comma or "and" shares the subject of the event its clause hangs on,
+// the sentence's last event before it that has an agent.
+Party ParticipleSubject(const Ctx& ctx, int before, const std::vector<Event>& out, size_t sentence_begin,
+                        const TriggerMatch& m) {
+  const auto& w = ctx.w;
+  static const Set connectors = {",", "and", "before", "after", "while", "then", "by", "when"};
+  if (before < 0 || !connectors.count(w[before].folded)) return {};
+  for (size_t i = out.size(); i-- > sentence_begin;) {
+    const Event& prev = out[i];
+    if (prev.trigger.end > w[m.first].span.start) continue;
+    if (prev.agent.empty()) continue;
+    Party p = prev.agent;
+    p.how = "participle-subject";
+    return p;
   }
   return {};
 }
@@ -650,7 +692,9 @@ Party LightVerbSubject(const Ctx& ctx, int before, const Party& claimant, const 
   static const Set fill = {"a", "an", "the", "its", "their", "his", "her", "dozens", "of", "at", "least",
                            "more", "than", "several", "new", "fresh", "heavy", "intense", "series", "wave",
                            "massive", "major", "large-scale", "unilateral", "nationwide", "joint", "another",
-                           "renewed", "two-month", "overnight", "some", "many", "scores", "hundreds"};
+                           "renewed", "two-month", "overnight", "some", "many", "scores", "hundreds",
+                           "coordinated", "simultaneous", "deadly", "fierce", "retaliatory", "repeated",
+                           "multiple", "numerous", "fresh", "further", "first", "second", "third"};
   static const Set light = {"launched", "launch", "launches", "launching", "carried", "conducted", "conduct",
                             "conducts", "staged", "stage", "mounted", "mount", "mounts", "began", "begin",
                             "started", "start", "unleashed", "pressed", "made", "declared", "declare",
@@ -1595,6 +1639,8 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
               if (!head.empty()) e.agent = head;
             }
             if (e.agent.empty()) e.agent = SubjectBehind(ctx, before);
+            // (", killing N" after an event is its toll, never a killing of its own.)
+            if (e.agent.empty() && progressive && res.event_types()[trig.type].id != "killing") e.agent = ParticipleSubject(ctx, before, out, sentence_begin, m);
             e.target = ctx.After(m.last, "active-object", kObjectSkip);
             e.rule = "verb active";
           }
@@ -1615,11 +1661,26 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
             }
           }
           if (e.agent.empty()) e.agent = ctx.ByAfter(m.last, 6);
+          // "came under artillery fire from the militia": an armed party the attack came from
+          // (never where a force withdrew from).
+          if (e.agent.empty() && m.last + 1 < w.size() && w[m.last].folded == "from" &&
+              (type_bits[trig.type] & (kGained | kLost)) == 0) {
+            Party from = ctx.After(m.last + 1, "noun-from", kDeterminers);
+            if (ctx.Armed(from)) e.agent = from;
+          }
           if (e.agent.empty()) e.agent = LightVerbSubject(ctx, before, claimants[s], out, sentence_begin);
+          if (e.agent.empty() && m.last == m.first + 1) {
+            // "occupied the town, looting banks": a gerund after a comma shares the subject.
+            const std::string& w0 = trig.words[0];
+            if (w0.size() > 4 && w0.compare(w0.size() - 3, 3, "ing") == 0 && res.event_types()[trig.type].id != "killing") {
+              e.agent = ParticipleSubject(ctx, before, out, sentence_begin, m);
+            }
+          }
           e.target = ctx.After(m.last, "noun-object", kNounObjectSkip);
           if (m.last < w.size() && w[m.last].folded == "by") e.target = {};
-          // "the Palmyra offensive": a place before the noun is where, not who.
-          if (IsPlace(e.agent)) {
+          // "the Palmyra offensive": a place before the noun is where, not who ("Georgia
+          // declared a ceasefire": a country that declares is a party).
+          if (IsPlace(e.agent) && (e.agent.how == "noun-modifier" || e.agent.how == "by-agent")) {
             if (e.place.empty()) e.place = e.agent;
             e.agent = {};
           }
@@ -2167,11 +2228,11 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       return false;
     };
     // "Al Shabaab claimed the killing", "officials blamed Ethiopian infiltrators for the
-    // killing": the killing just told, named again, with the party that claims it or is
-    // blamed for it as its agent.
+    // killing", "ISWAP claimed responsibility for the attack": the incident just told, named
+    // again, with the party that claims it or is blamed for it as its agent.
     for (size_t k = sentence_begin; k < out.size(); ++k) {
       Event& e = out[k];
-      if (!(type_bits[e.type] & kKilling) || e.frame != Frame::kNoun || !e.agent.empty()) continue;
+      if (e.frame != Frame::kNoun || !e.agent.empty()) continue;
       size_t j = word_at(e.trigger.start);
       if (j < 2 || j >= w.size() || w[j - 1].folded != "the") continue;
       --j;  // at "the"
@@ -2179,6 +2240,8 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       static const Set claims = {"claimed", "claims", "claim", "admitted"};
       if (claims.count(w[j - 1].folded)) {
         e.agent = ctx.Before(static_cast<int>(j) - 2, "claimer");
+        // ("No group has claimed the attack" names nobody.)
+        if (!e.agent.empty() && text::FoldForMatch(doc.view(e.agent.span)).rfind("no ", 0) == 0) e.agent = {};
       } else if (w[j - 1].folded == "for") {
         static const Set blames = {"blamed", "blames", "blaming", "accused", "accuses"};
         for (size_t b = j - 1; b-- > 0 && b + 7 >= j;) {

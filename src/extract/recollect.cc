@@ -225,7 +225,9 @@ void TypeTheAttack(const Resources& res, const Document& doc, std::vector<Event>
   for (size_t i = 0; i < ev.size(); ++i) {
     Event& e = ev[i];
     // (Only a bare "the attack": "fighters launched the attack on the city" is its own.)
-    if (e.frame != Frame::kNoun || e.sentence >= doc.sentences.size() || !e.agent.empty()) continue;
+    // (An agent that claims the attack or is blamed for it does not make it another one.)
+    const bool claimed = e.agent.how == "claimer" || e.agent.how == "blamed";
+    if (e.frame != Frame::kNoun || e.sentence >= doc.sentences.size() || (!e.agent.empty() && !claimed)) continue;
     const std::string t = text::FoldForMatch(doc.view(e.trigger));
     // ("the raids", told after "Air strikes killed 40", are those strikes.)
     if ((t != "attack" && t != "raid" && t != "raids") || e.trigger.start < 4) continue;
