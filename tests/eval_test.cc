@@ -59,6 +59,15 @@ TEST(EvalTest, ThirdArticlesMeetTheirFloors) {
   EXPECT_NE(r.out.find("events.core"), std::string::npos) << r.out;
 }
 
+// A fourth batch (tests/data/articles4), written by two writers at once with many forms
+// of attribution, agents in passive and nominal forms, and places named only earlier in
+// the story: new dev text, and a held-out part, from wars the earlier sets do not cover.
+TEST(EvalTest, FourthArticlesMeetTheirFloors) {
+  EvalRun r = Sitrep("eval tests/data/articles4 --floors tests/data/articles4/floors.txt");
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("events.core"), std::string::npos) << r.out;
+}
+
 TEST(EvalTest, AttributionPassagesMeetTheirFloors) {
   EvalRun r = Sitrep("eval tests/data/attribution --floors tests/data/attribution/floors.txt");
   EXPECT_EQ(r.code, 0) << r.out;
