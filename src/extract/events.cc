@@ -105,7 +105,8 @@ const Set& ForceNouns() {
                         "groups", "snipers", "sniper", "gunman", "assailant", "attacker", "infiltrators",
                         // (aircraft and their crews: "a US gunship struck", "Eritrean gunners shot down")
                         "gunship", "warplane", "jet", "plane", "planes", "drone", "helicopter", "bomber",
-                        "gunners", "gunner", "pilot", "pilots", "airmen", "crews"};
+                        "gunners", "gunner", "pilot", "pilots", "airmen", "crews",
+                        "patrol", "patrols", "garrison"};
   return s;
 }
 // Common nouns that name a place or objective by themselves ("retook the airport").
@@ -400,6 +401,49 @@ bool Locative(const Ctx& ctx, const Mention& pm) {
   size_t j = k;
   while (j > 0 && (Determiners().count(w[j - 1].folded) || parts.count(w[j - 1].folded))) --j;
   return j > 0 && loc.count(w[j - 1].folded) > 0;
+}
+
+// The index of the word that starts mention `pm`, or w.size().
+size_t WordOf(const Ctx& ctx, const Mention& pm) {
+  size_t k = 0;
+  while (k < ctx.w.size() && ctx.w[k].span.start != pm.span.start) ++k;
+  return k;
+}
+
+// Whether the word before place `pm` is `prep` ("deployed there from Niger": where the
+// troops come from, not where they go).
+bool PlaceAfter(const Ctx& ctx, const Mention& pm, std::string_view prep) {
+  const size_t k = WordOf(ctx, pm);
+  return k > 0 && k < ctx.w.size() && ctx.w[k - 1].folded == prep;
+}
+
+// Where someone spoke, not where the event was: "said in a statement in Abuja", "told
+// Reuters from Bamako", "told reporters in the capital", "speaking in Geneva".
+bool SpeechPlace(const Ctx& ctx, const Mention& pm) {
+  static const Set speech = {"said", "says", "told", "statement", "speaking", "briefing", "announced",
+                             "interview", "reporters", "conference", "telephone", "phone", "spoke"};
+  const auto& w = ctx.w;
+  const size_t k = WordOf(ctx, pm);
+  if (k == 0 || k >= w.size() || (w[k - 1].folded != "in" && w[k - 1].folded != "from")) return false;
+  for (size_t j = k - 1; j-- > 0 && j + 5 >= k;) {
+    if (w[j].kind == TokenKind::kPunct) return false;
+    if (speech.count(w[j].folded)) return true;
+  }
+  return false;
+}
+
+// Whether place `pm`, after the trigger, stands in another clause ("... killed in the
+// fighting since Friday and that 8,000 people had fled towards Baghdad").
+bool OtherClause(const Ctx& ctx, const TriggerMatch& m, const Mention& pm) {
+  // (A relative clause on the event's own noun is still the event: "an air strike that
+  // killed 33 soldiers near the village of Balyun".)
+  static const Set openers = {";", "while", "whereas", "but"};
+  const auto& w = ctx.w;
+  for (size_t k = m.last; k < w.size() && w[k].span.start < pm.span.start; ++k) {
+    if (openers.count(w[k].folded)) return true;
+    if (w[k].folded == "that" && k > m.last && (w[k - 1].folded == "and" || w[k - 1].folded == ",")) return true;
+  }
+  return false;
 }
 
 // Words before the trigger in its clause (up to 5), folded, nearest first.
@@ -1845,12 +1889,14 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
         // A country or region counts only after a locative word ("strikes in Syria"); as a
         // subject or modifier it is a party ("questions whether Saudi Arabia is involved").
         uint32_t after = Mention::kNoRef, before_m = Mention::kNoRef;
+        const bool deployment = res.event_types()[e.type].id == "deployment";
         for (uint32_t mi : ctx.in_sentence) {
           const Mention& pm = mentions[mi];
           if (pm.kind != MentionKind::kPlace || RefersToDateline(doc, mentions, mi)) continue;
           if (!Locative(ctx, pm)) continue;
+          if (SpeechPlace(ctx, pm) || (deployment && PlaceAfter(ctx, pm, "from"))) continue;
           if (pm.span.start >= m.span.end) {
-            if (after == Mention::kNoRef) after = mi;
+            if (after == Mention::kNoRef && !OtherClause(ctx, m, pm)) after = mi;
           } else if (pm.span.end <= m.span.start) {
             before_m = mi;
           }

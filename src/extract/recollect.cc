@@ -202,6 +202,8 @@ void CarryIncidentDates(const Resources& res, const Document& doc, const std::ve
       // (Only in its paragraph: a bullet or a live blog's entry is an item of its own.)
       if (doc.sentences[a.sentence].paragraph != doc.sentences[e.sentence].paragraph) break;
       if (Family(res.event_types()[a.type].id) != fam || a.time_source != "sentence") continue;
+      // (A sentence "dated" by "now" or a duration gives no day to carry.)
+      if (a.time.empty() || !((a.time[0] >= '0' && a.time[0] <= '9') || a.time[0] == 'X')) continue;
       if ((a.status == EventStatus::kBackground) != (e.status == EventStatus::kBackground)) continue;
       if (!e.place.empty() && !a.place.empty() && !SamePlace(e.place, a.place)) continue;
       links.emplace_back(i, j);
