@@ -13,20 +13,8 @@
 
 namespace sitrep::extract {
 
-namespace {
-
-using lexicon::Mention;
-using lexicon::MentionKind;
-
-struct Number {
-  size_t first = 0, last = 0;  // words [first, last)
-  double low = -1, high = -1, acled = -1;
-  bool vague = false;
-};
-
-// Parses digits with separators: "1,800" "3.5" "1.000.000" "4,000". False for clock times,
-// ordinals ("3rd") and decades ("1990s").
-bool ParseDigits(std::string_view s, double* out) {
+// The obvious version: strip the separators, hand the rest to strtod.
+bool ParseDigitsSlow(std::string_view s, double* out) {
   std::string clean;
   int dots = 0;
   for (char c : s) {
@@ -41,22 +29,29 @@ bool ParseDigits(std::string_view s, double* out) {
   return true;
 }
 
-const Quantity* MatchQuantity(const Resources& res, const std::vector<Word>& w, size_t i, size_t* len) {
-  if (i >= w.size()) return nullptr;
-  const auto* cands = res.QuantitiesStartingWith(w[i].folded);
-  if (cands == nullptr) return nullptr;
-  for (uint32_t c : *cands) {
-    const Quantity& q = res.quantities()[c];
-    if (MatchesAt(w, i, q.words)) {
-      *len = q.words.size();
-      return &q;
+// Parses digits with separators: "1,800" "3.5" "1.000.000" "4,000". False for clock times,
+// ordinals ("3rd") and decades ("1990s").
+bool ParseDigits(std::string_view s, double* out) {
+  // Fast path: digits and commas only, at most 15 digits (exact in a double, so the same
+  // value strtod gives; claims_test compares them).
+  {
+    double v = 0;
+    int digits = 0;
+    bool plain = !s.empty();
+    for (char c : s) {
+      if (c >= '0' && c <= '9') v = v * 10 + (c - '0'), ++digits;
+      else if (c != ',') { plain = false; break; }
+    }
+    if (plain && digits > 0 && digits <= 15) {
+      *out = v;
+      return true;
     }
   }
-  return nullptr;
+  return ParseDigitsSlow(s, out);
 }
 
-// Value of an exact number word, including hyphenated compounds ("twenty-five"); -1 if none.
-double NumberWord(const Resources& res, std::string_view folded) {
+// The obvious version: each part between hyphens looked up as a string.
+double NumberWordSlow(const Resources& res, std::string_view folded) {
   double total = 0;
   size_t start = 0;
   while (start <= folded.size()) {
@@ -78,6 +73,59 @@ double NumberWord(const Resources& res, std::string_view folded) {
   return total;
 }
 
+namespace {
+
+// The value of the one-word exact quantity among `cands` (the quantities starting with a
+// word), or -1.
+double SingleWordValue(const Resources& res, const std::vector<uint32_t>* cands) {
+  double v = -1;
+  if (cands) {
+    for (uint32_t c : *cands) {
+      const Quantity& q = res.quantities()[c];
+      if (q.words.size() == 1 && q.kind == QuantityKind::kExact) v = q.low;
+    }
+  }
+  return v;
+}
+
+}  // namespace
+
+double NumberWord(const Resources& res, const FoldedWord& folded) {
+  // A word without a hyphen is its own only part: one probe with the hash it carries.
+  if (folded.find('-') == std::string::npos) return SingleWordValue(res, res.QuantitiesStartingWith(folded));
+  return NumberWordSlow(res, folded);
+}
+
+namespace {
+
+using lexicon::Mention;
+using lexicon::MentionKind;
+
+struct Number {
+  size_t first = 0, last = 0;  // words [first, last)
+  double low = -1, high = -1, acled = -1;
+  bool vague = false;
+};
+
+// The quantity among `cands` (the quantities starting with words[i]) that words[i..] spell.
+const Quantity* MatchQuantityIn(const Resources& res, const std::vector<Word>& w, size_t i,
+                                const std::vector<uint32_t>* cands, size_t* len) {
+  if (cands == nullptr) return nullptr;
+  for (uint32_t c : *cands) {
+    const Quantity& q = res.quantities()[c];
+    if (MatchesAt(w, i, q.words)) {
+      *len = q.words.size();
+      return &q;
+    }
+  }
+  return nullptr;
+}
+
+const Quantity* MatchQuantity(const Resources& res, const std::vector<Word>& w, size_t i, size_t* len) {
+  if (i >= w.size()) return nullptr;
+  return MatchQuantityIn(res, w, i, res.QuantitiesStartingWith(w[i].folded), len);
+}
+
 // One number at words[i] (no modifier, no range). False when none starts there.
 bool ParseOne(const Resources& res, const std::vector<Word>& w, size_t i, Number* out) {
   if (i >= w.size()) return false;
@@ -90,7 +138,8 @@ bool ParseOne(const Resources& res, const std::vector<Word>& w, size_t i, Number
     j = i + 1;
   } else {
     size_t len = 0;
-    const Quantity* q = MatchQuantity(res, w, i, &len);
+    const std::vector<uint32_t>* cands = res.QuantitiesStartingWith(w[i].folded);
+    const Quantity* q = MatchQuantityIn(res, w, i, cands, &len);
     if (q != nullptr && q->kind == QuantityKind::kVague) {
       n.low = q->low, n.high = q->high, n.acled = q->acled, n.vague = true;
       n.last = i + len;
@@ -101,7 +150,8 @@ bool ParseOne(const Resources& res, const std::vector<Word>& w, size_t i, Number
       v = q->low;
       j = i + len;
     } else {
-      v = NumberWord(res, w[i].folded);
+      // NumberWord, with the candidates already looked up for a word with no hyphen.
+      v = w[i].folded.find('-') == std::string::npos ? SingleWordValue(res, cands) : NumberWordSlow(res, w[i].folded);
       if (v < 0) return false;
       j = i + 1;
     }
@@ -713,7 +763,7 @@ struct SentenceClaims {
     // its own claimant speaks for the numbers in it (and in later clauses with none).
     clauses_.clear();
     for (size_t k = 0; k + 1 < w.size(); ++k) {
-      const std::string& f = w[k].folded;
+      const FoldedWord& f = w[k].folded;
       const bool semi = w[k].kind == TokenKind::kPunct && f == ";";
       const bool comma_and = f == "and" && k > 0 && w[k - 1].folded == ",";
       if (!semi && !comma_and && !(w[k].kind == TokenKind::kWord && k > 0 && ClauseOpeners().count(f))) continue;
@@ -738,7 +788,10 @@ struct SentenceClaims {
       const Resources::WordEntry* entry = nullptr;
       if (w[i].kind != TokenKind::kNumber) {
         entry = res.Lookup(w[i].folded);
-        if (entry == nullptr && w[i].folded.find('-') == std::string::npos) {
+        // A word that starts a trigger or a kind word but no quantity or modifier ("killed",
+        // "tanks") starts no number either (ParseOne would look it up twice more to say so).
+        if ((entry == nullptr || (entry->quantities == nullptr && entry->modifiers == nullptr)) &&
+            w[i].folded.find('-') == std::string::npos) {
           ++i;
           continue;
         }

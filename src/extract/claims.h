@@ -139,4 +139,17 @@ std::vector<Claim> FindClaims(const Resources& res, const Document& doc,
                               const std::vector<lexicon::Mention>& mentions,
                               const std::vector<time::DocumentTimex>& timexes);
 
+// The value of a folded number token with separators ("1,800", "3.5", "1.000.000"); false
+// for what is no count (clock times "10:30", ordinals "3rd", decades "1990s"). The fast
+// version reads plain digits and commas itself; ParseDigitsSlow is the obvious one
+// (separators stripped, strtod) that claims_test compares it with.
+bool ParseDigits(std::string_view s, double* out);
+bool ParseDigitsSlow(std::string_view s, double* out);
+
+// The value of an exact number word ("five", "twenty-five"), or -1. The FoldedWord version
+// probes with the hash the word carries; NumberWordSlow looks each part up as a string
+// (claims_test compares them).
+double NumberWord(const Resources& res, const FoldedWord& folded);
+double NumberWordSlow(const Resources& res, std::string_view folded);
+
 }  // namespace sitrep::extract

@@ -280,5 +280,45 @@ TEST(Attribution, MakePartyMatchesLinearScan) {
   }
 }
 
+TEST(Claims, NumberWordMatchesTheSlowTwin) {
+  const Resources& res = Res();
+  std::vector<std::string> words = {"one", "five", "twenty", "twenty-five", "ninety-nine", "a", "dozen", "dozens",
+                                    "hundred", "thousand", "million", "the", "killed", "pro-regime", "twenty-",
+                                    "-five", "-", "", "five-year", "one-third", "seventy-seven", "a-few"};
+  for (uint32_t i = 0; i < res.quantities().size(); ++i) {
+    for (const auto& part : res.quantities()[i].words) words.push_back(std::string(part));
+  }
+  for (const std::string& a : std::vector<std::string>(words)) words.push_back(a + "-" + "three");
+  for (const std::string& t : words) {
+    FoldedWord sealed(t);
+    sealed.Seal();
+    EXPECT_EQ(NumberWord(res, sealed), NumberWordSlow(res, t)) << t;
+    EXPECT_EQ(NumberWord(res, FoldedWord(t)), NumberWordSlow(res, t)) << t;
+  }
+}
+
+TEST(Claims, ParseDigitsMatchesTheSlowTwin) {
+  std::vector<std::string> cases = {"0", "7", "1,800", "4,000", "3.5", "1.000.000", "1,109", "10:30", "3rd",
+                                    "1990s", ",", "", "1,", ",5", "999999999999999", "1234567890123456",
+                                    "12345678901234567890", "0007", "2,5", "1.5", "12.", ".5"};
+  std::mt19937 rng(7);
+  const char alphabet[] = "0123456789,.:a";
+  for (int i = 0; i < 5000; ++i) {
+    std::string t;
+    const int len = 1 + static_cast<int>(rng() % 20);
+    for (int k = 0; k < len; ++k) t.push_back(alphabet[rng() % (i % 3 == 0 ? 14 : 11)]);
+    cases.push_back(t);
+  }
+  for (const std::string& t : cases) {
+    double fast = -7, slow = -7;
+    const bool f = ParseDigits(t, &fast);
+    const bool s = ParseDigitsSlow(t, &slow);
+    ASSERT_EQ(f, s) << t;
+    if (f) {
+      EXPECT_EQ(fast, slow) << t;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::extract

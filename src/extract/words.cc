@@ -1,6 +1,7 @@
 #include "extract/words.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "text/fold.h"
 #include "text/tokenize.h"
@@ -17,6 +18,9 @@ namespace {
 struct AsciiFold {
   char to[256];
   uint8_t bad[256];
+  // Whether every byte from 0x20 to 0x7E folds to itself, or A-Z to a-z: then FoldWord's
+  // eight-bytes-at-a-time path (which lower-cases exactly those) gives the table's answer.
+  bool plain_printable = true;
   AsciiFold() {
     for (int c = 0; c < 256; ++c) {
       to[c] = static_cast<char>(c);
@@ -27,29 +31,104 @@ struct AsciiFold {
       to[c] = f.size() == 1 ? f[0] : static_cast<char>(c);
       bad[c] = f.size() == 1 ? 0 : 1;
     }
+    for (int c = 0x20; c < 0x7F; ++c) {
+      const int want = c >= 'A' && c <= 'Z' ? c + 32 : c;
+      plain_printable &= bad[c] == 0 && static_cast<unsigned char>(to[c]) == want;
+    }
   }
 };
 
-void FoldAll(const Document& doc, std::vector<Word>* out) {
-  static const AsciiFold fold;
-  for (Word& w : *out) {
-    const std::string_view v = doc.view(w.span);
-    w.folded.resize(v.size());
-    char* o = w.folded.data();
+constexpr uint64_t kHigh = 0x8080808080808080ull;
+constexpr uint64_t Bytes(uint8_t b) { return 0x0101010101010101ull * b; }
+
+// For eight ASCII bytes (high bits clear): whether each is printable (0x20..0x7E).
+bool AllPrintable(uint64_t x) {
+  const bool no_control = ((x + Bytes(0x60)) & kHigh) == kHigh;      // c >= 0x20 sets the high bit
+  const bool no_delete = (((x ^ Bytes(0x7F)) + Bytes(0x7F)) & kHigh) == kHigh;  // c != 0x7F
+  return no_control && no_delete;
+}
+// The same eight bytes with A-Z lower-cased.
+uint64_t Lower(uint64_t x) {
+  const uint64_t ge_a = x + Bytes(0x80 - 'A');  // high bit: c >= 'A'
+  const uint64_t gt_z = x + Bytes(0x80 - 'Z' - 1);  // high bit: c > 'Z'
+  return x | (((ge_a & ~gt_z) & kHigh) >> 2);
+}
+
+// Folds one token's text into *out and seals it. An ASCII token of 4 to 16 printable bytes
+// (most words) is folded as the two overlapping words lexicon::WordTable::Key reads, which
+// then are the key of the folded word: no byte loop, no second pass to hash; one of 1 to 3
+// bytes through the table, keyed as it goes. Anything else goes through the byte table, or
+// text::AppendFoldForMatch for other than ASCII, and is hashed after.
+void FoldWord(const AsciiFold& fold, std::string_view v, FoldedWord* out) {
+  const size_t n = v.size();
+  if (n >= 4 && n <= 16 && fold.plain_printable) {
+    uint64_t a, b;
+    char buf[16];
+    if (n >= 8) {
+      std::memcpy(&a, v.data(), 8);
+      std::memcpy(&b, v.data() + n - 8, 8);
+    } else {
+      uint32_t x, y;
+      std::memcpy(&x, v.data(), 4);
+      std::memcpy(&y, v.data() + n - 4, 4);
+      // (The four high bytes, zero, are made printable for the test and cleared after.)
+      a = x | 0x4040404000000000ull;
+      b = y | 0x4040404000000000ull;
+    }
+    if (((a | b) & kHigh) == 0 && AllPrintable(a) && AllPrintable(b)) {
+      a = Lower(a);
+      b = Lower(b);
+      if (n >= 8) {
+        std::memcpy(buf, &a, 8);
+        std::memcpy(buf + n - 8, &b, 8);
+      } else {
+        a &= 0xFFFFFFFFull;
+        b &= 0xFFFFFFFFull;
+        const uint32_t x = static_cast<uint32_t>(a), y = static_cast<uint32_t>(b);
+        std::memcpy(buf, &x, 4);
+        std::memcpy(buf + n - 4, &y, 4);
+      }
+      out->assign(buf, n);
+      out->SealWith(lexicon::WordTable::Mix(a, b, n));
+      return;
+    }
+  }
+  if (n > 0 && n < 4) {
+    // (Key reads the first, middle and last byte: fold them through the table.)
+    char buf[4];
     uint8_t bad = 0;
-    for (size_t i = 0; i < v.size(); ++i) {
+    for (size_t i = 0; i < n; ++i) {
       const unsigned char c = static_cast<unsigned char>(v[i]);
-      o[i] = fold.to[c];
+      buf[i] = fold.to[c];
       bad |= fold.bad[c];
     }
     if (bad == 0) {
-      w.folded.Seal();
-      continue;
+      out->assign(buf, n);
+      const uint64_t a = static_cast<unsigned char>(buf[0]) |
+                         static_cast<uint64_t>(static_cast<unsigned char>(buf[n / 2])) << 8 |
+                         static_cast<uint64_t>(static_cast<unsigned char>(buf[n - 1])) << 16;
+      out->SealWith(lexicon::WordTable::Mix(a, 0, n));
+      return;
     }
-    w.folded.clear();
-    text::AppendFoldForMatch(v, &w.folded);
-    w.folded.Seal();
   }
+  out->resize(n);
+  char* o = out->data();
+  uint8_t bad = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(v[i]);
+    o[i] = fold.to[c];
+    bad |= fold.bad[c];
+  }
+  if (bad != 0) {
+    out->clear();
+    text::AppendFoldForMatch(v, out);
+  }
+  out->Seal();
+}
+
+void FoldAll(const Document& doc, std::vector<Word>* out) {
+  static const AsciiFold fold;
+  for (Word& w : *out) FoldWord(fold, doc.view(w.span), &w.folded);
 }
 
 }  // namespace
@@ -87,7 +166,10 @@ void WordKeyTable::Build(const std::vector<std::string_view>& words) {
   uint32_t cap = 16;
   while (cap < words.size() * 4) cap <<= 1;  // at most a quarter full: short probes
   slots_.assign(cap, Slot{});
-  std::fill(std::begin(filter_), std::end(filter_), 0);
+  uint32_t filter_bits = 512, log2 = 9;
+  while (filter_bits < words.size() * 16) filter_bits <<= 1, ++log2;
+  filter_.assign(filter_bits / 64, 0);
+  filter_shift_ = 64 - log2;
   mask_ = cap - 1;
   chars_.clear();
   offs_.clear();
@@ -110,7 +192,8 @@ void WordKeyTable::Build(const std::vector<std::string_view>& words) {
     while (slots_[s].index != kNone) s = (s + 1) & mask_;
     slots_[s].tag = static_cast<uint32_t>(h >> 32);
     slots_[s].index = i;
-    filter_[(h >> 61) & 7] |= uint64_t{1} << ((h >> 55) & 63);
+    const uint64_t bit = h >> filter_shift_;
+    filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
   }
 }
 

@@ -55,6 +55,11 @@ class FoldedWord : public std::string {
     hash_ = HashOf(*this);
     hashed_ = true;
   }
+  // Keeps `h`, which must be HashOf(*this) (for a caller that has computed it already).
+  void SealWith(uint64_t h) {
+    hash_ = h;
+    hashed_ = true;
+  }
   bool sealed() const { return hashed_; }
   // The hash Seal() kept; only meaningful when sealed().
   uint64_t hash() const { return hash_; }
@@ -129,8 +134,19 @@ class WordKeyTable {
     return Find(std::string_view(w), w.Hash());
   }
   // The same, given h = FoldedWord::HashOf(w).
+  // (The filter test is inline, so a word not in the table, the common case, costs a few
+  // instructions at the caller; the probe is out of line.)
   uint32_t Find(std::string_view w, uint64_t h) const {
-    if ((filter_[(h >> 61) & 7] >> ((h >> 55) & 63) & 1) == 0) return kNone;
+    const uint64_t bit = h >> filter_shift_;
+    if ((filter_[bit >> 6] >> (bit & 63) & 1) == 0) return kNone;
+    return Probe(w, h);
+  }
+  size_t size() const { return lens_.size(); }
+  std::string_view word(uint32_t i) const { return std::string_view(chars_).substr(offs_[i], lens_[i]); }
+
+ private:
+  // Find past the filter.
+  [[gnu::noinline]] uint32_t Probe(std::string_view w, uint64_t h) const {
     const uint32_t tag = static_cast<uint32_t>(h >> 32);
     for (uint32_t s = static_cast<uint32_t>(h) & mask_;; s = (s + 1) & mask_) {
       const Slot slot = slots_[s];
@@ -138,10 +154,6 @@ class WordKeyTable {
       if (slot.tag == tag && Same(keys_[slot.index], w)) return slot.index;
     }
   }
-  size_t size() const { return lens_.size(); }
-  std::string_view word(uint32_t i) const { return std::string_view(chars_).substr(offs_[i], lens_[i]); }
-
- private:
   // A slot is 8 bytes (the high half of the word's hash and its index), so that the table
   // of a set of a few hundred words stays in cache: a word not in the set (the common
   // case) usually costs one load of one slot. The word itself is checked in keys_.
@@ -166,10 +178,12 @@ class WordKeyTable {
   static uint64_t Mix(uint64_t a, uint64_t b, size_t n) { return lexicon::WordTable::Mix(a, b, n); }
   void Build(const std::vector<std::string_view>& words);
 
-  // 512 bits, one per value of bits 55..63 of the hash of each word held: a word whose bit
-  // is clear is not in the table, and most words of a sentence are answered here without
-  // touching slots_ (which may be out of cache).
-  uint64_t filter_[8] = {};
+  // One bit per value of the top bits of the hash of each word held (at least 512 bits and
+  // about 16 per word, so that at most a sixteenth of them are set): a word whose bit is
+  // clear is not in the table, and most words of a sentence are answered here without
+  // touching slots_ (which may be out of cache). filter_shift_ = 64 - log2(bits).
+  std::vector<uint64_t> filter_;
+  uint32_t filter_shift_ = 55;
   std::vector<Slot> slots_;
   std::vector<KeyOf> keys_;  // by index
   uint32_t mask_ = 0;

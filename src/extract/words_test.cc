@@ -182,5 +182,40 @@ TEST(SpanWordsTest, SealsEveryWord) {
   }
 }
 
+// Words of every length from 1 to 24 (the fast fold takes 4 to 16 ASCII bytes at a time),
+// in mixed case with the letters next to A-Z ('@', '[', '`', '{'), digits and non-ASCII
+// letters at either end: each folds as text::FoldForMatch and carries the hash of its
+// folded form.
+TEST(SpanWordsTest, WordAtATimeFoldAgreesWithFoldForMatch) {
+  const std::string alphabet = "AbZyQm0Kz9XaBcDeFgHiJkLmNoPqRsTuVwWxYz";
+  Document doc;
+  for (size_t n = 1; n <= 24; ++n) {
+    for (size_t start = 0; start < 6; ++start) {
+      std::string w;
+      for (size_t i = 0; i < n; ++i) w += alphabet[(start * 5 + i * 3) % alphabet.size()];
+      doc.text += w + " ";
+      doc.text += "\xc3\x89" + w + " " + w + "\xc3\xa9 ";
+    }
+  }
+  std::vector<Word> words;
+  SpanWords(doc, Span{0, static_cast<uint32_t>(doc.text.size())}, &words);
+  ASSERT_GT(words.size(), 24u * 6u);
+  for (const Word& w : words) {
+    EXPECT_EQ(std::string(w.folded), text::FoldForMatch(doc.view(w.span)));
+    EXPECT_TRUE(w.folded.sealed());
+    EXPECT_EQ(w.folded.hash(), FoldedWord::HashOf(w.folded)) << w.folded;
+  }
+  // Bytes next to the letters: "@[`{" fold alone; a token of them keeps them.
+  for (const char* t : {"@ABCZ[`az{", "A@Z[a`z{", "AB@@", "ZZZZ[[[["}) {
+    Document d;
+    d.text = t;
+    SpanWords(d, Span{0, static_cast<uint32_t>(d.text.size())}, &words);
+    for (const Word& w : words) {
+      EXPECT_EQ(std::string(w.folded), text::FoldForMatch(d.view(w.span))) << t;
+      EXPECT_EQ(w.folded.hash(), FoldedWord::HashOf(w.folded)) << t;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::extract

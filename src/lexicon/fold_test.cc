@@ -62,7 +62,10 @@ TEST(Fold, SplitMatchesSlowVersion) {
       "Deir ez-Zor", " ", "  ", "\n", "ALEPPO", "Raqqah", "Ma'arrat", "army's", "X's", "'s",
       "\xE2\x80\x99s", "Ḥomṣ", "Straße", "Łódź", "Ar Raqqa", "el", "-", "—", ",", ".", "\"",
       "'", "12", "3rd", "km", "\xff", "\xC3", "al-", "Ash-Sham", "é", "e\xCC\x81", "\xC2\xAD",
-      "mIxEd", "AA", "all", "aah", "Beth", "\t", "(", "?", "Kyiv's", "O'Brien", "`", "x"};
+      "mIxEd", "AA", "all", "aah", "Beth", "\t", "(", "?", "Kyiv's", "O'Brien", "`", "x",
+      // Overlong encodings (a letter, an apostrophe, a space), doubled letters across the
+      // runs of one piece, a folded letter next to its ASCII twin, a non-ASCII digit.
+      "\xC1\x81", "\xC0\xA7", "\xC0\xA0", "Aa", "BOOK", "n", "\xC3\xB1n", "o\xC3\xB6", "\xD9\xA3"};
   const size_t kCount = sizeof(kFragments) / sizeof(kFragments[0]);
   uint64_t seed = 12345;
   auto next = [&] {
