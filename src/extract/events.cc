@@ -868,6 +868,21 @@ EventStatus StatusOf(const std::vector<Word>& w, const SentenceFacts& facts, con
     if ((before[i] == "about" || before[i] == "set") && (i == 0 || before[i - 1] != "to")) continue;
     if (planned.count(before[i])) return EventStatus::kPlanned;
   }
+  // "ordered the paramilitaries to deploy", "calls on the remaining troops to lay down their
+  // arms", "urged both sides to accept a ceasefire": what someone is told to do is planned.
+  if (before.size() > 0 && before[0] == "to") {
+    static const Set orders = {"ordered", "orders", "order", "ordering", "called", "calls", "call", "calling",
+                               "urged", "urges", "urge", "urging", "asked", "asks", "instructed", "directed",
+                               "authorised", "authorized", "authorises", "authorizes", "told", "demanded",
+                               "demands", "invited", "appealed", "appeals"};
+    for (size_t k = m.first - 1; k-- > 0 && k + 12 >= m.first;) {
+      if (w[k].kind == TokenKind::kPunct && w[k].folded != "'" && w[k].folded != "'s" && w[k].folded != "-" &&
+          w[k].folded != "(" && w[k].folded != ")") {
+        break;
+      }
+      if (orders.count(w[k].folded)) return EventStatus::kPlanned;
+    }
+  }
   static const Set attempted = {"fail", "failed", "fails", "attempt", "attempted", "attempting",
                                 "tried", "try", "trying", "attempts", "sought", "seeking", "bid"};
   for (const auto& b : before) if (attempted.count(b)) return EventStatus::kAttempted;
@@ -878,6 +893,20 @@ EventStatus StatusOf(const std::vector<Word>& w, const SentenceFacts& facts, con
   for (size_t k = 0; facts.denial && k < w.size(); ++k) {
     if (!Denials().count(w[k].folded)) continue;
     if (k < m.first) return EventStatus::kDenied;
+    // "..., which London denies", "..., an allegation Kigali denied", "a claim the media
+    // centre dismissed as fantasies": a closing clause that denies what the sentence told.
+    if (k > m.last) {
+      static const Set claim_nouns = {"which", "allegation", "allegations", "claim", "claims", "charge",
+                                      "charges", "accusation", "accusations", "report", "reports", "account"};
+      bool named = false;
+      for (size_t j = k; j-- > m.last && j + 6 >= k;) {
+        if (w[j].kind == TokenKind::kPunct) {
+          if (w[j].folded == "," && named) return EventStatus::kDenied;
+          break;
+        }
+        named |= claim_nouns.count(w[j].folded) > 0;
+      }
+    }
     if (k + 1 < w.size() && back.count(w[k + 1].folded) &&
         (k + 2 >= w.size() || w[k + 1].folded == "it" || w[k + 1].folded == "this" ||
          w[k + 2].folded == "claim" || w[k + 2].folded == "claims" || w[k + 2].folded == "report" ||
@@ -1691,6 +1720,12 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           break;
         }
         case Frame::kNoun: {
+          // "the Popular Mobilisation", "Operation Desert Storm": a capitalised event noun
+          // after a capitalised word is part of a name (headlines capitalise every word).
+          if (!ctx.headline && m.first > 0 && Capitalised(doc, w[m.first]) && w[m.first - 1].kind == TokenKind::kWord &&
+              Capitalised(doc, w[m.first - 1]) && w[m.first - 1].span.start != ss.start) {
+            break;
+          }
           e.agent = ctx.Before(before, "noun-modifier");
           // "the army is in full control of X", "rebels in control of the town": who is in
           // control stands before "in".
