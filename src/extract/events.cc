@@ -559,6 +559,18 @@ Party SubjectAcross(const Ctx& ctx, int before, const Party& claimant, const std
     // or person.
     static const Set spoke = {"said-subject", "said-inverted", "said-subject-apposition", "according-to"};
     const bool group_pronoun = w[k].folded == "they" || w[k].folded == "it";
+    // ("Residents said the rebels had set fire to houses as they fell back": an armed party
+    // named between the speaker and the pronoun is nearer than the speaker.)
+    if (group_pronoun && !claimant.empty()) {
+      for (int j = k - 1; j >= 0 && w[j].span.start >= claimant.span.end; --j) {
+        const uint32_t mi = ctx.MentionAt(j);
+        const bool actor = mi != Mention::kNoRef && ctx.mentions[mi].kind == MentionKind::kActor;
+        if (!actor && !ctx.Is(static_cast<size_t>(j), kForceNouns)) continue;
+        Party p = ctx.Before(j, "pronoun-nearest");
+        if (ctx.Armed(p)) return p;
+        break;
+      }
+    }
     if (!claimant.empty() && spoke.count(claimant.how) &&
         (!group_pronoun || (claimant.kind != "source" && claimant.kind != "person"))) {
       Party p = claimant;
@@ -1751,7 +1763,12 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           if (e.agent.empty() && m.last == m.first + 1) {
             // "occupied the town, looting banks": a gerund after a comma shares the subject.
             const std::string& w0 = trig.words[0];
-            if (w0.size() > 4 && w0.compare(w0.size() - 3, 3, "ing") == 0 && res.event_types()[trig.type].id != "killing") {
+            // ("and fighting in the city has since killed": a gerund that heads its own clause
+            // takes no object and shares nothing.)
+            const bool object = m.last < w.size() && w[m.last].kind != TokenKind::kPunct && !ctx.Is(m.last, kAfterStops) &&
+                                !ctx.IsAux(static_cast<int>(m.last), kAux);
+            if (object && w0.size() > 4 && w0.compare(w0.size() - 3, 3, "ing") == 0 &&
+                res.event_types()[trig.type].id != "killing") {
               e.agent = ParticipleSubject(ctx, before, out, sentence_begin, m);
             }
           }
