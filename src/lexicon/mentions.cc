@@ -459,6 +459,14 @@ struct Scratch {
   std::vector<uint32_t> bucket;
   // Words seen by this thread, for the lexicon whose serial is memo_serial (0: none yet).
   WordMemo<WordInfo> memo;
+  // RecordPrior of the gazetteer records scored lately (direct mapped by record; for the
+  // same lexicon as memo): a log10 and feature code compares per candidate saved.
+  struct RecordPriorSlot {
+    uint32_t rec = kNone;
+    double s = 0;
+  };
+  static constexpr size_t kRecordPriorSlots = 4096;
+  std::vector<RecordPriorSlot> record_priors = std::vector<RecordPriorSlot>(kRecordPriorSlots);
   EdgeMemo lex_edges, gaz_edges;  // trie steps of the two indexes
   uint64_t memo_serial = 0;
 };
@@ -536,12 +544,15 @@ class Finder {
   std::span<const uint32_t> ByEnd(uint32_t p) const {
     return {s_.end_idx.data() + s_.end_off[p], s_.end_off[p + 1] - s_.end_off[p]};
   }
-  Resolved PlaceResolved(uint32_t rec, int precision) const;
-  Resolved EntityResolved(uint32_t entity) const;
+  // Fill a Resolved built in place (w.resolved.emplace()): returning one by value cost a
+  // move of its nine strings into the optional.
+  void PlaceResolved(uint32_t rec, int precision, Resolved* x) const;
+  void EntityResolved(uint32_t entity, Resolved* x) const;
   // A candidate's score, in two parts: what stays the same in both passes of ResolvePlaces
   // (kind, size, name, focus and named countries; computed once), then containers and
   // nearness, added in the same order as one function would add them.
   Prior ScorePrior(uint32_t value, const Work& w) const;
+  double RecordPriorOf(uint32_t rec) const;  // RecordPrior, through s_.record_priors
   double Score(uint32_t value, const Work& w, const Prior& prior) const;
   double Near(const Prior& p) const;    // nearness of a candidate's record to the anchors, 0..3
   // The focus country counted from the places chosen (work_[].chosen) and actor_weight_.
@@ -1313,23 +1324,41 @@ void Finder::InferFocus() {
   focus_ = std::string(focus_weight_.Best());
 }
 
-Prior Finder::ScorePrior(uint32_t value, const Work& w) const {
-  uint32_t rec = NameRecord(value);
-  const PlaceRecord& r = gaz_.record(rec);
-  std::string_view cc = gaz_.CountryCode(rec);
-  std::string_view fcode = gaz_.FeatureCode(rec);
+// The part of a candidate's prior that depends on its record alone: kind, size and seat.
+double RecordPrior(const Gazetteer& gaz, uint32_t rec) {
+  const PlaceRecord& r = gaz.record(rec);
   double s = 0;
   switch (r.kind) {
     case PlaceKind::kCountry: s += 12; break;
     case PlaceKind::kAdmin1: s += 6; break;
     case PlaceKind::kFeature: s += r.geonameid == 0 ? 5 : 2; break;
-    case PlaceKind::kPopulated:
+    case PlaceKind::kPopulated: {
       s += std::log10(static_cast<double>(r.population) + 10.0);
+      std::string_view fcode = gaz.FeatureCode(rec);
       if (fcode == "PPLC") s += 3;
       else if (fcode == "PPLA") s += 2;
       else if (fcode == "PPLA2") s += 1;
       break;
+    }
   }
+  return s;
+}
+
+double Finder::RecordPriorOf(uint32_t rec) const {
+  if (!memo_) return RecordPrior(gaz_, rec);
+  Scratch::RecordPriorSlot& slot = s_.record_priors[rec & (Scratch::kRecordPriorSlots - 1)];
+  if (slot.rec != rec) {
+    slot.rec = rec;
+    slot.s = RecordPrior(gaz_, rec);
+  }
+  return slot.s;
+}
+
+Prior Finder::ScorePrior(uint32_t value, const Work& w) const {
+  uint32_t rec = NameRecord(value);
+  const PlaceRecord& r = gaz_.record(rec);
+  std::string_view cc = gaz_.CountryCode(rec);
+  double s = RecordPriorOf(rec);
   s += (NameFlags(value) & kNameMain) ? 1.5 : -1;
   if (!cc.empty() && SameCode(cc, focus_)) s += 4;
   if (const double* cw = country_weight_.Find(cc)) s += std::min(*cw, 3.0) * (2.0 / 3.0);
@@ -1482,7 +1511,7 @@ void Finder::ResolvePlaces() {
           }
         }
         if (outside) {
-          w.resolved = PlaceResolved(container_rec, 3);
+          PlaceResolved(container_rec, 3, &w.resolved.emplace());
           w.how = "gazetteer: no candidate inside its container, placed in the container";
           continue;
         }
@@ -1495,7 +1524,7 @@ void Finder::ResolvePlaces() {
                                    code == "VAL" || code == "DSRT" || code == "PEN" || code == "PLAT")
                             ? 2
                             : 1;
-        w.resolved = PlaceResolved(rec, precision);
+        PlaceResolved(rec, precision, &w.resolved.emplace());
         std::string ctx;
         if (w.places.size() > 1) {
           ctx = std::to_string(w.places.size()) + " candidates";
@@ -1590,9 +1619,9 @@ double Finder::NearSlow(uint32_t rec) const {
   return std::min(near, 3.0);
 }
 
-Resolved Finder::PlaceResolved(uint32_t rec, int precision) const {
+void Finder::PlaceResolved(uint32_t rec, int precision, Resolved* out) const {
   const PlaceRecord& r = gaz_.record(rec);
-  Resolved x;
+  Resolved& x = *out;
   x.id = gaz_.Id(rec);
   x.name = std::string(gaz_.name(rec));
   x.type = std::string(PlaceKindName(r.kind));
@@ -1604,12 +1633,11 @@ Resolved Finder::PlaceResolved(uint32_t rec, int precision) const {
   x.lon = std::round(r.lon * 1e5) / 1e5;
   x.feature_class = r.fclass;
   x.precision = precision;
-  return x;
 }
 
-Resolved Finder::EntityResolved(uint32_t entity) const {
+void Finder::EntityResolved(uint32_t entity, Resolved* out) const {
   const Entity& e = lex_.entity(entity);
-  Resolved x;
+  Resolved& x = *out;
   x.id = e.id;
   x.name = e.name;
   x.type = ActorTypeName(e.type);
@@ -1622,7 +1650,6 @@ Resolved Finder::EntityResolved(uint32_t entity) const {
   x.role = e.role;
   x.foreign = !focus_.empty() && !e.country.empty() && e.country != focus_ &&
               (e.type == "state-forces" || e.type == "government");
-  return x;
 }
 
 void Finder::ResolveEntities() {
@@ -1635,7 +1662,7 @@ void Finder::ResolveEntities() {
       continue;
     }
     if (w.entity != kNone) {
-      w.resolved = EntityResolved(w.entity);
+      EntityResolved(w.entity, &w.resolved.emplace());
     } else if (w.kind == MentionKind::kPerson && !w.person_name.empty()) {
       Resolved x;
       x.id = "person:" + Slug(w.person_name);
@@ -1710,7 +1737,7 @@ void Finder::ResolveReferences() {
           std::string id = (forces ? "forces:" : "gov:") + focus_;
           uint32_t ent = focus_.empty() ? kNone : lex_.FindEntity(id);
           if (ent != kNone) {
-            w.resolved = EntityResolved(ent);
+            EntityResolved(ent, &w.resolved.emplace());
             w.how = "descriptor: focus country " + focus_;
             continue;
           }
@@ -1741,7 +1768,7 @@ void Finder::ResolveReferences() {
       if (w.descriptor != kNone && lex_.descriptor(w.descriptor).refers == "country" && !focus_.empty()) {
         uint32_t rec = gaz_.CountryRecord(focus_);
         if (rec != Gazetteer::kNone) {
-          w.resolved = PlaceResolved(rec, 3);
+          PlaceResolved(rec, 3, &w.resolved.emplace());
           w.chosen = rec;
           w.how = "descriptor: focus country " + focus_;
           continue;
@@ -1968,6 +1995,7 @@ std::vector<Mention> Find(const Document& doc, const Lexicon& lex, const Mention
   scratch.Clear();
   if (memo && scratch.memo_serial != lex.serial()) {
     scratch.memo.Clear();
+    std::fill(scratch.record_priors.begin(), scratch.record_priors.end(), Scratch::RecordPriorSlot{});
     scratch.lex_edges.Clear();
     scratch.gaz_edges.Clear();
     scratch.memo_serial = lex.serial();

@@ -91,9 +91,24 @@ class WordMemo {
     Value value{};
   };
 
+  // Bytes 0..7 of k, zero padded: the same as a memcpy of min(size, 8) bytes into a zeroed
+  // word, with loads of fixed size (a memcpy of variable size is a call).
   static uint64_t Prefix(std::string_view k) {
-    uint64_t p = 0;
-    std::memcpy(&p, k.data(), k.size() < 8 ? k.size() : 8);
+    const char* d = k.data();
+    const size_t n = k.size();
+    uint64_t p;
+    if (n >= 8) {
+      std::memcpy(&p, d, 8);
+      return p;
+    }
+    if (n >= 4) {  // two overlapping 4-byte loads
+      uint32_t lo, hi;
+      std::memcpy(&lo, d, 4);
+      std::memcpy(&hi, d + n - 4, 4);
+      return lo | static_cast<uint64_t>(hi) << (8 * (n - 4));
+    }
+    p = 0;
+    for (size_t i = 0; i < n; ++i) p |= static_cast<uint64_t>(static_cast<unsigned char>(d[i])) << (8 * i);
     return p;
   }
 
