@@ -62,7 +62,7 @@ const Set& Aux() {
   static const Set s = {"had", "has", "have", "was", "were", "is", "are", "been", "being", "be",
                         "successfully", "reportedly", "also", "finally", "eventually", "then", "later",
                         "recently", "quickly", "already", "now", "completely", "fully", "partially",
-                        "largely", "allegedly", "apparently", "again", "first"};
+                        "largely", "allegedly", "apparently", "again", "first", "since"};
   return s;
 }
 const Set& PassiveAux() {
@@ -105,7 +105,7 @@ const Set& ForceNouns() {
                         "groups", "snipers", "sniper", "gunman", "assailant", "attacker", "infiltrators",
                         // (aircraft and their crews: "a US gunship struck", "Eritrean gunners shot down")
                         "gunship", "warplane", "jet", "plane", "planes", "drone", "helicopter", "bomber",
-                        "gunners", "gunner", "pilot", "pilots", "airmen", "crews",
+                        "gunners", "gunner", "pilot", "pilots", "airmen", "crews", "defences", "defenses",
                         "patrol", "patrols", "garrison"};
   return s;
 }
@@ -300,6 +300,12 @@ struct Ctx {
   // The party ending at word `end` (inclusive), walking back.
   Party Before(int end, const char* how) const {
     while (end >= 0 && IsAux(end, kAux)) --end;
+    // "the Rwanda Defence Force (RDF) took": the party before its acronym.
+    if (end >= 2 && w[end].folded == ")") {
+      int open = end - 1;
+      while (open >= 0 && end - open <= 4 && w[open].folded != "(") --open;
+      if (open >= 1 && w[open].folded == "(") end = open - 1;
+    }
     // "forces backed by Russian warplanes recaptured": the supporter is not the subject
     // (but "Russian" in "backed by Russian warplanes" is the warplanes' own modifier).
     const bool subject = std::string_view(how) != "noun-modifier";
@@ -509,7 +515,8 @@ const Set& ChainWords() {
                         "poised", "ready", "aim", "aims", "aiming", "intend", "intends", "threatened",
                         "threatening", "not", "did", "does", "do", "had", "has", "have", "was", "were",
                         "is", "are", "be", "been", "finally", "also", "reportedly", "still", "then",
-                        "later", "soon", "n't", "never", "again", "swiftly", "quickly"};
+                        "later", "soon", "n't", "never", "again", "swiftly", "quickly", "denied", "denies",
+                        "deny", "admitted", "admits", "admit"};
   return s;
 }
 const Set& Pronouns() {
@@ -1752,6 +1759,11 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
             }
           }
           if (e.agent.empty()) e.agent = ctx.ByAfter(m.last, 6);
+          // "Fighting between the army and the RSF": the first side named.
+          if (e.agent.empty() && m.last + 1 < w.size() && w[m.last].folded == "between") {
+            Party first = ctx.After(m.last + 1, "between", kDeterminers);
+            if (ctx.Armed(first)) e.agent = first;
+          }
           // "came under artillery fire from the militia": an armed party the attack came from
           // (never where a force withdrew from).
           if (e.agent.empty() && m.last + 1 < w.size() && w[m.last].folded == "from" &&
