@@ -1,11 +1,15 @@
 // How fast the record writers turn events and claims into JSON Lines, CSV and ACLED CSV
 // (what `sitrep extract`, `events` and `export` spend after extraction). Bytes are the
-// output bytes written.
+// output bytes written. The *Direct benchmarks and BM_ExtractLines/direct:1 use the direct
+// writer of report/records_jsonl.h, the others the nlohmann builders (its slow twin).
+#include <filesystem>
 #include <sstream>
 
 #include <benchmark/benchmark.h>
 
 #include "report/records_json.h"
+#include "report/records_jsonl.h"
+#include "sitrep/pipeline.h"
 
 namespace sitrep::report {
 namespace {
@@ -106,6 +110,90 @@ void BM_ClaimJsonLines(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * claims.size()));
 }
 BENCHMARK(BM_ClaimJsonLines);
+
+void BM_EventJsonLinesDirect(benchmark::State& state) {
+  auto events = Events(1000);
+  size_t bytes = 0;
+  std::string out;
+  for (auto _ : state) {
+    out.clear();
+    for (const EventRecord& e : events) {
+      AppendEventJson(e, "", &out);
+      out.push_back('\n');
+    }
+    benchmark::DoNotOptimize(out.data());
+    bytes += out.size();
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * events.size()));
+}
+BENCHMARK(BM_EventJsonLinesDirect);
+
+void BM_ClaimJsonLinesDirect(benchmark::State& state) {
+  auto claims = Claims(1000);
+  size_t bytes = 0;
+  std::string out;
+  for (auto _ : state) {
+    out.clear();
+    for (const ClaimRecord& c : claims) {
+      AppendClaimJson(c, "", &out);
+      out.push_back('\n');
+    }
+    benchmark::DoNotOptimize(out.data());
+    bytes += out.size();
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * claims.size()));
+}
+BENCHMARK(BM_ClaimJsonLinesDirect);
+
+// The documents of examples/ and tests/data/gold/dev through the whole pipeline (as
+// `sitrep extract` sees them in its sink), once.
+const std::vector<Document>& CorpusDocuments() {
+  static const std::vector<Document> docs = [] {
+    std::vector<Document> out;
+    std::vector<std::string> paths;
+    for (const char* dir : {"/examples", "/tests/data/gold/dev"}) {
+      if (std::filesystem::exists(std::string(SITREP_SOURCE_DIR) + dir)) paths.push_back(SITREP_SOURCE_DIR + std::string(dir));
+    }
+    PipelineOptions options;
+    options.threads = 1;
+    auto pipeline = Pipeline::Create(options);
+    if (!pipeline.ok()) return out;
+    auto sink = [&](Document& doc) -> Status {
+      out.push_back(doc);
+      return Status::Ok();
+    };
+    (void)(*pipeline)->Stream(paths, sink, nullptr);
+    return out;
+  }();
+  return docs;
+}
+
+// What `sitrep extract --mentions` writes for the corpus: direct:0 the nlohmann path,
+// direct:1 the direct writer. Bytes are the output bytes.
+void BM_ExtractLines(benchmark::State& state) {
+  const auto& docs = CorpusDocuments();
+  if (docs.empty()) {
+    state.SkipWithError("no corpus (examples/, tests/data/gold/dev) or no lexicon");
+    return;
+  }
+  const bool direct = state.range(0) != 0;
+  size_t bytes = 0;
+  std::string out;
+  for (auto _ : state) {
+    out.clear();
+    for (const Document& d : docs) {
+      if (direct) AppendExtractLines(d, /*mentions=*/true, /*with_text=*/false, &out);
+      else out += ExtractLinesSlow(d, /*mentions=*/true, /*with_text=*/false);
+    }
+    benchmark::DoNotOptimize(out.data());
+    bytes += out.size();
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.counters["docs"] = static_cast<double>(docs.size());
+}
+BENCHMARK(BM_ExtractLines)->ArgName("direct")->DenseRange(0, 1)->Unit(benchmark::kMillisecond);
 
 void BM_EventsCsv(benchmark::State& state) {
   auto events = Events(1000);

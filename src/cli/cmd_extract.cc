@@ -18,42 +18,12 @@
 
 #include "cli/command.h"
 #include "cli/output.h"
-#include "report/records_json.h"
+#include "report/records_jsonl.h"
 #include "sitrep/pipeline.h"
 
 namespace sitrep::cli {
 
-// cmd_events.cc
-void PrintJsonLine(std::ostream& out, const Json& j);
-
 namespace {
-
-Json DocumentRecordJson(const Document& doc, bool with_text) {
-  Json j;
-  j["record"] = "document";
-  j["id"] = doc.id;
-  j["source"] = doc.source;
-  j["url"] = doc.url.empty() ? Json(nullptr) : Json(doc.url);
-  j["title"] = doc.title;
-  j["outlet"] = doc.outlet.empty() ? Json(nullptr) : Json(doc.outlet);
-  j["published"] = doc.published.empty() ? Json(nullptr) : Json(doc.published);
-  j["format"] = InputFormatName(doc.format);
-  AddDateFields(doc.date, j);
-  j["sentences"] = doc.sentences.size();
-  j["mentions"] = doc.mentions.size();
-  j["events"] = doc.events.size();
-  j["claims"] = doc.claims.size();
-  if (with_text) j["text"] = doc.text;
-  return j;
-}
-
-// `body` with "record": `kind` put first.
-Json Tagged(std::string_view kind, const Json& body) {
-  Json j;
-  j["record"] = kind;
-  for (auto it = body.begin(); it != body.end(); ++it) j[it.key()] = it.value();
-  return j;
-}
 
 class ExtractCommand final : public Command {
  public:
@@ -83,19 +53,14 @@ class ExtractCommand final : public Command {
     if (!pipeline.ok()) return Fail(io, pipeline.status());
 
     uint64_t events = 0, claims = 0;
+    // One document's lines, written straight as JSON (report/records_jsonl.h: the same
+    // bytes as the nlohmann builders, about ten bytes out per byte in) and handed to the
+    // stream in one write.
+    std::string lines;
     auto sink = [&](Document& doc) -> Status {
-      PrintJsonLine(io.out, DocumentRecordJson(doc, with_text_));
-      if (mentions_) {
-        for (const MentionRecord& m : doc.mentions) {
-          PrintJsonLine(io.out, Tagged("mention", report::MentionJson(m)));
-        }
-      }
-      for (const EventRecord& e : doc.events) {
-        PrintJsonLine(io.out, Tagged("event", report::EventJson(e)));
-      }
-      for (const ClaimRecord& c : doc.claims) {
-        PrintJsonLine(io.out, Tagged("claim", report::ClaimJson(c)));
-      }
+      lines.clear();
+      report::AppendExtractLines(doc, mentions_, with_text_, &lines);
+      io.out.write(lines.data(), static_cast<std::streamsize>(lines.size()));
       events += doc.events.size();
       claims += doc.claims.size();
       if (!io.out.good()) return Status::IoError("cannot write to standard output");
