@@ -409,6 +409,13 @@ bool Locative(const Ctx& ctx, const Mention& pm) {
   return j > 0 && loc.count(w[j - 1].folded) > 0;
 }
 
+// A place that is a country (names its state when it acts: "Russia pulled back").
+bool CountryPlace(const std::vector<Mention>& mentions, const Party& p) {
+  if (p.kind != "place" || p.mention >= mentions.size()) return false;
+  const auto& r = mentions[p.mention].resolved;
+  return r && r->type == "country";
+}
+
 // The index of the word that starts mention `pm`, or w.size().
 size_t WordOf(const Ctx& ctx, const Mention& pm) {
   size_t k = 0;
@@ -763,7 +770,8 @@ Party LightVerbSubject(const Ctx& ctx, int before, const Party& claimant, const 
                             "started", "start", "unleashed", "pressed", "made", "declared", "declare",
                             "signed", "sign", "announced", "ordered", "stepped", "intensified", "resumed",
                             "declares", "signs", "announces", "orders", "begins", "starts", "complete",
-                            "completes", "completed", "stages", "intensify", "intensifies", "resume", "resumes"};
+                            "completes", "completed", "stages", "intensify", "intensifies", "resume", "resumes",
+                            "opened", "opens", "open", "waged", "wages", "wage", "led", "leads", "lead"};
   const auto& w = ctx.w;
   int k = before;
   while (k >= 0 && before - k < 6 &&
@@ -1907,7 +1915,10 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       if (e.agent.span == e.target.span) e.target = {};
       // "Palmyra liberated again" (a headline's passive without its auxiliary): a place as
       // the subject of a control verb is what was taken, not who took it.
-      if (e.rule == "verb active" && IsPlace(e.agent) && (type_bits[e.type] & kControl)) {
+      // ("Russia pulled its troops back from Izium": a country with an object of its own is
+      // the state that acts.)
+      if (e.rule == "verb active" && IsPlace(e.agent) && (type_bits[e.type] & kControl) &&
+          !(CountryPlace(mentions, e.agent) && !e.target.empty())) {
         if (e.target.empty()) e.target = e.agent;
         e.agent = {};
       }
@@ -1959,6 +1970,8 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           if (pm.kind != MentionKind::kPlace || RefersToDateline(doc, mentions, mi)) continue;
           if (!Locative(ctx, pm)) continue;
           if (SpeechPlace(ctx, pm) || (deployment && PlaceAfter(ctx, pm, "from"))) continue;
+          // ("Ankara opened an offensive": the capital that acts is no place of the event.)
+          if (e.agent.kind == "place" && e.agent.span.start <= pm.span.start && pm.span.end <= e.agent.span.end) continue;
           if (pm.span.start >= m.span.end) {
             if (after == Mention::kNoRef && !OtherClause(ctx, m, pm)) after = mi;
           } else if (pm.span.end <= m.span.start) {
