@@ -1617,6 +1617,13 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
     while (tcur < timexes.size() && timexes[tcur].sentence < s) ++tcur;
     for (size_t k = tcur; k < timexes.size() && timexes[k].sentence == s; ++k) {
       const time::Timex& t = timexes[k].timex;
+      // ("the March 23 Movement": a date inside a party's name dates nothing.)
+      bool named = false;
+      for (uint32_t mi : in_sentence) {
+        const Mention& pm = mentions[mi];
+        named |= pm.kind == MentionKind::kActor && pm.span.start <= t.span.start && t.span.end <= pm.span.end;
+      }
+      if (named) continue;
       if (t.type == time::TimexType::kDate || t.type == time::TimexType::kTime) times.push_back(&t);
       if (t.type == time::TimexType::kDuration) durations.push_back(&t);
     }
