@@ -171,7 +171,9 @@ const Set& NeedsDirectObject() {
 const Set& EquipmentNouns() {
   static const Set s = {"tanks", "tank", "weapons", "vehicles", "ammunition", "equipment", "materiel",
                         "arms", "guns", "artillery", "missiles", "rockets", "launchers", "bmps", "apcs",
-                        "armoured", "armored", "trucks", "munitions", "drones", "aircraft", "helicopters"};
+                        "armoured", "armored", "trucks", "munitions", "drones", "aircraft", "helicopters",
+                        "rifles", "grenades", "pickups", "pick-ups", "pick-up", "pickup", "mortars",
+                        "howitzers", "jeeps", "technicals", "explosives", "shells", "rounds", "stockpiles"};
   return s;
 }
 // Words that count a noun ("five attacks", "repeated attacks").
@@ -575,8 +577,8 @@ Party SubjectAcross(const Ctx& ctx, int before, const Party& claimant, const std
     const bool group_pronoun = w[k].folded == "they" || w[k].folded == "it";
     // ("Residents said the rebels had set fire to houses as they fell back": an armed party
     // named between the speaker and the pronoun is nearer than the speaker.)
-    if (group_pronoun && !claimant.empty()) {
-      for (int j = k - 1; j >= 0 && w[j].span.start >= claimant.span.end; --j) {
+    if (group_pronoun) {
+      for (int j = k - 1; j >= 0 && (claimant.empty() || w[j].span.start >= claimant.span.end); --j) {
         const uint32_t mi = ctx.MentionAt(j);
         const bool actor = mi != Mention::kNoRef && ctx.mentions[mi].kind == MentionKind::kActor;
         if (!actor && !ctx.Is(static_cast<size_t>(j), kForceNouns)) continue;
@@ -706,6 +708,25 @@ Party SubjectBehind(const Ctx& ctx, int before) {
   return {};
 }
 
+// "accusing the TPLF of attacking a federal army base", "Both sides have accused each
+// other of shelling": the party accused is the agent (each other: the accusers).
+Party AccusedOf(const Ctx& ctx, int before) {
+  static const Set accuse = {"accused", "accusing", "accuses", "accuse", "blamed", "blaming", "blames", "blame"};
+  const auto& w = ctx.w;
+  if (before < 1 || (w[before].folded != "of" && w[before].folded != "for")) return {};
+  for (int j = before - 1; j >= 0 && before - j <= 8; --j) {
+    if (w[j].kind == TokenKind::kPunct) return {};
+    if (!accuse.count(w[j].folded)) continue;
+    if (j + 2 < before && w[j + 1].folded == "each" && w[j + 2].folded == "other") {
+      Party p = ctx.Before(j - 1, "accusers");
+      return p;
+    }
+    Party p = ctx.After(static_cast<size_t>(j + 1), "accused", kDeterminers);
+    return p.span.end <= w[before].span.start ? p : Party{};
+  }
+  return {};
+}
+
 // "Militants stormed a base on Friday, killing dozens of soldiers and seizing weapons": a
 // participle after a comma or "and" shares the subject of the event its clause hangs on,
 // the sentence's last event before it that has an agent.
@@ -764,18 +785,23 @@ Party LightVerbSubject(const Ctx& ctx, int before, const Party& claimant, const 
                            "massive", "major", "large-scale", "unilateral", "nationwide", "joint", "another",
                            "renewed", "two-month", "overnight", "some", "many", "scores", "hundreds",
                            "coordinated", "simultaneous", "deadly", "fierce", "retaliatory", "repeated",
-                           "multiple", "numerous", "fresh", "further", "first", "second", "third"};
+                           "multiple", "numerous", "fresh", "further", "first", "second", "third",
+                           "thousands", "tens", "temporary", "tactical", "limited", "partial", "full-scale",
+                           "ground", "military"};
   static const Set light = {"launched", "launch", "launches", "launching", "carried", "conducted", "conduct",
                             "conducts", "staged", "stage", "mounted", "mount", "mounts", "began", "begin",
                             "started", "start", "unleashed", "pressed", "made", "declared", "declare",
                             "signed", "sign", "announced", "ordered", "stepped", "intensified", "resumed",
                             "declares", "signs", "announces", "orders", "begins", "starts", "complete",
                             "completes", "completed", "stages", "intensify", "intensifies", "resume", "resumes",
-                            "opened", "opens", "open", "waged", "wages", "wage", "led", "leads", "lead"};
+                            "opened", "opens", "open", "waged", "wages", "wage", "led", "leads", "lead",
+                            "flew", "flown", "flies", "fly", "flying", "delivered", "delivers", "deliver",
+                            "dealt"};
   const auto& w = ctx.w;
   int k = before;
+  // ('carried out a "temporary redeployment"': quotation marks on the noun.)
   while (k >= 0 && before - k < 6 &&
-         (IsNumberWord(w[k]) || (w[k].kind == TokenKind::kWord && fill.count(w[k].folded)))) {
+         (IsNumberWord(w[k]) || w[k].folded == "\"" || (w[k].kind == TokenKind::kWord && fill.count(w[k].folded)))) {
     --k;
   }
   if (k < 0 || w[k].kind != TokenKind::kWord) return {};
@@ -1746,6 +1772,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
               if (!head.empty()) e.agent = head;
             }
             if (e.agent.empty()) e.agent = SubjectBehind(ctx, before);
+            if (e.agent.empty() && progressive) e.agent = AccusedOf(ctx, before);
             // (", killing N" after an event is its toll, never a killing of its own.)
             if (e.agent.empty() && progressive && res.event_types()[trig.type].id != "killing") e.agent = ParticipleSubject(ctx, before, out, sentence_begin, m);
             e.target = ctx.After(m.last, "active-object", kObjectSkip);
@@ -1787,6 +1814,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
             if (ctx.Armed(from)) e.agent = from;
           }
           if (e.agent.empty()) e.agent = LightVerbSubject(ctx, before, claimants[s], out, sentence_begin);
+          if (e.agent.empty()) e.agent = AccusedOf(ctx, before);
           if (e.agent.empty() && m.last == m.first + 1) {
             // "occupied the town, looting banks": a gerund after a comma shares the subject.
             const std::string& w0 = trig.words[0];
