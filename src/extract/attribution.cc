@@ -842,6 +842,33 @@ std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std
 
 namespace {
 
+// A headline that ends with its source after a dash: "Troops repel attack, neutralise
+// scores - DHQ", "... – Police". The source is one to three words after the last dash, an
+// acronym or a name the lexicon knows as a source, actor or person (a site's name after a
+// dash is neither); the headline must hold a number. Empty otherwise.
+Party HeadlineTailSource(const Document& doc, Words w, const std::vector<Mention>& mentions) {
+  const int n = static_cast<int>(w.size());
+  int d = n - 1;
+  while (d >= 0 && n - d <= 4 && w[d].kind == TokenKind::kWord) --d;
+  if (d < 2 || d == n - 1 || n - 1 - d > 3) return Party{};
+  const std::string_view dash = w[d].folded;
+  if (dash != "-" && dash != "\u2013" && dash != "\u2014") return Party{};
+  if (doc.text[w[d].span.start - 1] != ' ' || w[d].span.end >= doc.text.size() || doc.text[w[d].span.end] != ' ') {
+    return Party{};
+  }
+  bool number = false;
+  for (int k = 0; k < d && !number; ++k) number = w[k].kind == TokenKind::kNumber || w[k].folded == "scores" ||
+                                                  w[k].folded == "dozens" || w[k].folded == "hundreds";
+  if (!number) return Party{};
+  const Span span{w[d + 1].span.start, w[n - 1].span.end};
+  std::string_view t = doc.view(span);
+  bool acronym = t.size() >= 2 && t.size() <= 6;
+  for (char c : t) acronym = acronym && c >= 'A' && c <= 'Z';
+  Party p = MakeParty(doc, span, mentions, "headline-tail");
+  const bool known = p.mention != Mention::kNoRef && mentions[p.mention].kind != MentionKind::kPlace;
+  return acronym || known ? p : Party{};
+}
+
 // Whether the transcript label words[s][0, e) (before its ':') is the outlet's own staff: a
 // presenter or reporter by role ("PRESENTER (Name):", "CORRESPONDENT:"), or a name the
 // document introduces as its own ("Our defence correspondent, Martin Crane, ...").
@@ -879,7 +906,8 @@ std::vector<Party> ClaimantsForClaims(const Document& doc, const std::vector<std
   for (size_t s = 0; s < n; ++s) {
     if (doc.sentences[s].kind != LineKind::kHeadline || !claimants[s].empty() || words[s].empty()) continue;
     Party p = AttributeOne(doc, words[s], mentions);
-    if (p.how != "headline-subject") continue;
+    if (p.how != "headline-subject") p = HeadlineTailSource(doc, words[s], mentions);
+    if (p.empty()) continue;
     ensure();
     out[s] = std::move(p);
   }
