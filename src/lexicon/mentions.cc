@@ -510,7 +510,7 @@ class Finder {
   }
   uint8_t flags(uint32_t i) const { return buf_.pieces[i].flags; }
   bool Cap(uint32_t i) const { return flags(i) & (kUpperInitial | kAllUpper); }
-  bool Is(uint32_t i, uint8_t word_class) const {
+  [[gnu::always_inline]] bool Is(uint32_t i, uint8_t word_class) const {
     // The place stop words are a large table: looked up only for the pieces asked about.
     if ((word_class & kWordStop) && !(s_.word[i] & kWordStopKnown)) {
       s_.word[i] |= kWordStopKnown | (lex_.IsPlaceStopword(key(i)) ? kWordStop : 0);
