@@ -1,6 +1,7 @@
 #include "extract/attribution.h"
 
 #include <algorithm>
+#include <cctype>
 #include <span>
 #include <string_view>
 #include <unordered_set>
@@ -39,6 +40,20 @@ const WordSet& Adverbs() {
       "also", "has", "have", "had", "later", "earlier", "previously", "further", "reportedly",
       "separately", "then", "further", "had", "was", "were", "is", "officially", "publicly"};
   return s;
+}
+
+// An adverb of manner between a subject and its speech verb ("Its mouthpiece, X, falsely
+// claimed", "the army wrongly said"): a lower-case word of six letters or more ending in
+// "ly" after a word that is no determiner ("the family said" keeps "family").
+bool MannerAdverb(const Document& doc, std::span<const Word> w, int k) {
+  static const WordSet nouns = {"family", "assembly", "daily", "weekly", "monthly", "supply", "anomaly",
+                                "rally", "ally", "reply", "elderly", "italy", "only", "early", "july"};
+  static const WordSet determiners = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"};
+  const std::string_view f = w[k].folded;
+  if (f.size() < 6 || f.substr(f.size() - 2) != "ly" || nouns.count(w[k].folded)) return false;
+  const char c = doc.text[w[k].span.start];
+  if (c >= 'A' && c <= 'Z') return false;
+  return k == 0 || !determiners.count(w[k - 1].folded);
 }
 
 // Words that end a subject walking back from the verb: the subject starts after them.
@@ -123,10 +138,24 @@ void ResolvePronouns(const Document& doc, const std::vector<Mention>& mentions, 
     while (s > 0 && doc.sentences[s - 1].paragraph == doc.sentences[s].paragraph) --s;
     return s;
   };
+  // "told Levant Wire by phone": who is told never speaks, so never stands for "he".
+  auto told = [&](Span m) {
+    std::string_view before = std::string_view(doc.text).substr(0, m.start);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    for (std::string_view v : {"told", "tells", "tell", "telling"}) {
+      if (before.size() > v.size() && before.substr(before.size() - v.size()) == v &&
+          before[before.size() - v.size() - 1] == ' ') {
+        return true;
+      }
+    }
+    return false;
+  };
   auto latest_person = [&](uint32_t from, uint32_t to) {
     uint32_t best = Mention::kNoRef;
     for (uint32_t i = FirstStartingAt(mentions, from); i < mentions.size() && mentions[i].span.start < to; ++i) {
-      if (mentions[i].kind == MentionKind::kPerson && mentions[i].span.start >= from) best = i;
+      if (mentions[i].kind == MentionKind::kPerson && mentions[i].span.start >= from && !told(mentions[i].span)) {
+        best = i;
+      }
     }
     return best;
   };
@@ -471,7 +500,12 @@ bool CoordinatedSubject(const Document& doc, Words w, int conj, int* b, int* e) 
   if (conj < 2 || w[0].kind != TokenKind::kWord || !Capitalised(doc, w[0])) return false;
   int skipped = 0;  // words of an apposition ("The governor, Babagana Zulum, visited")
   int subject_end = -1;
-  for (int k = 1; k < conj && k <= 5 + skipped; ++k) {
+  // "Army spokesman Lieutenant Colonel Patrick Mwamba rejected ... and said": titles and
+  // names are capitalised, so a subject may run to ten words when at most three of them
+  // are not.
+  int lower = 0;
+  for (int k = 1; k < conj && (k <= 5 + skipped || (k <= 10 + skipped && lower <= 3)); ++k) {
+    if (w[k - 1].kind == TokenKind::kWord && !Capitalised(doc, w[k - 1])) ++lower;
     if (w[k].folded == "," && skipped == 0 && subject_end < 0) {
       int c = k + 1;
       while (c < conj && c <= k + 5 && w[c].kind == TokenKind::kWord && Capitalised(doc, w[c])) ++c;
@@ -538,7 +572,7 @@ Party AttributeOne(const Document& doc, Words w, const std::vector<Mention>& men
       continue;
     }
     int k = v - 1;
-    while (k >= 0 && w[k].kind == TokenKind::kWord && Adverbs().count(w[k].folded)) --k;
+    while (k >= 0 && w[k].kind == TokenKind::kWord && (Adverbs().count(w[k].folded) || MannerAdverb(doc, w, k))) --k;
     // "the Assistance Association for Political Prisoners (AAPP) said": the name before
     // its acronym or gloss in brackets is the subject.
     if (k >= 2 && w[k].folded == ")") {
@@ -714,8 +748,17 @@ std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std
     const std::string& t = out[s].text;
     if (!in_quote[s] && out[s].how == "pronoun" && (t == "we" || t == "We" || t == "I")) out[s] = Party{};
     // "Our monitors documented", "our correspondent reported": the outlet's own people.
+    // "our medical department said" in a group's statement is a body of the group, kept.
     if (!in_quote[s] && out[s].mention == Mention::kNoRef && (t.rfind("our ", 0) == 0 || t.rfind("Our ", 0) == 0)) {
-      out[s] = Party{};
+      static const WordSet staff = {"monitors", "monitor", "correspondent", "correspondents", "reporter",
+                                    "reporters", "journalist", "journalists", "team", "teams", "staff",
+                                    "researchers", "researcher", "network", "sources", "source", "crew",
+                                    "photographer", "editor", "editors", "analysts", "tally", "count",
+                                    "colleagues", "colleague", "investigators", "investigation"};
+      const size_t sp = t.rfind(' ');
+      std::string last = t.substr(sp + 1);
+      for (char& ch : last) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (staff.count(last)) out[s] = Party{};
     }
   }
   // Names in apposition are looked for only when a pronoun needs them.
@@ -797,6 +840,61 @@ std::vector<Party> AttributeSentences(const Document& doc, const std::vector<std
   return out;
 }
 
+namespace {
+
+// A headline that ends with its source after a dash: "Troops repel attack, neutralise
+// scores - DHQ", "... – Police". The source is one to three words after the last dash, an
+// acronym or a name the lexicon knows as a source, actor or person (a site's name after a
+// dash is neither); the headline must hold a number. Empty otherwise.
+Party HeadlineTailSource(const Document& doc, Words w, const std::vector<Mention>& mentions) {
+  const int n = static_cast<int>(w.size());
+  int d = n - 1;
+  while (d >= 0 && n - d <= 4 && w[d].kind == TokenKind::kWord) --d;
+  if (d < 2 || d == n - 1 || n - 1 - d > 3) return Party{};
+  const std::string_view dash = w[d].folded;
+  if (dash != "-" && dash != "\u2013" && dash != "\u2014") return Party{};
+  if (doc.text[w[d].span.start - 1] != ' ' || w[d].span.end >= doc.text.size() || doc.text[w[d].span.end] != ' ') {
+    return Party{};
+  }
+  bool number = false;
+  for (int k = 0; k < d && !number; ++k) number = w[k].kind == TokenKind::kNumber || w[k].folded == "scores" ||
+                                                  w[k].folded == "dozens" || w[k].folded == "hundreds";
+  if (!number) return Party{};
+  const Span span{w[d + 1].span.start, w[n - 1].span.end};
+  std::string_view t = doc.view(span);
+  bool acronym = t.size() >= 2 && t.size() <= 6;
+  for (char c : t) acronym = acronym && c >= 'A' && c <= 'Z';
+  Party p = MakeParty(doc, span, mentions, "headline-tail");
+  const bool known = p.mention != Mention::kNoRef && mentions[p.mention].kind != MentionKind::kPlace;
+  return acronym || known ? p : Party{};
+}
+
+// Whether the transcript label words[s][0, e) (before its ':') is the outlet's own staff: a
+// presenter or reporter by role ("PRESENTER (Name):", "CORRESPONDENT:"), or a name the
+// document introduces as its own ("Our defence correspondent, Martin Crane, ...").
+bool OutletStaffLabel(const std::vector<std::vector<Word>>& words, size_t s, int e) {
+  static const WordSet roles = {"presenter", "anchor", "host", "correspondent", "reporter", "interviewer",
+                                "moderator", "newsreader", "announcer", "journalist", "editor"};
+  const auto& w = words[s];
+  if (roles.count(w[0].folded)) return true;
+  int name_end = 0;  // the name: the words before a bracket
+  while (name_end < e && w[name_end].kind == TokenKind::kWord) ++name_end;
+  if (name_end == 0) return false;
+  for (const auto& x : words) {
+    for (size_t k = 0; k + name_end <= x.size(); ++k) {
+      bool same = true;
+      for (int j = 0; j < name_end && same; ++j) same = x[k + j].folded == w[j].folded;
+      if (!same || (&x == &w && k == 0)) continue;
+      for (size_t b = k; b-- > 0 && k - b <= 6;) {
+        if (x[b].folded == "our") return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<Party> ClaimantsForClaims(const Document& doc, const std::vector<std::vector<Word>>& words,
                                       const std::vector<Mention>& mentions, const std::vector<Party>& claimants) {
   const size_t n = doc.sentences.size();
@@ -808,7 +906,8 @@ std::vector<Party> ClaimantsForClaims(const Document& doc, const std::vector<std
   for (size_t s = 0; s < n; ++s) {
     if (doc.sentences[s].kind != LineKind::kHeadline || !claimants[s].empty() || words[s].empty()) continue;
     Party p = AttributeOne(doc, words[s], mentions);
-    if (p.how != "headline-subject") continue;
+    if (p.how != "headline-subject") p = HeadlineTailSource(doc, words[s], mentions);
+    if (p.empty()) continue;
     ensure();
     out[s] = std::move(p);
   }
@@ -850,6 +949,10 @@ std::vector<Party> ClaimantsForClaims(const Document& doc, const std::vector<std
             // "Q:", "A:": a one-letter label names nobody (the outlet's question, an answer
             // whose speaker the label does not give).
             speaker = Party{};
+          } else if (e > 0 && OutletStaffLabel(words, s, e)) {
+            // "PRESENTER:", "MARTIN CRANE:" after "Our defence correspondent, Martin Crane":
+            // the outlet's own voice.
+            speaker = Party{};
           } else if (e > 0) {
             speaker = MakeParty(doc, Span{words[s][0].span.start, words[s][e - 1].span.end}, mentions, "transcript-label");
           } else {
@@ -872,6 +975,38 @@ std::vector<Party> ClaimantsForClaims(const Document& doc, const std::vector<std
         }
       }
     }
+  }
+  // A situation report's bullet that ends with its source in brackets: "An estimated
+  // 210,000 people have fled, most of them to Chad (IOM DTM)." One to four capitalised
+  // words, not the acronym of the name just before them ("the Rapid Support Forces
+  // (RSF)") and not a place.
+  for (size_t s = 0; s < n; ++s) {
+    if (!claimants[s].empty() || (!out.empty() && !out[s].empty())) continue;
+    const auto& w = words[s];
+    int e = static_cast<int>(w.size()) - 1;
+    if (e >= 0 && w[e].kind == TokenKind::kPunct && w[e].folded == ".") --e;
+    if (e < 3 || w[e].folded != ")") continue;
+    int o = e - 1;
+    while (o > 0 && e - o <= 5 && w[o].kind == TokenKind::kWord && Capitalised(doc, w[o])) --o;
+    if (o <= 0 || w[o].folded != "(" || e - o < 2 || e - o > 5) continue;
+    bool number = false;
+    for (int k = 0; k < o && !number; ++k) number = w[k].kind == TokenKind::kNumber;
+    if (!number) continue;
+    // The acronym of the capitalised words before the bracket: a gloss, not a source.
+    std::string inner, initials;
+    for (int k = o + 1; k < e; ++k) inner += std::string(doc.view(w[k].span));
+    for (int k = o - 1; k >= 0 && o - k <= 8 && w[k].kind == TokenKind::kWord; --k) {
+      if (Capitalised(doc, w[k])) initials.insert(initials.begin(), doc.text[w[k].span.start]);
+      else if (w[k].folded != "of" && w[k].folded != "for" && w[k].folded != "and") break;
+    }
+    if (!initials.empty() && initials.size() >= inner.size() &&
+        initials.substr(initials.size() - inner.size()) == inner) {
+      continue;
+    }
+    Party p = MakeParty(doc, Span{w[o + 1].span.start, w[e - 1].span.end}, mentions, "bracket-source");
+    if (p.mention != Mention::kNoRef && mentions[p.mention].kind == MentionKind::kPlace) continue;
+    ensure();
+    out[s] = std::move(p);
   }
   // A table written as lines ("Killed: 1,109") and then "Source: X" (a line the text stage
   // may drop as furniture): the source line names the claimant of the short lines with

@@ -432,6 +432,27 @@ std::string_view TollBefore(const std::vector<Word>& w, size_t start) {
   return {};
 }
 
+// "Our losses in the final assault were 17 comrades", "their losses stood at 40": the
+// losses of a side counted in people (or a bare number) are its dead. "losses" at most
+// six words before the verb, with no punctuation between. "killed" or empty.
+std::string_view LossesWere(const std::vector<Word>& w, size_t start) {
+  static const WordSet verbs = {"were", "was", "are", "is", "reached", "totalled", "totaled", "numbered"};
+  size_t v = start;
+  if (v >= 2 && w[v - 1].folded == "at" && (w[v - 2].folded == "stood" || w[v - 2].folded == "stand" ||
+                                             w[v - 2].folded == "stands")) {
+    v -= 2;
+  } else if (v >= 1 && verbs.count(w[v - 1].folded)) {
+    v -= 1;
+  } else {
+    return {};
+  }
+  for (size_t k = v; k-- > 0 && v - k <= 6;) {
+    if (w[k].kind != TokenKind::kWord) return {};
+    if (w[k].folded == "losses") return "killed";
+  }
+  return {};
+}
+
 // "The attack brings to at least 32 the number of soldiers killed since January", "raising
 // to 40 the death toll": a verb of bringing before the number and the toll or "the number
 // of ... killed" right after it. The kind, or empty.
@@ -514,6 +535,68 @@ bool IsLabel(const std::vector<Word>& w, const Number& n) {
                                  "camp", "building", "apartment", "street", "channel", "line", "episode"};
   if (n.first == 0 || n.vague || w[n.first].kind != TokenKind::kNumber) return false;
   return labels.count(w[n.first - 1].folded) > 0;
+}
+
+// The kind the header of a '|' table names for the cell that holds exactly `number`
+// ("El Geneina | 1,134 | 2,540" under "Locality | Killed | Injured"): the header is the
+// nearest line above, in the same run of lines with '|', whose cells hold no digit; its
+// cell in the same column must be a casualty phrase or a counted noun of claim_kinds.tsv
+// and nothing else. Empty when there is no such header.
+std::string_view PipeColumnKind(const Resources& res, const Document& doc, Span number) {
+  const std::string_view text = doc.text;
+  auto line_of = [&](size_t at, size_t* b, size_t* e) {
+    const size_t nl = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
+    *b = nl == std::string_view::npos ? 0 : nl + 1;
+    *e = text.find('\n', at);
+    if (*e == std::string_view::npos) *e = text.size();
+  };
+  auto trim = [&](size_t* b, size_t* e) {
+    while (*b < *e && (text[*b] == ' ' || text[*b] == '\t')) ++*b;
+    while (*e > *b && (text[*e - 1] == ' ' || text[*e - 1] == '\t' || text[*e - 1] == '\r')) --*e;
+  };
+  size_t lb = 0, le = 0;
+  line_of(number.start, &lb, &le);
+  // The cell of the number, and its column.
+  size_t cb = number.start, ce = number.end;
+  while (cb > lb && text[cb - 1] != '|') --cb;
+  while (ce < le && text[ce] != '|') ++ce;
+  if (cb == lb && ce == le) return {};  // no '|' around it
+  size_t tb = cb, te = ce;
+  trim(&tb, &te);
+  if (tb != number.start || te != number.end) return {};
+  size_t column = 0;
+  for (size_t k = lb; k < cb; ++k) column += text[k] == '|' ? 1 : 0;
+  // Up the run of table lines to the header.
+  size_t at = lb;
+  for (int lines = 0; at > 0 && lines < 40; ++lines) {
+    size_t b = 0, e = 0;
+    line_of(at - 1, &b, &e);
+    const std::string_view line = text.substr(b, e - b);
+    if (line.find('|') == std::string_view::npos) return {};
+    at = b;
+    if (line.find_first_of("0123456789") != std::string_view::npos) continue;
+    // The header: its cell in `column`.
+    size_t hb = b, col = 0;
+    while (col < column && hb < e) {
+      if (text[hb] == '|') ++col;
+      ++hb;
+    }
+    if (col < column) return {};
+    size_t he = hb;
+    while (he < e && text[he] != '|') ++he;
+    trim(&hb, &he);
+    if (hb >= he) return {};
+    std::vector<Word> words;
+    SpanWords(doc, Span{static_cast<uint32_t>(hb), static_cast<uint32_t>(he)}, &words);
+    if (words.empty()) return {};
+    const std::vector<Word>& hw = words;
+    size_t len = 0;
+    const ClaimKindWord* k = MatchKind(res, hw, 0, KindRole::kAfter, &len);
+    if (k == nullptr || len != hw.size()) k = MatchKind(res, hw, 0, KindRole::kNoun, &len);
+    if (k == nullptr || len != hw.size()) return {};
+    return k->kind;
+  }
+  return {};
 }
 
 bool IsCalibreUnit(const Word& w) {
@@ -733,7 +816,7 @@ struct SentenceClaims {
     // "138 militants had died, along with 58 soldiers", "killed 12 soldiers as well as
     // three civilians": people added to the toll just before.
     if (person && start >= 3 && last_end <= w[start - 1].span.start &&
-        ((prev == "with" && w[start - 2].folded == "along") ||
+        ((prev == "with" && (w[start - 2].folded == "along" || w[start - 2].folded == "together")) ||
          (prev == "as" && w[start - 2].folded == "well" && w[start - 3].folded == "as"))) {
       return true;
     }
@@ -781,6 +864,7 @@ struct SentenceClaims {
       // a semicolon it may close the clause.
       if (!p.empty() && p.how != "pronoun") clauses_.push_back({k + 1, semi, std::move(p)});
     }
+    ReportedClauses(w);
     size_t i = 0;
     while (i < w.size()) {
       // One lookup decides most words: a word that starts no modifier, quantity or number
@@ -849,6 +933,38 @@ struct SentenceClaims {
         while (next < w.size() && w[next].span.start < c.span.end) ++next;  // calibre, noun
       }
       i = std::max(next, start + 1);
+    }
+  }
+
+  // Clauses whose numbers a party named inside the sentence states, though no speech verb
+  // opens them: "a claim by Amnesty International that as many as 2,000 died" (a noun of
+  // saying, "by" and the party, then "that"), "Boko Haram, which the government blames for
+  // the deaths of 13,000 people" (the subject of "blames ... for" in a relative clause).
+  // Added to clauses_ in word order.
+  void ReportedClauses(const std::vector<Word>& w) {
+    static const WordSet sayings = {"claim", "claims", "report", "reports", "estimate", "estimates", "assertion",
+                                    "allegation", "allegations", "statement", "assessment", "count", "tally"};
+    static const WordSet blames = {"blames", "blamed", "blame"};
+    const size_t before = clauses_.size();
+    for (size_t k = 1; k + 2 < w.size(); ++k) {
+      if (w[k].folded == "by" && sayings.count(w[k - 1].folded)) {
+        size_t e = k + 1;
+        while (e < w.size() && e < k + 9 && w[e].kind == TokenKind::kWord && w[e].folded != "that") ++e;
+        if (e < w.size() && e > k + 1 && w[e].folded == "that") {
+          clauses_.push_back({e + 1, false, MakeParty(doc, Span{w[k + 1].span.start, w[e - 1].span.end}, mentions,
+                                                      "claim-by")});
+        }
+      } else if (w[k].folded == "which" || w[k].folded == "whom") {
+        size_t v = k + 1;
+        while (v < w.size() && v < k + 6 && w[v].kind == TokenKind::kWord && !blames.count(w[v].folded)) ++v;
+        if (v > k + 1 && v + 1 < w.size() && blames.count(w[v].folded) && w[v + 1].folded == "for") {
+          clauses_.push_back({v + 1, false, MakeParty(doc, Span{w[k + 1].span.start, w[v - 1].span.end}, mentions,
+                                                      "blames-subject")});
+        }
+      }
+    }
+    if (clauses_.size() > before) {
+      std::stable_sort(clauses_.begin(), clauses_.end(), [](const Clause& a, const Clause& b) { return a.from < b.from; });
     }
   }
 
@@ -1295,6 +1411,20 @@ struct SentenceClaims {
         ++end_word;
       }
     }
+    // "about 1,000 prisoners have been taken", "30 hostages were taken": people taken are
+    // captives.
+    if (IsPersonKind(kind) && noun != nullptr && noun_at + noun_len == end_word) {
+      static const WordSet held = {"prisoners", "captives", "hostages", "prisoner", "captive", "hostage"};
+      static const WordSet be = {"have", "had", "has", "been", "were", "was", "are", "is", "reportedly", "also"};
+      size_t k = end_word;
+      while (k < w.size() && k < end_word + 4 && be.count(w[k].folded)) ++k;
+      if (held.count(w[noun_at].folded) && k > end_word && k < w.size() &&
+          (w[k].folded == "taken" || w[k].folded == "captured" || w[k].folded == "seized")) {
+        kind = "captured";
+        rule = "noun+taken";
+        end_word = k + 1;
+      }
+    }
     // "had taken 55 prisoners", "took 30 hostages", "are still holding about 100 hostages":
     // people taken or held are captives; "freed hundreds of prisoners" counts no claim kind.
     if (IsPersonKind(kind) && noun != nullptr && start > 0 && noun_at <= n.last + 2) {
@@ -1320,6 +1450,7 @@ struct SentenceClaims {
     if (kind.empty() || (IsPersonKind(kind) && rule == "noun")) {
       std::string_view toll = TollBefore(w, toll_at);
       if (toll.empty() && kind.empty()) toll = TollAfter(w, start, n.last);
+      if (toll.empty()) toll = LossesWere(w, toll_at);
       const ClaimKindWord* lost = toll.empty() ? LossesAt(res, w, toll_at) : nullptr;
       if (!toll.empty()) {
         kind = std::string(toll);
@@ -1341,6 +1472,13 @@ struct SentenceClaims {
         if (label != nullptr && b + len == start - 1) {
           kind = label->kind;
           rule = "table-label";
+        }
+      } else if (kind.empty() && mod == nullptr && !n.vague) {
+        // A table with '|' between its cells: a cell holding only the number takes the kind
+        // its column's header names ("Locality | Killed | Injured").
+        if (std::string_view col = PipeColumnKind(res, doc, number); !col.empty()) {
+          kind = std::string(col);
+          rule = "table-column";
         }
       }
     }
@@ -1420,6 +1558,15 @@ struct SentenceClaims {
     }
     // "one woman said", "two residents told": the speakers, not a count.
     if (IsPersonKind(kind) && end_word < w.size() && Speakers().count(w[end_word].folded)) return false;
+    // "two soldiers of a Ukrainian assault brigade told our correspondent": the speakers
+    // with the unit they belong to.
+    if (IsPersonKind(kind) && rule == "noun" && end_word + 2 < w.size() &&
+        (w[end_word].folded == "of" || w[end_word].folded == "from")) {
+      for (size_t k = end_word + 1; k < w.size() && k <= end_word + 7 && w[k].kind == TokenKind::kWord; ++k) {
+        if (Auxiliaries().count(w[k].folded) && !Speakers().count(w[k].folded)) break;
+        if (Speakers().count(w[k].folded)) return false;
+      }
+    }
     // "One resident, Abu Omar, said": the speaker named in apposition.
     if (IsPersonKind(kind) && n.low == 1 && n.high == 1 && end_word + 2 < w.size() && w[end_word].folded == ",") {
       size_t k = end_word + 1;

@@ -173,6 +173,20 @@ TEST(Claims, PronounClaimantStaysInItsParagraph) {
   EXPECT_EQ(got[1].claimed_by.how, "pronoun-later");
 }
 
+// "told X": who is told never speaks, so a person named there is no antecedent of "he".
+TEST(Claims, WhoIsToldIsNoPronounAntecedent) {
+  Document doc = testing::MakeDocument(
+      "A militia commander, who gave his name as Abu Karim, told Gulf Radio that the town fell. "
+      "\"We took 12 prisoners,\" he said.");
+  std::vector<lexicon::Mention> ms;
+  ms.push_back(MentionOf(doc, "Gulf Radio", lexicon::MentionKind::kPerson, "person:gulf-radio"));
+  std::vector<Claim> got = FindClaims(Res(), doc, ms, {});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].kind, "captured");
+  EXPECT_NE(got[0].claimed_by.id, "person:gulf-radio");
+  EXPECT_EQ(got[0].claimed_by.text, "he");
+}
+
 // "men loyal to President X" are about X's side; "the militia had 800 men" about the militia.
 TEST(Claims, AboutTheSideOfAPersonAndTheHolder) {
   Document doc = testing::MakeDocument(

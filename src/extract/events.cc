@@ -1476,17 +1476,16 @@ void AddCountedForces(const std::vector<Word>& w, size_t k, uint32_t t, std::vec
 // form keeps the trigger's meaning ("forced the militants out" gains ground, while the
 // trigger "forced out" is the loss of the one forced).
 void AddSplitParticles(const Resources& res, const std::vector<Word>& w, std::vector<TriggerMatch>* matches,
-                       size_t begin) {
+                       size_t begin, const TriggerStarts& starts) {
   static const Set particles = {"out", "back", "over"};
   static const Set losing = {"pull", "pulls", "pulled", "pulling", "hand", "hands", "handed", "handing"};
   // (A match starts at a word that starts a trigger, and ends at a particle or a force
   // noun at most five words on: only the words after a word that starts a trigger are
   // looked up, and only until the first such end. Most sentences have no start at all.)
   const WordClasses& classes = Classes();
-  for (size_t k = 0; k + 2 < w.size(); ++k) {
-    if (w[k].kind != TokenKind::kWord || !res.MayStartTrigger(w[k].folded)) continue;
-    const std::vector<uint32_t>* cands = res.TriggersStartingWith(w[k].folded);
-    if (cands == nullptr) continue;
+  for (size_t k : starts.words) {  // (the words that start a trigger, looked up once)
+    if (k + 2 >= w.size()) break;
+    const std::vector<uint32_t>* cands = starts.at[k];
     bool two = false;  // (only a two-word verb can match here)
     for (uint32_t t : *cands) two |= res.triggers()[t].words.size() == 2 && res.triggers()[t].frame == Frame::kVerb;
     if (!two) continue;
@@ -1580,14 +1579,16 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
   // vector moved each one several times.
   thread_local std::vector<TriggerMatch> all_matches;  // (per-thread scratch, reused)
   thread_local std::vector<uint32_t> match_begin;
+  thread_local TriggerStarts starts;
   all_matches.clear();
   match_begin.assign(n + 1, 0);
   for (uint32_t s = 0; s < n; ++s) {
     const std::vector<Word>& w = words[s];
     match_begin[s] = static_cast<uint32_t>(all_matches.size());
-    AppendTriggers(res, w, &all_matches);
+    FindTriggerStarts(res, w, &starts);
+    AppendTriggers(res, w, starts, &all_matches);
     AddFiredWeapon(res, w, &all_matches, match_begin[s]);
-    AddSplitParticles(res, w, &all_matches, match_begin[s]);
+    AddSplitParticles(res, w, &all_matches, match_begin[s], starts);
     all_matches.erase(std::remove_if(all_matches.begin() + match_begin[s], all_matches.end(),
                                      [&](const TriggerMatch& m) {
                                        const Trigger& trig = res.triggers()[m.trigger];
@@ -2114,7 +2115,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
       } else {
         e.time_source = "none";
       }
-      e.claimed_by = ClaimantElsewhere(w, m, claimants[s]) ? Party() : claimants[s];
+      if (!ClaimantElsewhere(w, m, claimants[s])) e.claimed_by = claimants[s];  // (no temporary Party)
       e.status = StatusOf(w, facts, m, trig, !e.claimed_by.empty());
       // A headline's infinitive is a plan: "Russian peacekeepers to deploy".
       if (ctx.headline && before >= 0 && w[before].folded == "to" && e.frame == Frame::kVerb &&

@@ -49,9 +49,12 @@ std::vector<std::string> FoldWords(std::string_view phrase) {
 
 namespace {
 
+// (Sealed, so that a phrase word is compared with a sentence's word by hash first.)
 std::vector<FoldedWord> FoldedWords(std::string_view phrase) {
   std::vector<std::string> w = FoldWords(phrase);
-  return std::vector<FoldedWord>(std::make_move_iterator(w.begin()), std::make_move_iterator(w.end()));
+  std::vector<FoldedWord> out(std::make_move_iterator(w.begin()), std::make_move_iterator(w.end()));
+  for (FoldedWord& f : out) f.Seal();
+  return out;
 }
 
 using lexicon::TsvRow;
@@ -203,6 +206,9 @@ Result<std::unique_ptr<Resources>> Resources::Load(const FileSystem& fs, const s
 }
 
 void Resources::Index() {
+  std::vector<std::string_view> ids;
+  for (const EventType& t : types_) ids.push_back(t.id);
+  type_table_ = WordKeyTable(ids);
   IndexByFirst(triggers_, &trig_idx_);
   IndexByFirst(kind_words_, &kind_idx_);
   IndexByFirst(quantities_, &qty_idx_);
@@ -221,7 +227,7 @@ void Resources::Index() {
   for (const auto& [k, list] : trig_idx_) {
     entry(k).triggers = &list;
     trig_filter_.Add(k);
-    const uint64_t bit = FoldedWord::HashOf(k) >> 54;
+    const uint64_t bit = FoldedWord::HashOf(k) >> kTrigFilterShift;
     trig_hash_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
   }
   for (const auto& [k, list] : kind_idx_) entry(k).kind_words = &list;
@@ -248,6 +254,11 @@ Result<const Resources*> Resources::Default() {
 }
 
 int Resources::FindEventType(std::string_view id) const {
+  // (The rules ask for a type by name per event: a table lookup once loading is done.)
+  if (type_table_.size() == types_.size()) {
+    const uint32_t i = type_table_.Find(id);
+    return i == WordKeyTable::kNone ? -1 : static_cast<int>(i);
+  }
   for (size_t i = 0; i < types_.size(); ++i) {
     if (types_[i].id == id) return static_cast<int>(i);
   }

@@ -160,12 +160,13 @@ class Resources {
   };
   // False only for a folded word that starts no trigger: a 128-byte filter asked before
   // TriggersStartingWith or Lookup spares most words of a sentence the hash table probe.
-  // (A sealed FoldedWord asks a filter over the top bits of its hash instead.)
+  // (A sealed FoldedWord asks a 1 KB filter over the top 13 bits of its hash instead, which
+  // lets through about one word in twenty that starts no trigger.)
   bool MayStartTrigger(std::string_view folded) const { return trig_filter_.MayHave(folded); }
   template <IsFoldedWord W>
   bool MayStartTrigger(const W& folded) const {
     if (!folded.sealed()) return trig_filter_.MayHave(folded);
-    const uint64_t bit = folded.hash() >> 54;
+    const uint64_t bit = folded.hash() >> kTrigFilterShift;
     return (trig_hash_filter_[bit >> 6] >> (bit & 63) & 1) != 0;
   }
 
@@ -195,8 +196,10 @@ class Resources {
   // Every key of the four indexes and of instruments_, with what each means (Lookup).
   WordKeyTable words_;
   std::vector<WordEntry> entries_;
+  WordKeyTable type_table_;  // the ids of types_, in order (FindEventType)
   KeyFilter trig_filter_;  // the first words of triggers_
-  uint64_t trig_hash_filter_[16] = {};  // the same, by the top 10 bits of their hash
+  static constexpr int kTrigFilterShift = 64 - 13;
+  uint64_t trig_hash_filter_[(1 << 13) / 64] = {};  // the same, by the top 13 bits of their hash
 };
 
 // Folds `phrase` and splits it on spaces.

@@ -13,11 +13,18 @@ TriggerMatch Make(const std::vector<Word>& words, uint32_t trig, size_t at, size
   return m;
 }
 
+// Whether two folded words are equal; by their hashes first when both carry one (equal
+// words have equal hashes).
+bool SameWord(const FoldedWord& a, const FoldedWord& b) {
+  if (a.sealed() && b.sealed() && a.hash() != b.hash()) return false;
+  return a == b;
+}
+
 // True when words[at + 1..] continue `phrase` (whose first word is known to match).
 bool RestMatches(const std::vector<Word>& words, size_t at, const std::vector<FoldedWord>& phrase) {
   if (at + phrase.size() > words.size()) return false;
   for (size_t k = 1; k < phrase.size(); ++k) {
-    if (words[at + k].folded != phrase[k]) return false;
+    if (!SameWord(words[at + k].folded, phrase[k])) return false;
   }
   return true;
 }
@@ -44,6 +51,35 @@ void AppendTriggers(const Resources& res, const std::vector<Word>& words, std::v
       }
     }
     if (!hit) ++i;
+  }
+}
+
+void FindTriggerStarts(const Resources& res, const std::vector<Word>& words, TriggerStarts* out) {
+  out->at.assign(words.size(), nullptr);
+  out->words.clear();
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    if (w.kind != TokenKind::kWord || !res.MayStartTrigger(w.folded)) continue;
+    const Resources::WordEntry* entry = res.Lookup(w.folded);
+    if (entry == nullptr || entry->triggers == nullptr) continue;
+    out->at[i] = entry->triggers;
+    out->words.push_back(static_cast<uint32_t>(i));
+  }
+}
+
+void AppendTriggers(const Resources& res, const std::vector<Word>& words, const TriggerStarts& starts,
+                    std::vector<TriggerMatch>* out) {
+  size_t next = 0;  // the first word after the last match
+  for (uint32_t i : starts.words) {
+    if (i < next) continue;
+    for (uint32_t c : *starts.at[i]) {  // longest first
+      const auto& phrase = res.triggers()[c].words;
+      if (RestMatches(words, i, phrase)) {
+        out->push_back(Make(words, c, i, phrase.size()));
+        next = i + phrase.size();
+        break;
+      }
+    }
   }
 }
 

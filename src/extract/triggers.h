@@ -27,6 +27,20 @@ std::vector<TriggerMatch> MatchTriggers(const Resources& res, const std::vector<
 // triggers of many sentences in one buffer.
 void AppendTriggers(const Resources& res, const std::vector<Word>& words, std::vector<TriggerMatch>* out);
 
+// What each word of a sentence may start, looked up once for a caller that asks about the
+// same words several times: at[k] = res.TriggersStartingWith(words[k].folded) for a word
+// token, nullptr for other tokens and for words that start no trigger (most); `words` lists
+// the k whose at[k] is not nullptr, in order.
+struct TriggerStarts {
+  std::vector<const std::vector<uint32_t>*> at;
+  std::vector<uint32_t> words;
+};
+void FindTriggerStarts(const Resources& res, const std::vector<Word>& words, TriggerStarts* out);
+
+// AppendTriggers given FindTriggerStarts(res, words): the same matches, without a lookup.
+void AppendTriggers(const Resources& res, const std::vector<Word>& words, const TriggerStarts& starts,
+                    std::vector<TriggerMatch>* out);
+
 // The same result found by trying every trigger at every position. For tests.
 std::vector<TriggerMatch> MatchTriggersSlow(const Resources& res, const std::vector<Word>& words);
 

@@ -53,6 +53,23 @@ TEST(Triggers, FastMatchesSlow) {
       SentenceWords(doc, s, &words);
       auto fast = MatchTriggers(res, words);
       auto slow = MatchTriggersSlow(res, words);
+      TriggerStarts starts;
+      FindTriggerStarts(res, words, &starts);
+      std::vector<TriggerMatch> given;
+      AppendTriggers(res, words, starts, &given);
+      ASSERT_EQ(starts.at.size(), words.size());
+      std::vector<uint32_t> listed;
+      for (size_t i = 0; i < words.size(); ++i) {
+        const auto* want = words[i].kind == TokenKind::kWord ? res.TriggersStartingWith(words[i].folded) : nullptr;
+        EXPECT_EQ(starts.at[i], want);
+        if (want != nullptr) listed.push_back(static_cast<uint32_t>(i));
+      }
+      EXPECT_EQ(starts.words, listed);
+      ASSERT_EQ(given.size(), slow.size()) << k.text;
+      for (size_t i = 0; i < given.size(); ++i) {
+        EXPECT_EQ(given[i].trigger, slow[i].trigger);
+        EXPECT_EQ(given[i].span, slow[i].span);
+      }
       ASSERT_EQ(fast.size(), slow.size()) << k.text;
       for (size_t i = 0; i < fast.size(); ++i) {
         EXPECT_EQ(fast[i].trigger, slow[i].trigger);

@@ -221,7 +221,11 @@ WordClasses::WordClasses(std::initializer_list<const WordSet*> sets) {
 
 void WordClasses::Classify(const std::vector<Word>& words, std::vector<uint64_t>* out) const {
   out->resize(words.size());
-  for (size_t k = 0; k < words.size(); ++k) (*out)[k] = Of(words[k].folded);
+  uint64_t* o = out->data();
+  for (const Word& w : words) {
+    const uint32_t i = table_.FindInline(w.folded, w.folded.Hash());
+    *o++ = i == WordKeyTable::kNone ? 0 : masks_[i];
+  }
 }
 
 }  // namespace sitrep::extract

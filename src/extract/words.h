@@ -141,12 +141,20 @@ class WordKeyTable {
     if ((filter_[bit >> 6] >> (bit & 63) & 1) == 0) return kNone;
     return Probe(w, h);
   }
+  // The same with the probe inline as well, for a loop over every word of a sentence where
+  // many words are in the table (WordClasses::Classify).
+  [[gnu::always_inline]] uint32_t FindInline(std::string_view w, uint64_t h) const {
+    const uint64_t bit = h >> filter_shift_;
+    if ((filter_[bit >> 6] >> (bit & 63) & 1) == 0) return kNone;
+    return ProbeInline(w, h);
+  }
   size_t size() const { return lens_.size(); }
   std::string_view word(uint32_t i) const { return std::string_view(chars_).substr(offs_[i], lens_[i]); }
 
  private:
   // Find past the filter.
-  [[gnu::noinline]] uint32_t Probe(std::string_view w, uint64_t h) const {
+  [[gnu::noinline]] uint32_t Probe(std::string_view w, uint64_t h) const { return ProbeInline(w, h); }
+  [[gnu::always_inline]] uint32_t ProbeInline(std::string_view w, uint64_t h) const {
     const uint32_t tag = static_cast<uint32_t>(h >> 32);
     for (uint32_t s = static_cast<uint32_t>(h) & mask_;; s = (s + 1) & mask_) {
       const Slot slot = slots_[s];

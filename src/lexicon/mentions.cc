@@ -455,6 +455,7 @@ struct Scratch {
   std::vector<uint32_t> anchor_recs;
   std::vector<std::pair<uint32_t, std::string_view>> sentence_country;
   std::vector<uint32_t> choice, order, index;  // ResolvePlaces, ResolveReferences, Emit
+  std::vector<uint32_t> next_speech;            // FindPersons
   std::vector<Cand> sorted;      // Collect's counting sort
   std::vector<uint32_t> bucket;
   // Words seen by this thread, for the lexicon whose serial is memo_serial (0: none yet).
@@ -509,7 +510,7 @@ class Finder {
   }
   uint8_t flags(uint32_t i) const { return buf_.pieces[i].flags; }
   bool Cap(uint32_t i) const { return flags(i) & (kUpperInitial | kAllUpper); }
-  bool Is(uint32_t i, uint8_t word_class) const {
+  [[gnu::always_inline]] bool Is(uint32_t i, uint8_t word_class) const {
     // The place stop words are a large table: looked up only for the pieces asked about.
     if ((word_class & kWordStop) && !(s_.word[i] & kWordStopKnown)) {
       s_.word[i] |= kWordStopKnown | (lex_.IsPlaceStopword(key(i)) ? kWordStop : 0);
@@ -1062,8 +1063,16 @@ void Finder::FindPersons() {
       }
     }
   }
+  // A name of two to five pieces must end right before a speech verb: with the memo, names
+  // are only looked for where such a verb follows within reach (next_speech[k]: the first
+  // piece at or after k that is one, n if none); the slow twin looks everywhere.
+  std::vector<uint32_t>& next_speech = s_.next_speech;
+  next_speech.resize(n + 1);
+  next_speech[n] = n;
+  for (uint32_t k = n; k-- > 0;) next_speech[k] = (s_.word[k] & kWordSpeech) ? k : next_speech[k + 1];
   for (uint32_t i = 0; i < n; ++i) {
     if (!Free(i, i + 1) || !Cap(i)) continue;
+    if (memo_ && (i + 2 >= n || next_speech[i + 2] > i + 5)) continue;
     uint32_t e = NameRun(i, 5);
     if (e - i >= 2 && e < n && Is(e, kWordSpeech) && !(flags(e) & kBreakBefore)) {
       // Not a place or a demonym phrase ("Syrian Army said" is an entity already).
