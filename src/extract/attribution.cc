@@ -689,7 +689,12 @@ Party AttributeOne(const Document& doc, Words w, const std::vector<Mention>& men
 // The claimant of one clause: speech outside quotation marks first, then any.
 Party AttributeOne(const Document& doc, Words w, const std::vector<Mention>& mentions) {
   Party p = AttributeOne(doc, w, mentions, true);
-  if (p.empty()) p = AttributeOne(doc, w, mentions, false);
+  if (!p.empty()) return p;
+  // Without a quotation mark both passes read the same words: the second would find
+  // nothing either.
+  bool quote = false;
+  for (const Word& x : w) quote = quote || (x.kind == TokenKind::kPunct && x.folded == "\"");
+  if (quote) p = AttributeOne(doc, w, mentions, false);
   return p;
 }
 

@@ -554,6 +554,18 @@ std::string_view PipeColumnKind(const Resources& res, const Document& doc, Span 
     while (*b < *e && (text[*b] == ' ' || text[*b] == '\t')) ++*b;
     while (*e > *b && (text[*e - 1] == ' ' || text[*e - 1] == '\t' || text[*e - 1] == '\r')) --*e;
   };
+  // Quick test first: a cell holding only the number has '|' or a line end on both sides
+  // of it past blanks, and '|' on one side at least.
+  {
+    size_t a = number.start, b = number.end;
+    while (a > 0 && (text[a - 1] == ' ' || text[a - 1] == '\t')) --a;
+    while (b < text.size() && (text[b] == ' ' || text[b] == '\t' || text[b] == '\r')) ++b;
+    const char before = a == 0 ? '\n' : text[a - 1];
+    const char after = b == text.size() ? '\n' : text[b];
+    if ((before != '|' && before != '\n') || (after != '|' && after != '\n') || (before != '|' && after != '|')) {
+      return {};
+    }
+  }
   size_t lb = 0, le = 0;
   line_of(number.start, &lb, &le);
   // The cell of the number, and its column.
@@ -845,8 +857,10 @@ struct SentenceClaims {
     // 64 died": a clause after a semicolon or a contrastive or relative opener that names
     // its own claimant speaks for the numbers in it (and in later clauses with none).
     clauses_.clear();
+    bool reported = false;  // ReportedClauseAt added a clause
     for (size_t k = 0; k + 1 < w.size(); ++k) {
       const FoldedWord& f = w[k].folded;
+      if (k >= 1 && k + 2 < w.size() && (f == "by" || f == "which" || f == "whom")) reported |= ReportedClauseAt(w, k);
       const bool semi = w[k].kind == TokenKind::kPunct && f == ";";
       const bool comma_and = f == "and" && k > 0 && w[k - 1].folded == ",";
       if (!semi && !comma_and && !(w[k].kind == TokenKind::kWord && k > 0 && ClauseOpeners().count(f))) continue;
@@ -864,7 +878,9 @@ struct SentenceClaims {
       // a semicolon it may close the clause.
       if (!p.empty() && p.how != "pronoun") clauses_.push_back({k + 1, semi, std::move(p)});
     }
-    ReportedClauses(w);
+    if (reported) {
+      std::stable_sort(clauses_.begin(), clauses_.end(), [](const Clause& a, const Clause& b) { return a.from < b.from; });
+    }
     size_t i = 0;
     while (i < w.size()) {
       // One lookup decides most words: a word that starts no modifier, quantity or number
@@ -940,32 +956,31 @@ struct SentenceClaims {
   // opens them: "a claim by Amnesty International that as many as 2,000 died" (a noun of
   // saying, "by" and the party, then "that"), "Boko Haram, which the government blames for
   // the deaths of 13,000 people" (the subject of "blames ... for" in a relative clause).
-  // Added to clauses_ in word order.
-  void ReportedClauses(const std::vector<Word>& w) {
+  // Looks at words[k] ("by", "which" or "whom"; 1 <= k, k + 2 < w.size()); true when it
+  // added a clause to clauses_ (Run sorts them into word order).
+  bool ReportedClauseAt(const std::vector<Word>& w, size_t k) {
     static const WordSet sayings = {"claim", "claims", "report", "reports", "estimate", "estimates", "assertion",
                                     "allegation", "allegations", "statement", "assessment", "count", "tally"};
     static const WordSet blames = {"blames", "blamed", "blame"};
-    const size_t before = clauses_.size();
-    for (size_t k = 1; k + 2 < w.size(); ++k) {
-      if (w[k].folded == "by" && sayings.count(w[k - 1].folded)) {
-        size_t e = k + 1;
-        while (e < w.size() && e < k + 9 && w[e].kind == TokenKind::kWord && w[e].folded != "that") ++e;
-        if (e < w.size() && e > k + 1 && w[e].folded == "that") {
-          clauses_.push_back({e + 1, false, MakeParty(doc, Span{w[k + 1].span.start, w[e - 1].span.end}, mentions,
-                                                      "claim-by")});
-        }
-      } else if (w[k].folded == "which" || w[k].folded == "whom") {
-        size_t v = k + 1;
-        while (v < w.size() && v < k + 6 && w[v].kind == TokenKind::kWord && !blames.count(w[v].folded)) ++v;
-        if (v > k + 1 && v + 1 < w.size() && blames.count(w[v].folded) && w[v + 1].folded == "for") {
-          clauses_.push_back({v + 1, false, MakeParty(doc, Span{w[k + 1].span.start, w[v - 1].span.end}, mentions,
-                                                      "blames-subject")});
-        }
+    if (w[k].folded == "by") {
+      if (!sayings.count(w[k - 1].folded)) return false;
+      size_t e = k + 1;
+      while (e < w.size() && e < k + 9 && w[e].kind == TokenKind::kWord && w[e].folded != "that") ++e;
+      if (e < w.size() && e > k + 1 && w[e].folded == "that") {
+        clauses_.push_back({e + 1, false, MakeParty(doc, Span{w[k + 1].span.start, w[e - 1].span.end}, mentions,
+                                                    "claim-by")});
+        return true;
       }
+      return false;
     }
-    if (clauses_.size() > before) {
-      std::stable_sort(clauses_.begin(), clauses_.end(), [](const Clause& a, const Clause& b) { return a.from < b.from; });
+    size_t v = k + 1;
+    while (v < w.size() && v < k + 6 && w[v].kind == TokenKind::kWord && !blames.count(w[v].folded)) ++v;
+    if (v > k + 1 && v + 1 < w.size() && blames.count(w[v].folded) && w[v + 1].folded == "for") {
+      clauses_.push_back({v + 1, false, MakeParty(doc, Span{w[k + 1].span.start, w[v - 1].span.end}, mentions,
+                                                  "blames-subject")});
+      return true;
     }
+    return false;
   }
 
   // "In Jermuk, a spa town about 170 km southeast of Yerevan, residents said ...": a number

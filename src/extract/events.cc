@@ -1017,8 +1017,13 @@ bool TimeGoverns(const Resources& res, const std::vector<Word>& w, const std::ve
   *distance = hi - lo;
   bool cross = false;
   size_t from = w.size(), to = 0;  // words strictly between
-  for (size_t k = 0; k < w.size(); ++k) {
-    if (w[k].span.start >= lo && w[k].span.end <= hi) from = std::min(from, k), to = k + 1;
+  {
+    // (Words are in text order, so they are a run: up to the first past `hi`.)
+    size_t a = 0;
+    while (a < w.size() && w[a].span.start < lo) ++a;
+    size_t b = a;
+    while (b < w.size() && w[b].span.end <= hi) ++b;
+    if (a < b) from = a, to = b;
   }
   size_t scan = from;
   for (size_t k = from; k < to; ++k) {

@@ -170,7 +170,7 @@ void TakePlace(const Event& from, Event& to) {
 
 // Kinds of violence that one incident can be told as ("an ambush ... the attack", "a strike
 // ... the raid"): events of one family may be the same incident.
-int Family(const std::string& id) {
+int Family(std::string_view id) {  // (a view: each == tests the size first)
   if (id == "armed_clash" || id == "bombing" || id == "attack_on_civilians" || id == "killing") return 1;
   if (id == "air_strike" || id == "shelling") return 2;
   if (id == "control_gained" || id == "control_lost") return 0;

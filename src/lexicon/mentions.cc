@@ -59,7 +59,13 @@ namespace {
 constexpr uint32_t kNone = 0xFFFFFFFFu;
 
 bool In(std::string_view k, std::initializer_list<std::string_view> set) {
-  for (auto s : set) if (k == s) return true;
+  // The words are short: compared byte by byte here, not through a call to memcmp.
+  for (auto s : set) {
+    if (s.size() != k.size()) continue;
+    size_t i = 0;
+    while (i < k.size() && s[i] == k[i]) ++i;
+    if (i == k.size()) return true;
+  }
   return false;
 }
 
@@ -277,7 +283,7 @@ class SmallMap {
     }
   }
   // The value of `k`, or nullptr.
-  const uint32_t* Find(std::string_view k) const {
+  [[gnu::always_inline]] const uint32_t* Find(std::string_view k) const {
     if (!(seen_ & Bit(k))) return nullptr;  // most words asked about are in no entry
     if (v_.size() > kLinear) {
       auto it = map_.find(k);
@@ -304,7 +310,7 @@ class SmallMap {
 class CountryWeights {
  public:
   void clear() { v_.clear(); }
-  void Add(std::string_view cc, double w) {
+  [[gnu::always_inline]] void Add(std::string_view cc, double w) {
     for (auto& [k, x] : v_) {
       if (SameCode(k, cc)) {
         x += w;
@@ -314,7 +320,7 @@ class CountryWeights {
     v_.emplace_back(cc, w);
   }
   // The weight of `cc`, or nullptr when it has none.
-  const double* Find(std::string_view cc) const {
+  [[gnu::always_inline]] const double* Find(std::string_view cc) const {
     for (const auto& [k, x] : v_) if (SameCode(k, cc)) return &x;
     return nullptr;
   }
@@ -531,9 +537,9 @@ class Finder {
   // End of a run of name pieces starting at `i` (capitalised words and inner particles),
   // at most `max` pieces, stopping at breaks and claimed pieces. Returns i when none.
   uint32_t NameRun(uint32_t i, uint32_t max) const;
-  bool CaseOk(const PhraseInfo& info, uint32_t a, uint32_t b) const;
+  [[gnu::always_inline]] inline bool CaseOk(const PhraseInfo& info, uint32_t a, uint32_t b) const;
   bool PlaceCaseOk(uint32_t value, uint32_t a, uint32_t b) const;
-  bool PlaceShapeOk(const Cand& c) const;
+  [[gnu::always_inline]] inline bool PlaceShapeOk(const Cand& c) const;
   std::span<const uint32_t> Values(const Cand& c) const {
     return {(c.base != nullptr ? c.base : values_.data()) + c.voff, c.vlen};
   }
