@@ -986,7 +986,10 @@ std::vector<Party> ClaimantsForClaims(const Document& doc, const std::vector<std
   // words, not the acronym of the name just before them ("the Rapid Support Forces
   // (RSF)") and not a place.
   for (size_t s = 0; s < n; ++s) {
-    if (!claimants[s].empty() || (!out.empty() && !out[s].empty())) continue;
+    // A photo caption's bracket is its credit ("(AFP)"), no source of its numbers.
+    if (!claimants[s].empty() || (!out.empty() && !out[s].empty()) || doc.sentences[s].kind == LineKind::kCaption) {
+      continue;
+    }
     const auto& w = words[s];
     int e = static_cast<int>(w.size()) - 1;
     if (e >= 0 && w[e].kind == TokenKind::kPunct && w[e].folded == ".") --e;
