@@ -105,7 +105,7 @@ const Set& ForceNouns() {
                         "groups", "snipers", "sniper", "gunman", "assailant", "attacker", "infiltrators",
                         // (aircraft and their crews: "a US gunship struck", "Eritrean gunners shot down")
                         "gunship", "warplane", "jet", "plane", "planes", "drone", "helicopter", "bomber",
-                        "gunners", "gunner", "pilot", "pilots", "airmen", "crews", "defences", "defenses",
+                        "gunners", "gunner", "pilot", "pilots", "airmen", "crews", "defences", "defenses", "junta",
                         "patrol", "patrols", "garrison"};
   return s;
 }
@@ -1480,6 +1480,22 @@ void AddCountedForces(const std::vector<Word>& w, size_t k, uint32_t t, std::vec
 // or a pronoun for one, four words at most, no punctuation. Only the phrases whose active
 // form keeps the trigger's meaning ("forced the militants out" gains ground, while the
 // trigger "forced out" is the loss of the one forced).
+// The words a phrasal trigger's object may take between verb and particle.
+constexpr size_t kSplitWindow = 8;
+constexpr uint32_t kNoTrigger = 0xFFFFFFFFu;
+
+// The trigger "drove out" (control_gained), which a split "pushed X out" is read as.
+uint32_t GainedOut(const Resources& res) {
+  for (uint32_t i = 0; i < res.triggers().size(); ++i) {
+    const Trigger& tr = res.triggers()[i];
+    if (tr.words.size() == 2 && tr.words[0] == "drove" && tr.words[1] == "out" &&
+        res.event_types()[tr.type].id == "control_gained") {
+      return i;
+    }
+  }
+  return kNoTrigger;
+}
+
 void AddSplitParticles(const Resources& res, const std::vector<Word>& w, std::vector<TriggerMatch>* matches,
                        size_t begin, const TriggerStarts& starts) {
   static const Set particles = {"out", "back", "over"};
@@ -1495,7 +1511,7 @@ void AddSplitParticles(const Resources& res, const std::vector<Word>& w, std::ve
     for (uint32_t t : *cands) two |= res.triggers()[t].words.size() == 2 && res.triggers()[t].frame == Frame::kVerb;
     if (!two) continue;
     bool ends = false;
-    for (size_t j = k + 1; j < w.size() && j <= k + 5 && !ends; ++j) {
+    for (size_t j = k + 1; j < w.size() && j <= k + kSplitWindow && !ends; ++j) {
       ends = w[j].kind == TokenKind::kWord &&
              (particles.count(w[j].folded) || (classes.Of(w[j].folded) & kForceNouns));
     }
@@ -1509,18 +1525,26 @@ void AddSplitParticles(const Resources& res, const std::vector<Word>& w, std::ve
         continue;
       }
       if (!particles.count(tr.words[1])) continue;
-      if (type == "control_lost" ? !losing.count(tr.words[0]) : type != "control_gained" && type != "armed_clash") {
+      // ("pushed the rebels out of X": the trigger "pushed out" is the loss of the one
+      // pushed; with the party between, the subject gains the ground.)
+      static const Set forcing = {"pushed", "push", "pushes", "pushing", "forced", "force", "forces", "forcing"};
+      uint32_t use = t;
+      if (type == "control_lost" && forcing.count(tr.words[0]) && tr.words[1] == "out") {
+        use = GainedOut(res);
+        if (use == kNoTrigger) continue;
+      } else if (type == "control_lost" ? !losing.count(tr.words[0]) : type != "control_gained" && type != "armed_clash") {
         continue;
       }
       size_t j = k + 1;
       bool names = false;
-      for (; j < w.size() && j <= k + 5 && w[j].folded != tr.words[1]; ++j) {
-        if (w[j].kind != TokenKind::kWord) break;
+      for (; j < w.size() && j <= k + kSplitWindow && w[j].folded != tr.words[1]; ++j) {
+        // ("the Revolutionary United Front (RUF) rebels": an acronym in brackets.)
+        if (w[j].kind != TokenKind::kWord && w[j].folded != "(" && w[j].folded != ")") break;
         names |= (Classes().Of(w[j].folded) & (kForceNouns | kPlaceNouns)) != 0 || w[j].folded == "it" ||
                  w[j].folded == "them";
       }
-      if (j == k + 1 || j >= w.size() || j > k + 5 || w[j].folded != tr.words[1] || !names) continue;
-      if (!AddMatch(w, t, k, j, matches, begin)) continue;
+      if (j == k + 1 || j >= w.size() || j > k + kSplitWindow || w[j].folded != tr.words[1] || !names) continue;
+      if (!AddMatch(w, use, k, j, matches, begin)) continue;
       break;
     }
   }
