@@ -1021,9 +1021,10 @@ std::vector<Party> ClaimantsForClaims(const Document& doc, const std::vector<std
   // numbers right before it that have none of their own.
   for (size_t s = 0; s < n; ++s) {
     const uint32_t end = doc.sentences[s].span.end;
-    const size_t nl = doc.text.find('\n', end);
-    if (nl == std::string::npos) continue;
-    if (doc.text.find_first_not_of(" \t", end) != nl) continue;  // the sentence ends its line
+    // The sentence ends its line: blanks, then the line break (found without scanning the
+    // rest of a long line).
+    const size_t nl = doc.text.find_first_not_of(" \t", end);
+    if (nl == std::string::npos || doc.text[nl] != '\n') continue;
     std::string_view next = std::string_view(doc.text).substr(nl + 1);
     next = next.substr(0, next.find('\n'));
     uint32_t off = 0;

@@ -407,6 +407,11 @@ std::string_view TollBefore(const std::vector<Word>& w, size_t start) {
       if (lost.count(w[b - 1].folded)) return "missing";
     }
   }
+  // Every verb above ends with one of these words, which must stand right before the
+  // number: most numbers have none of them before them.
+  static const WordSet lasts = {"to", "at", "reached", "is", "was", "tops", "topped", "passes", "passed",
+                                "exceeds", "exceeded", "surpassed", "hits", "nears", "neared"};
+  if (start == 0 || !lasts.count(w[start - 1].folded)) return {};
   for (const auto& v : verbs) {
     if (start < v.size()) continue;
     size_t b = start - v.size();
