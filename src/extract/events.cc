@@ -1068,7 +1068,19 @@ bool TimeGoverns(const Resources& res, const std::vector<Word>& w, const std::ve
   for (size_t k = scan; k < to; ++k) {
     if (w[k].kind == TokenKind::kPunct && (cls[k] & kComma)) comma = true;
     if (w[k].kind != TokenKind::kWord) continue;
-    if (cls[k] & kRelativeOpeners) return false;
+    if (cls[k] & kRelativeOpeners) {
+      // "had seized Saraqib, which sits where the highways meet, on February 8": a relative
+      // clause closed by a comma before the date is an aside; the date is the verb's.
+      size_t close = k + 1;
+      while (close < to && !(w[close].kind == TokenKind::kPunct && (cls[close] & kComma))) ++close;
+      if (!after || k == 0 || !(cls[k - 1] & kComma) || close >= to || w[k].folded == "since" ||
+          w[k].folded == "because") {
+        return false;
+      }
+      k = close;
+      comma = false;
+      continue;
+    }
     if ((w[k].folded == "after" || w[k].folded == "since" || w[k].folded == "before") && k > 0 &&
         units.count(w[k - 1].folded)) {
       return false;
