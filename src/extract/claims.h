@@ -82,6 +82,19 @@
 // own clause; a number in a fronted place apposition ("In X, a town 60 km north of Y,
 // residents said") is the writer's.
 //
+// Session 7 (articles4 dev, wars not seen before): a '|' table's cell holding only a number
+// takes the kind its column header names ("Locality | Killed | Injured"); "losses ... were N"
+// counts the dead; prisoners "have been taken" are captured; "together with N" lists people
+// of the toll before; "perhaps" is approx; speakers counted with their unit ("two soldiers
+// of a brigade told") are no count. Claimants: a long title-and-name subject before "and
+// said"; a manner adverb before the verb ("falsely claimed"); "our X" is the outlet only
+// for reporting staff ("our correspondent", not "our medical department"); transcript
+// labels of the outlet's own staff speak as the outlet; who is told ("told Levant Wire")
+// is never the antecedent of "he"; "a claim/report by X that ..." and "which X blames for
+// ..." give X the numbers after them; a bullet ending with its source in brackets ("(IOM
+// DTM)", not an acronym gloss, a place or a caption's credit) and a headline's source after
+// its last dash ("- DHQ": an acronym or a known name) name the claimant of their numbers.
+//
 // Never fails; a document without sentences yields no claims. Output is in text order.
 // Thread-safe for concurrent calls sharing one Resources.
 #pragma once
