@@ -418,6 +418,15 @@ bool CountryPlace(const std::vector<Mention>& mentions, const Party& p) {
   return r && r->type == "country";
 }
 
+// Whether `span` lies inside one of the sentence's date or time expressions.
+bool InTime(const Ctx& ctx, Span span) {
+  for (const time::Timex* t : ctx.times) {
+    if (t->span.start <= span.start && span.end <= t->span.end) return true;
+  }
+  return false;
+}
+bool IsTimeWord(const Ctx& ctx, size_t k) { return InTime(ctx, ctx.w[k].span); }
+
 // The index of the word that starts mention `pm`, or w.size().
 size_t WordOf(const Ctx& ctx, const Mention& pm) {
   size_t k = 0;
@@ -2047,6 +2056,8 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           if (pm.kind != MentionKind::kPlace || RefersToDateline(doc, mentions, mi)) continue;
           if (!Locative(ctx, pm)) continue;
           if (SpeechPlace(ctx, pm) || (deployment && PlaceAfter(ctx, pm, "from"))) continue;
+          // ("at midnight Moscow time": a place inside a time expression is no place.)
+          if (InTime(ctx, pm.span)) continue;
           // ("Ankara opened an offensive": the capital that acts is no place of the event.)
           if (e.agent.kind == "place" && e.agent.span.start <= pm.span.start && pm.span.end <= e.agent.span.end) continue;
           if (pm.span.start >= m.span.end) {
@@ -2073,9 +2084,26 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           break;
         }
       }
-      // "took the airport": with no place named, the objective itself.
+      // "took the airport": with no place named, the objective itself; "abandoned their
+      // headquarters in the Hamdaniya district": the name the objective stands in, when the
+      // gazetteer does not know it.
       if (e.place.empty() && control && !passive_frame && !e.target.empty() && e.target.kind.empty()) {
         e.place = e.target;
+        size_t k = 0;
+        while (k < w.size() && w[k].span.start < e.target.span.end) ++k;
+        if (k + 1 < w.size() && (w[k].folded == "in" || w[k].folded == "at" || w[k].folded == "near")) {
+          size_t b = k + 1;
+          if (b < w.size() && ctx.Is(b, kDeterminers)) ++b;
+          size_t e_end = b;
+          while (e_end < w.size() && e_end - b < 4 && w[e_end].kind == TokenKind::kWord && Capitalised(doc, w[e_end]) &&
+                 !ctx.Is(e_end, kNotParty) && !IsTimeWord(ctx, e_end)) {
+            ++e_end;
+          }
+          if (e_end > b) {
+            if (e_end < w.size() && ctx.Is(e_end, kPlaceNouns)) ++e_end;  // "the Hamdaniya district"
+            e.place = MakeParty(doc, Span{w[b].span.start, w[e_end - 1].span.end}, mentions, "named-in-object");
+          }
+        }
       }
       // ("repelled five attacks": counted, it is a noun and needs nothing more.)
       // ("the garrison surrendered": an armed party needs no object to give up.)
