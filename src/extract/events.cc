@@ -176,6 +176,12 @@ const Set& EquipmentNouns() {
                         "howitzers", "jeeps", "technicals", "explosives", "shells", "rounds", "stockpiles"};
   return s;
 }
+// Words after which "-ing word + force noun" is a participle describing the force ("that
+// fleeing fighters", "by retreating troops").
+const Set& ParticipleLead() {
+  static const Set s = {"that", "of", "by", "with", "from", "as", "and", "for", "to", "among"};
+  return s;
+}
 // Words that count a noun ("five attacks", "repeated attacks").
 const Set& CountWords() {
   static const Set s = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many",
@@ -1756,8 +1762,10 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
              ForceNouns().count(w[m.last].folded)) &&
             trig.words.back().size() > 2 &&
             trig.words.back().compare(trig.words.back().size() - 2, 2, "ed") == 0) ||
-           // "abandoned by the retreating (punitive) forces": a present participle too.
-           (Determiners().count(w[before].folded) && trig.words.size() == 1 && trig.words[0].size() > 4 &&
+           // "abandoned by the retreating (punitive) forces", "said that fleeing Islamist
+           // fighters had set fire": a present participle too.
+           ((Determiners().count(w[before].folded) || ParticipleLead().count(w[before].folded)) &&
+            trig.words.size() == 1 && trig.words[0].size() > 4 &&
             trig.words[0].compare(trig.words[0].size() - 3, 3, "ing") == 0 &&
             ((m.last < w.size() && ForceNouns().count(w[m.last].folded)) ||
              (m.last + 1 < w.size() && ForceNouns().count(w[m.last + 1].folded)))))) {
@@ -1952,6 +1960,16 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           if (trig.words[0] == "occupied" && before >= 0 && adjective_before.count(w[before].folded)) continue;
           if (!IsPlace(e.target) && !ctx.PartyHas(e.target, kPlaceNouns)) continue;
         }
+      }
+      // "handed over their weapons to the Ugandan army": arms given up, not ground.
+      if (trig.frame == Frame::kVerb && (type_bits[trig.type] & kLost) &&
+          (trig.words[0] == "handed" || trig.words[0] == "hand" || trig.words[0] == "hands" ||
+           trig.words[0] == "handing")) {
+        bool arms = false;
+        for (size_t k = m.last; k < w.size() && k < m.last + 4 && w[k].kind == TokenKind::kWord; ++k) {
+          arms |= EquipmentNouns().count(w[k].folded) > 0;
+        }
+        if (arms) continue;
       }
       // "captured three tanks", "seized weapons": equipment taken, not ground.
       if (trig.frame == Frame::kVerb && (type_bits[trig.type] & kGained) && looting_type >= 0) {
