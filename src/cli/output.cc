@@ -49,22 +49,6 @@ void PrintJson(std::ostream& out, const Json& j) {
   out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
-void AddDateFields(const DocumentDate& date, Json& j) {
-  j["date"] = NullIfEmpty(date.value);
-  j["date_precision"] = DatePrecisionName(date.precision);
-  j["date_source"] = DateSourceName(date.source);
-  j["date_confidence"] = date.confidence;
-  j["date_evidence"] = NullIfEmpty(date.evidence);
-  Json conflicts = Json::array();
-  for (const DateConflict& c : date.conflicts) {
-    conflicts.push_back({{"value", c.value},
-                         {"source", DateSourceName(c.source)},
-                         {"evidence", c.evidence},
-                         {"why", c.why}});
-  }
-  j["date_conflicts"] = std::move(conflicts);
-}
-
 Json DocumentSummaryJson(const DocumentSummary& d) {
   Json j;
   j["id"] = d.id;

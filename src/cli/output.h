@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "report/records_json.h"
 #include "sitrep/pipeline.h"
 #include "sitrep/status.h"
 #include "sitrep/store.h"
@@ -36,10 +37,8 @@ Result<std::unique_ptr<Store>> OpenExistingStore(const std::string& path);
 // Writes `j` indented by two spaces and a newline; invalid UTF-8 is replaced, never thrown.
 void PrintJson(std::ostream& out, const Json& j);
 
-// The date fields shared by `docs` and `show`, added to `j`: date, date_precision,
-// date_source, date_confidence, date_evidence, date_conflicts [{value, source, evidence,
-// why}]. An unknown date is null with precision and source "none".
-void AddDateFields(const DocumentDate& date, Json& j);
+// The date fields shared by `docs` and `show` (report/records_json.h).
+using report::AddDateFields;
 
 // One `docs` row: id, source, url, title, outlet, published (null when none), format,
 // chars, sentences, dropped_lines, invalid_utf8, then the date fields.

@@ -307,20 +307,7 @@ Json DocumentRecordJson(const Document& doc, bool with_text) {
   j["outlet"] = NullIfEmpty(doc.outlet);
   j["published"] = NullIfEmpty(doc.published);
   j["format"] = InputFormatName(doc.format);
-  const DocumentDate& date = doc.date;
-  j["date"] = NullIfEmpty(date.value);
-  j["date_precision"] = DatePrecisionName(date.precision);
-  j["date_source"] = DateSourceName(date.source);
-  j["date_confidence"] = date.confidence;
-  j["date_evidence"] = NullIfEmpty(date.evidence);
-  Json conflicts = Json::array();
-  for (const DateConflict& c : date.conflicts) {
-    conflicts.push_back({{"value", c.value},
-                         {"source", DateSourceName(c.source)},
-                         {"evidence", c.evidence},
-                         {"why", c.why}});
-  }
-  j["date_conflicts"] = std::move(conflicts);
+  AddDateFields(doc.date, j);
   j["sentences"] = doc.sentences.size();
   j["mentions"] = doc.mentions.size();
   j["events"] = doc.events.size();
