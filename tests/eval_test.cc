@@ -29,49 +29,45 @@ EvalRun Sitrep(const std::string& args) {
   return r;
 }
 
-TEST(EvalTest, GoldSetMeetsItsFloors) {
-  EvalRun r = Sitrep("eval tests/data/gold --floors tests/data/gold/floors.txt");
+// `sitrep eval tests/data/<set> --floors tests/data/<set>/floors.txt` exits 0 and prints
+// `metric` among its scores.
+void ExpectSetMeetsFloors(const std::string& set, const std::string& metric) {
+  EvalRun r = Sitrep("eval tests/data/" + set + " --floors tests/data/" + set + "/floors.txt");
   EXPECT_EQ(r.code, 0) << r.out;
-  EXPECT_NE(r.out.find("events.all"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(metric), std::string::npos) << r.out;
+}
+
+TEST(EvalTest, GoldSetMeetsItsFloors) {
+  ExpectSetMeetsFloors("gold", "events.all");
 }
 
 // The full-length articles (tests/data/articles) have floors of their own: a second
 // yardstick, closer to the real articles the project is judged on.
 TEST(EvalTest, ArticlesMeetTheirFloors) {
-  EvalRun r = Sitrep("eval tests/data/articles --floors tests/data/articles/floors.txt");
-  EXPECT_EQ(r.code, 0) << r.out;
-  EXPECT_NE(r.out.find("events.core"), std::string::npos) << r.out;
+  ExpectSetMeetsFloors("articles", "events.core");
 }
 
 // A second batch of full-length articles (tests/data/articles2) from wars the first set
 // does not cover: the yardstick for wars sitrep was not tuned on.
 TEST(EvalTest, SecondArticlesMeetTheirFloors) {
-  EvalRun r = Sitrep("eval tests/data/articles2 --floors tests/data/articles2/floors.txt");
-  EXPECT_EQ(r.code, 0) << r.out;
-  EXPECT_NE(r.out.find("events.core"), std::string::npos) << r.out;
+  ExpectSetMeetsFloors("articles2", "events.core");
 }
 
 // A third batch (tests/data/articles3), written with many killings, executions and
 // attribution forms, again from wars the earlier sets do not cover.
 TEST(EvalTest, ThirdArticlesMeetTheirFloors) {
-  EvalRun r = Sitrep("eval tests/data/articles3 --floors tests/data/articles3/floors.txt");
-  EXPECT_EQ(r.code, 0) << r.out;
-  EXPECT_NE(r.out.find("events.core"), std::string::npos) << r.out;
+  ExpectSetMeetsFloors("articles3", "events.core");
 }
 
 // A fourth batch (tests/data/articles4), written by two writers at once with many forms
 // of attribution, agents in passive and nominal forms, and places named only earlier in
 // the story: new dev text, and a held-out part, from wars the earlier sets do not cover.
 TEST(EvalTest, FourthArticlesMeetTheirFloors) {
-  EvalRun r = Sitrep("eval tests/data/articles4 --floors tests/data/articles4/floors.txt");
-  EXPECT_EQ(r.code, 0) << r.out;
-  EXPECT_NE(r.out.find("events.core"), std::string::npos) << r.out;
+  ExpectSetMeetsFloors("articles4", "events.core");
 }
 
 TEST(EvalTest, AttributionPassagesMeetTheirFloors) {
-  EvalRun r = Sitrep("eval tests/data/attribution --floors tests/data/attribution/floors.txt");
-  EXPECT_EQ(r.code, 0) << r.out;
-  EXPECT_NE(r.out.find("claims.claimant"), std::string::npos) << r.out;
+  ExpectSetMeetsFloors("attribution", "claims.claimant");
 }
 
 TEST(EvalTest, MissingGoldIsBadInput) {
