@@ -397,10 +397,16 @@ bool IsPlace(const Party& p) { return p.kind == "place"; }
 // A place mention that can be where an event happened: a town or site anywhere ("the
 // Palmyra offensive"), a country or region only after a locative word ("in Syria", "the
 // north of Iraq").
+// The index of the word that starts mention `pm`, or w.size().
+size_t WordOf(const Ctx& ctx, const Mention& pm) {
+  size_t k = 0;
+  while (k < ctx.w.size() && ctx.w[k].span.start != pm.span.start) ++k;
+  return k;
+}
+
 bool Locative(const Ctx& ctx, const Mention& pm) {
   const auto& w = ctx.w;
-  size_t k = 0;
-  while (k < w.size() && w[k].span.start != pm.span.start) ++k;
+  const size_t k = WordOf(ctx, pm);
   if (k == w.size()) return true;
   // "Brigades from Misrata", "fighters from Raqqa": where a force comes from, not where
   // the event is.
@@ -430,14 +436,6 @@ bool InTime(const Ctx& ctx, Span span) {
     if (t->span.start <= span.start && span.end <= t->span.end) return true;
   }
   return false;
-}
-bool IsTimeWord(const Ctx& ctx, size_t k) { return InTime(ctx, ctx.w[k].span); }
-
-// The index of the word that starts mention `pm`, or w.size().
-size_t WordOf(const Ctx& ctx, const Mention& pm) {
-  size_t k = 0;
-  while (k < ctx.w.size() && ctx.w[k].span.start != pm.span.start) ++k;
-  return k;
 }
 
 // Whether the word before place `pm` is `prep` ("deployed there from Niger": where the
@@ -548,6 +546,19 @@ const Set& Pronouns() {
   return s;
 }
 
+// The agent of the sentence's last event (out[sentence_begin..]) whose trigger ends by
+// `pos`, marked `how`; an empty party when none has one.
+Party LastAgentBefore(const std::vector<Event>& out, size_t sentence_begin, uint32_t pos, const char* how) {
+  for (size_t i = out.size(); i-- > sentence_begin;) {
+    const Event& prev = out[i];
+    if (prev.trigger.end > pos || prev.agent.empty()) continue;
+    Party p = prev.agent;
+    p.how = how;
+    return p;
+  }
+  return {};
+}
+
 // The agent of a verb whose subject Ctx::Before cannot see: across a chain of modals and
 // control verbs ("Iraqi forces are expected to storm X"), a pronoun subject resolved to the
 // sentence's claimant or its first party ("the RSF said it had seized X", "the junta
@@ -639,17 +650,10 @@ Party SubjectAcross(const Ctx& ctx, int before, const Party& claimant, const std
     Party p = j >= 0 ? ctx.Before(j, "relative-subject") : Party{};
     if (!p.empty()) return p;
   }
-  if (w[k].folded == "and" && out.size() > sentence_begin) {
+  if (w[k].folded == "and") {
     // (", looting banks and burning the offices, and overran X": the last event before
     // with an agent; the participles between have none of their own.)
-    for (size_t i = out.size(); i-- > sentence_begin;) {
-      const Event& prev = out[i];
-      if (prev.trigger.end > w[k].span.start) continue;
-      if (prev.agent.empty()) continue;
-      Party p = prev.agent;
-      p.how = "coordinated-subject";
-      return p;
-    }
+    return LastAgentBefore(out, sentence_begin, w[k].span.start, "coordinated-subject");
   }
   return {};
 }
@@ -733,8 +737,7 @@ Party AccusedOf(const Ctx& ctx, int before) {
     if (w[j].kind == TokenKind::kPunct) return {};
     if (!accuse.count(w[j].folded)) continue;
     if (j + 2 < before && w[j + 1].folded == "each" && w[j + 2].folded == "other") {
-      Party p = ctx.Before(j - 1, "accusers");
-      return p;
+      return ctx.Before(j - 1, "accusers");
     }
     Party p = ctx.After(static_cast<size_t>(j + 1), "accused", kDeterminers);
     return p.span.end <= w[before].span.start ? p : Party{};
@@ -750,15 +753,7 @@ Party ParticipleSubject(const Ctx& ctx, int before, const std::vector<Event>& ou
   const auto& w = ctx.w;
   static const Set connectors = {",", "and", "before", "after", "while", "then", "by", "when"};
   if (before < 0 || !connectors.count(w[before].folded)) return {};
-  for (size_t i = out.size(); i-- > sentence_begin;) {
-    const Event& prev = out[i];
-    if (prev.trigger.end > w[m.first].span.start) continue;
-    if (prev.agent.empty()) continue;
-    Party p = prev.agent;
-    p.how = "participle-subject";
-    return p;
-  }
-  return {};
+  return LastAgentBefore(out, sentence_begin, w[m.first].span.start, "participle-subject");
 }
 
 // "Fighters of the National Front for Liberation and other factions took back X": when the
@@ -800,7 +795,7 @@ Party LightVerbSubject(const Ctx& ctx, int before, const Party& claimant, const 
                            "massive", "major", "large-scale", "unilateral", "nationwide", "joint", "another",
                            "renewed", "two-month", "overnight", "some", "many", "scores", "hundreds",
                            "coordinated", "simultaneous", "deadly", "fierce", "retaliatory", "repeated",
-                           "multiple", "numerous", "fresh", "further", "first", "second", "third",
+                           "multiple", "numerous", "further", "first", "second", "third",
                            "thousands", "tens", "temporary", "tactical", "limited", "partial", "full-scale",
                            "ground", "military"};
   static const Set light = {"launched", "launch", "launches", "launching", "carried", "conducted", "conduct",
@@ -1370,6 +1365,10 @@ bool ExtraChecksPass(const Ctx& ctx, const Trigger& trig, const TriggerMatch& m,
   const std::string_view head = trig.words[0];  // (a view: its == "..." tests compare sizes first)
   auto placeish = [&](const Party& p) { return IsPlace(p) || ctx.PartyHas(p, kPlaceNouns); };
   if (lost && (head == "handed" || head == "hand" || head == "hands" || head == "handing")) {
+    // ("handed over their weapons to the Ugandan army": arms given up, not ground.)
+    for (size_t k = m.last; k < w.size() && k < m.last + 4 && w[k].kind == TokenKind::kWord; ++k) {
+      if (EquipmentNouns().count(w[k].folded)) return false;
+    }
     if (placeish(e.target) || placeish(e.place)) return true;
     // ("hand the city over": the object inside the phrase.)
     for (size_t k = m.first + 1; k + 1 < m.last; ++k) {
@@ -1961,16 +1960,6 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           if (!IsPlace(e.target) && !ctx.PartyHas(e.target, kPlaceNouns)) continue;
         }
       }
-      // "handed over their weapons to the Ugandan army": arms given up, not ground.
-      if (trig.frame == Frame::kVerb && (type_bits[trig.type] & kLost) &&
-          (trig.words[0] == "handed" || trig.words[0] == "hand" || trig.words[0] == "hands" ||
-           trig.words[0] == "handing")) {
-        bool arms = false;
-        for (size_t k = m.last; k < w.size() && k < m.last + 4 && w[k].kind == TokenKind::kWord; ++k) {
-          arms |= EquipmentNouns().count(w[k].folded) > 0;
-        }
-        if (arms) continue;
-      }
       // "captured three tanks", "seized weapons": equipment taken, not ground.
       if (trig.frame == Frame::kVerb && (type_bits[trig.type] & kGained) && looting_type >= 0) {
         static const Set stops = {"from", "in", "at", "near", "on", "to", "after", "before", "by", "with",
@@ -2114,7 +2103,7 @@ std::vector<Event> EventsFromWords(const Resources& res, const Document& doc, co
           if (b < w.size() && ctx.Is(b, kDeterminers)) ++b;
           size_t e_end = b;
           while (e_end < w.size() && e_end - b < 4 && w[e_end].kind == TokenKind::kWord && Capitalised(doc, w[e_end]) &&
-                 !ctx.Is(e_end, kNotParty) && !IsTimeWord(ctx, e_end)) {
+                 !ctx.Is(e_end, kNotParty) && !InTime(ctx, w[e_end].span)) {
             ++e_end;
           }
           if (e_end > b) {
