@@ -362,8 +362,6 @@ bool Transitive(const std::vector<Word>& w, size_t k, size_t len) {
   return false;
 }
 
-// A toll verb ending right before words[start] ("has risen to", "reached") with "toll"
-// among the 12 words before it.
 // The kind of a toll verb ending right before words[start] ("has risen to", "reached",
 // "stood at") with "toll" among the 12 words before it ("killed"), or "the number of
 // dead / wounded ... at": "killed" or "wounded"; empty when there is none. Commas may sit
@@ -407,10 +405,13 @@ std::string_view TollBefore(const std::vector<Word>& w, size_t start) {
       if (lost.count(w[b - 1].folded)) return "missing";
     }
   }
-  // Every verb above ends with one of these words, which must stand right before the
-  // number: most numbers have none of them before them.
-  static const WordSet lasts = {"to", "at", "reached", "is", "was", "tops", "topped", "passes", "passed",
-                                "exceeds", "exceeded", "surpassed", "hits", "nears", "neared"};
+  // The last words of the verbs above, which must stand right before the number: most
+  // numbers have none of them before them.
+  static const WordSet lasts = [] {
+    std::vector<std::string_view> v;
+    for (const auto& verb : verbs) v.push_back(verb.back());
+    return WordSet(v);
+  }();
   if (start == 0 || !lasts.count(w[start - 1].folded)) return {};
   for (const auto& v : verbs) {
     if (start < v.size()) continue;

@@ -172,17 +172,13 @@ void WordKeyTable::Build(const std::vector<std::string_view>& words) {
   filter_shift_ = 64 - log2;
   mask_ = cap - 1;
   chars_.clear();
-  offs_.clear();
-  lens_.clear();
   keys_.clear();
   for (std::string_view w : words) {
-    offs_.push_back(static_cast<uint32_t>(chars_.size()));
-    lens_.push_back(static_cast<uint32_t>(w.size()));
-    chars_.append(w);
     KeyOf k;
     Key(w, &k.a, &k.b);
-    k.len = lens_.back();
-    k.off = offs_.back();
+    k.len = static_cast<uint32_t>(w.size());
+    k.off = static_cast<uint32_t>(chars_.size());
+    chars_.append(w);
     keys_.push_back(k);
   }
   for (uint32_t i = 0; i < words.size(); ++i) {

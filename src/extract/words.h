@@ -115,10 +115,10 @@ void SpanWords(const Document& doc, Span span, std::vector<Word>* out);
 
 // A fixed table of folded words, as lexicon::WordTable (same contract: Find gives the index
 // of a word in the order given, the first of duplicates, or kNone), made for the extract
-// rules, which ask it about every word of a sentence. A word of up to 16 bytes is held by
-// its first and last 8 bytes (4 under 8 bytes, 3 single bytes under 4), which together are
-// the whole word: a probe compares two integers and the length, no memcmp, no indirection.
-// Longer words compare their bytes. The answer is exactly a linear scan's (words_test).
+// rules, which ask it about every word of a sentence. A slot holds the top half of a word's
+// hash and its index; a probe that matches the tag then checks the word's key: its first
+// and last 8 bytes (4 under 8 bytes, 3 single bytes under 4) and length, which together are
+// a word of up to 16 bytes, so no memcmp. Longer words compare their bytes. The answer is exactly a linear scan's (words_test).
 // Immutable after construction; safe to share between threads.
 class WordKeyTable {
  public:
@@ -148,8 +148,8 @@ class WordKeyTable {
     if ((filter_[bit >> 6] >> (bit & 63) & 1) == 0) return kNone;
     return ProbeInline(w, h);
   }
-  size_t size() const { return lens_.size(); }
-  std::string_view word(uint32_t i) const { return std::string_view(chars_).substr(offs_[i], lens_[i]); }
+  size_t size() const { return keys_.size(); }
+  std::string_view word(uint32_t i) const { return std::string_view(chars_).substr(keys_[i].off, keys_[i].len); }
 
  private:
   // Find past the filter.
@@ -196,7 +196,6 @@ class WordKeyTable {
   std::vector<KeyOf> keys_;  // by index
   uint32_t mask_ = 0;
   std::string chars_;
-  std::vector<uint32_t> offs_, lens_;
 };
 
 // A fixed set of folded words for the per-token tests of the rules: a WordKeyTable (one
@@ -205,6 +204,7 @@ class WordKeyTable {
 class WordSet {
  public:
   WordSet(std::initializer_list<std::string_view> words) : table_(std::vector<std::string_view>(words)) {}
+  explicit WordSet(const std::vector<std::string_view>& words) : table_(words) {}
   size_t count(std::string_view w) const { return table_.Find(w) != WordKeyTable::kNone ? 1 : 0; }
   template <IsFoldedWord W>
   size_t count(const W& w) const {
