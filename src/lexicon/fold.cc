@@ -327,13 +327,8 @@ void SplitPiecesSlow(PieceBuffer* buf, std::string_view text, uint32_t base) {
   finish(n, ' ');
 }
 
-// The run of ASCII letters and digits at t[i, n): writes it lower-cased to `out` and returns
-// its end; ors the classes of its bytes into *seen and sets *dbl when a byte repeats the
-// one before it (`prev`: the key byte before the run, 0 for none; doubled digits count too:
-// a false alarm only costs NormalizeKey a scan). May write up to 16 bytes past the run's
-// end when 16 bytes of text remain (the caller keeps that room). Sixteen bytes at a time
-// with SSE2 while they last, then a byte at a time (AsciiRunScalar alone gives the same
-// answer; fold_test.cc checks it through the slow splitter).
+// AsciiRun a byte at a time (the same answer, without writing past the run; AsciiRun
+// uses it for the tail).
 inline size_t AsciiRunScalar(const unsigned char* __restrict t, size_t i, const size_t n,
                              char* __restrict out, char prev, unsigned* seen, bool* dbl) {
   unsigned cls_or = 0, rep = 0;
@@ -352,6 +347,13 @@ inline size_t AsciiRunScalar(const unsigned char* __restrict t, size_t i, const 
   return i;
 }
 
+// The run of ASCII letters and digits at t[i, n): writes it lower-cased to `out` and returns
+// its end; ors the classes of its bytes into *seen and sets *dbl when a byte repeats the
+// one before it (`prev`: the key byte before the run, 0 for none; doubled digits count too:
+// a false alarm only costs NormalizeKey a scan). May write up to 16 bytes past the run's
+// end when 16 bytes of text remain (the caller keeps that room). Sixteen bytes at a time
+// with SSE2 while they last, then a byte at a time (AsciiRunScalar alone gives the same
+// answer; fold_test.cc checks it through the slow splitter).
 inline size_t AsciiRun(const unsigned char* __restrict t, size_t i, const size_t n,
                        char* __restrict out, char prev, unsigned* seen, bool* dbl) {
   *seen = 0;

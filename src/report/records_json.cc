@@ -144,12 +144,11 @@ Json FigureJson(double v) {
 
 
 void AddDateFields(const DocumentDate& date, Json& j) {
-  auto null_if_empty = [](const std::string& v) { return v.empty() ? Json(nullptr) : Json(v); };
-  j["date"] = null_if_empty(date.value);
+  j["date"] = Str(date.value);
   j["date_precision"] = DatePrecisionName(date.precision);
   j["date_source"] = DateSourceName(date.source);
   j["date_confidence"] = date.confidence;
-  j["date_evidence"] = null_if_empty(date.evidence);
+  j["date_evidence"] = Str(date.evidence);
   Json conflicts = Json::array();
   for (const DateConflict& c : date.conflicts) {
     conflicts.push_back({{"value", c.value},

@@ -37,15 +37,15 @@ using Json = nlohmann::ordered_json;
 
 // ---- JSON -------------------------------------------------------------------------
 
-// null when e.empty(); else {text, id, name, kind, country, lat, lon, precision, how,
-// start, end}: strings null when empty; lat/lon null without a position; precision null
-// when 0; start/end null when the entity has no span in the text.
 // The date fields of a document, added to `j`: date, date_precision, date_source,
 // date_confidence, date_evidence, date_conflicts [{value, source, evidence, why}]. An
 // unknown date is null with precision and source "none". (Shared by the `docs`, `show` and
 // `extract` outputs.)
 void AddDateFields(const DocumentDate& date, Json& j);
 
+// null when e.empty(); else {text, id, name, kind, country, lat, lon, precision, how,
+// start, end}: strings null when empty; lat/lon null without a position; precision null
+// when 0; start/end null when the entity has no span in the text.
 Json EntityJson(const EntityRef& e);
 
 // {id, doc, sentence, kind, type, entity: EntityJson, refers_to (index or null)}.

@@ -157,7 +157,6 @@ class Obj {
     const char* end = std::to_chars(buf, buf + sizeof buf, v).ptr;
     out_->append(buf, static_cast<size_t>(end - buf));
   }
-  std::string* out() { return out_; }
 
  private:
   std::string* out_;

@@ -166,8 +166,7 @@ bool Tagger::MayContainTime(std::string_view text) const {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   const unsigned char* end = p + text.size();
   while (p < end) {
-    const unsigned char c = kPrefilter.v[*p];
-    if (c == kDigit) return true;
+    const unsigned char c = kPrefilter.v[*p];  // (no digit is left: HasAsciiDigit said so)
     if (c != 0) {
       // LowerHash (lexicon.h) of the letter run, computed on the way.
       uint64_t h = (1469598103934665603ull ^ c) * 1099511628211ull;
